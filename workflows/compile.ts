@@ -1,0 +1,88 @@
+import { assign, setup, type AnyStateMachine, type StateValue } from "xstate";
+import type { Guard, StateNodeDef, Transition, WorkflowDefinition } from "./definition-schema";
+import { evaluateCondition } from "./json-logic";
+import { indexStates, stateKind, type IndexedState } from "./state-index";
+
+/** Who sends an event. `system` is the engine itself acting on a timer. */
+export type Actor = { id: string; roles: string[]; system?: boolean };
+export type DossierContext = { data: Record<string, unknown> };
+export type DossierEvent = { type: string; data?: Record<string, unknown>; actor: Actor };
+
+/** A definition ready to run: its XState machine and an index of its states by name. */
+export type CompiledWorkflow = {
+  definition: WorkflowDefinition;
+  machine: AnyStateMachine;
+  states: Map<string, IndexedState>;
+};
+
+const MACHINE_ID = "dossier";
+
+/** The engine acting on its own (timers, eventless transitions). */
+export const SYSTEM_ACTOR: Actor = { id: "system", roles: [], system: true };
+
+/** True when the actor may take a transition guarded by `guard` with the given dossier data. */
+export function guardPasses(
+  guard: Guard | undefined,
+  scope: { data: Record<string, unknown>; event: Record<string, unknown>; actor: Actor; config: Record<string, unknown> },
+): boolean {
+  if (!guard) return true;
+  if (guard.role && !scope.actor.system) {
+    const roles = Array.isArray(guard.role) ? guard.role : [guard.role];
+    if (!roles.some((r) => scope.actor.roles.includes(r))) return false;
+  }
+  if (guard.condition === undefined) return true;
+  return evaluateCondition(guard.condition, { ...scope, actor: { id: scope.actor.id, roles: scope.actor.roles } });
+}
+
+/**
+ * Compiles a checked definition into an XState v5 machine. Targets are resolved by state name to
+ * absolute ids, so a transition may leave a nested or parallel region.
+ *
+ * @example const wf = compileWorkflow(definition); initialTransition(wf.machine, { data: {} })
+ */
+export function compileWorkflow(definition: WorkflowDefinition): CompiledWorkflow {
+  const { states } = indexStates(definition);
+  const config = definition.config ?? {};
+  const targetId = (name: string) => `#${MACHINE_ID}.${states.get(name)!.path.join(".")}`;
+  const compileTransition = (t: Transition) => ({
+    target: targetId(t.target),
+    ...(t.guard ? { guard: { type: "allowed" as const, params: t.guard } } : {}),
+    actions: t.mergeData ? ["mergeData" as const] : [],
+  });
+  const compileNode = (node: StateNodeDef): Record<string, unknown> => {
+    const kind = stateKind(node);
+    return {
+      ...(kind === "parallel" || kind === "final" ? { type: kind } : {}),
+      ...(kind === "compound" ? { initial: node.initial } : {}),
+      ...(node.states ? { states: mapValues(node.states, compileNode) } : {}),
+      ...(node.on ? { on: mapValues(node.on, (spec) => (Array.isArray(spec) ? spec : [spec]).map(compileTransition)) } : {}),
+      ...(node.always ? { always: node.always.map(compileTransition) } : {}),
+    };
+  };
+
+  const machine = setup({
+    types: {} as { context: DossierContext; events: DossierEvent; input: { data: Record<string, unknown> } },
+    guards: {
+      allowed: ({ context, event }, params: Guard) =>
+        // Eventless (`always`) transitions see XState's internal events, which carry no actor.
+        guardPasses(params, { data: context.data, event: event.data ?? {}, actor: event.actor ?? SYSTEM_ACTOR, config }),
+    },
+    actions: {
+      mergeData: assign({ data: ({ context, event }) => ({ ...context.data, ...(event.data ?? {}) }) }),
+    },
+  }).createMachine({
+    id: MACHINE_ID,
+    context: ({ input }) => ({ data: input.data }),
+    initial: definition.initial,
+    // The config is built from a checked definition; XState's static types cannot follow it.
+    states: mapValues(definition.states, compileNode) as never,
+  });
+  // The concrete machine type carries the config literal; callers only need the generic shape.
+  return { definition, machine: machine as unknown as AnyStateMachine, states };
+}
+
+function mapValues<T, U>(record: Record<string, T>, fn: (value: T) => U): Record<string, U> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fn(v)]));
+}
+
+export type { StateValue };

@@ -1,0 +1,187 @@
+import { initialTransition, transition, type AnyMachineSnapshot, type StateValue } from "xstate";
+import type { LocalizedText, Role, Transition } from "./definition-schema";
+import { guardPasses, type Actor, type CompiledWorkflow, type DossierEvent } from "./compile";
+import { EngineError } from "./errors";
+import { activeLeafNames, activeStateNames, stateKind, type IndexedState } from "./state-index";
+
+/** What is stored for a dossier: enough to restore the machine and nothing that varies by run. */
+export type DossierSnapshot = {
+  value: StateValue;
+  context: { data: Record<string, unknown> };
+  status: "active" | "done";
+};
+
+/** The result of one engine step: the new snapshot and which states were left and entered. */
+export type Step = {
+  snapshot: DossierSnapshot;
+  from: string[];
+  to: string[];
+  exited: string[];
+  entered: string[];
+  transition: Transition | null;
+};
+
+export type AvailableEvent = { type: string; title: LocalizedText | null; form: string | null; target: string };
+
+function toStored(snapshot: AnyMachineSnapshot): DossierSnapshot {
+  return {
+    value: snapshot.value as StateValue,
+    context: { data: (snapshot.context as { data: Record<string, unknown> }).data },
+    status: snapshot.status === "done" ? "done" : "active",
+  };
+}
+
+function restore(wf: CompiledWorkflow, stored: DossierSnapshot): AnyMachineSnapshot {
+  return wf.machine.resolveState({ value: stored.value, context: stored.context });
+}
+
+/**
+ * Starts a dossier: the initial state, with any `always` transitions already taken.
+ *
+ * @example const step = startDossier(wf, { name: "Hội Luật gia" }); step.to // ["draft"]
+ */
+export function startDossier(wf: CompiledWorkflow, data: Record<string, unknown>): Step {
+  const [snapshot] = initialTransition(wf.machine, { data });
+  const stored = toStored(snapshot);
+  return {
+    snapshot: stored,
+    from: [],
+    to: activeLeafNames(stored.value),
+    exited: [],
+    entered: activeStateNames(stored.value),
+    transition: null,
+  };
+}
+
+/** The transitions for `type` declared on active states, deepest state first (XState's priority). */
+function candidates(wf: CompiledWorkflow, value: StateValue, type: string): { source: IndexedState; transition: Transition }[] {
+  const active = activeStateNames(value)
+    .map((name) => wf.states.get(name)!)
+    .sort((a, b) => b.path.length - a.path.length);
+  return active.flatMap((source) => {
+    const spec = source.node.on?.[type];
+    if (!spec) return [];
+    return (Array.isArray(spec) ? spec : [spec]).map((transition) => ({ source, transition }));
+  });
+}
+
+/** The roles that may send a transition: its guard's, else the role of the state's assignee. */
+export function rolesFor(source: IndexedState, transition: Transition, wf: CompiledWorkflow): Role[] | null {
+  if (transition.guard?.role) return Array.isArray(transition.guard.role) ? transition.guard.role : [transition.guard.role];
+  let state: IndexedState | undefined = source;
+  while (state) {
+    if (state.node.assignee) return [state.node.assignee.role];
+    state = state.parent ? wf.states.get(state.parent) : undefined;
+  }
+  return null;
+}
+
+function mayAct(actor: Actor, roles: Role[] | null): boolean {
+  return actor.system === true || roles === null || roles.some((r) => actor.roles.includes(r));
+}
+
+/**
+ * Applies one event to a stored snapshot, purely. Refusals are typed `EngineError`s: the event is not
+ * possible in this state (with the events that are), the actor lacks the role, or a condition fails.
+ *
+ * @example sendEvent(wf, snapshot, { type: "SUBMIT", actor: { id: "u1", roles: ["applicant"] } }).to
+ */
+export function sendEvent(wf: CompiledWorkflow, stored: DossierSnapshot, event: DossierEvent): Step {
+  if (stored.status === "done") throw new EngineError("DOSSIER_CLOSED", "Hồ sơ đã kết thúc", { messageEn: "the dossier is closed" });
+  const options = candidates(wf, stored.value, event.type);
+  if (options.length === 0) {
+    const allowedEvents = [...new Set(availableEvents(wf, stored, null).map((e) => e.type))];
+    throw new EngineError("EVENT_NOT_ALLOWED", `Không thể thực hiện "${event.type}" ở bước hiện tại`, {
+      allowedEvents,
+      messageEn: `"${event.type}" is not possible in the current state`,
+    });
+  }
+  const permitted = options.filter((o) => mayAct(event.actor, rolesFor(o.source, o.transition, wf)));
+  if (permitted.length === 0) {
+    const roles = [...new Set(options.flatMap((o) => rolesFor(o.source, o.transition, wf) ?? []))];
+    throw new EngineError("ROLE_NOT_ALLOWED", "Bạn không có vai trò được phép thực hiện thao tác này", {
+      roles,
+      messageEn: `only ${roles.join(", ")} may do this`,
+    });
+  }
+  const scope = { data: stored.context.data, event: event.data ?? {}, actor: event.actor, config: wf.definition.config ?? {} };
+  const chosen = permitted.find((o) => guardPasses(o.transition.guard, scope));
+  if (!chosen) {
+    const guard = permitted[0]!.transition.guard;
+    throw new EngineError("CONDITION_FAILED", guard?.message?.vi ?? "Hồ sơ chưa đáp ứng điều kiện để thực hiện thao tác này", {
+      messageEn: guard?.message?.en ?? "the dossier does not meet the condition for this event",
+    });
+  }
+  const [next] = transition(wf.machine, restore(wf, stored), event);
+  const after = toStored(next);
+  const before = new Set(activeStateNames(stored.value));
+  const now = new Set(activeStateNames(after.value));
+  // A transition into a state that was already active re-enters it (and everything below it).
+  const reentered = chosen.transition.target === chosen.source.name || isAncestor(wf, chosen.transition.target, chosen.source.name)
+    ? [...now].filter((n) => n === chosen.transition.target || isAncestor(wf, chosen.transition.target, n))
+    : [];
+  return {
+    snapshot: after,
+    from: activeLeafNames(stored.value),
+    to: activeLeafNames(after.value),
+    exited: [...before].filter((n) => !now.has(n) || reentered.includes(n)),
+    entered: [...now].filter((n) => !before.has(n) || reentered.includes(n)),
+    transition: chosen.transition,
+  };
+}
+
+function isAncestor(wf: CompiledWorkflow, ancestor: string, name: string): boolean {
+  let parent = wf.states.get(name)?.parent;
+  while (parent) {
+    if (parent === ancestor) return true;
+    parent = wf.states.get(parent)?.parent;
+  }
+  return false;
+}
+
+/**
+ * The events that can be sent now, for `actor` (or for anyone when `actor` is null): declared on an
+ * active state, allowed to the actor's roles, and with a passing condition.
+ */
+export function availableEvents(wf: CompiledWorkflow, stored: DossierSnapshot, actor: Actor | null): AvailableEvent[] {
+  if (stored.status === "done") return [];
+  const seen = new Set<string>();
+  const out: AvailableEvent[] = [];
+  for (const name of activeStateNames(stored.value)) {
+    const source = wf.states.get(name)!;
+    for (const [type, spec] of Object.entries(source.node.on ?? {})) {
+      for (const t of Array.isArray(spec) ? spec : [spec]) {
+        if (seen.has(type)) continue;
+        if (actor) {
+          if (!mayAct(actor, rolesFor(source, t, wf))) continue;
+          const scope = { data: stored.context.data, event: {}, actor, config: wf.definition.config ?? {} };
+          // Conditions on the event's own data cannot be judged before it is sent; role and dossier checks can.
+          if (t.guard?.condition !== undefined && !dependsOnEvent(t.guard.condition) && !guardPasses(t.guard, scope)) continue;
+        }
+        seen.add(type);
+        out.push({ type, title: t.title ?? null, form: t.form ?? null, target: t.target });
+      }
+    }
+  }
+  return out;
+}
+
+function dependsOnEvent(rule: unknown): boolean {
+  return JSON.stringify(rule).includes('"event');
+}
+
+/** True when the state is a final one (the dossier's outcome). */
+export function isFinalState(wf: CompiledWorkflow, name: string): boolean {
+  const state = wf.states.get(name);
+  return state ? stateKind(state.node) === "final" : false;
+}
+
+/**
+ * Re-runs a dossier's history through its definition: the start data, then each event in order.
+ * Equal to the stored snapshot for every dossier (a test checks it).
+ */
+export function replay(wf: CompiledWorkflow, startData: Record<string, unknown>, events: DossierEvent[]): DossierSnapshot {
+  let snapshot = startDossier(wf, startData).snapshot;
+  for (const event of events) snapshot = sendEvent(wf, snapshot, event).snapshot;
+  return snapshot;
+}

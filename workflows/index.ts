@@ -1,0 +1,7 @@
+export * from "./definition-schema";
+export * from "./definition-problems";
+export * from "./compile";
+export * from "./engine";
+export * from "./errors";
+export * from "./state-index";
+export { builtinDefinitions } from "./builtin";
