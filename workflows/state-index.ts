@@ -59,3 +59,16 @@ export function activeLeafNames(value: unknown): string[] {
   }
   return [];
 }
+
+/**
+ * The one name a person would give the current step: the active leaf, or the parallel state that holds
+ * several active leaves.
+ *
+ * @example currentStateName({ approval: { a: "pending", b: "done" } }) // "approval"
+ */
+export function currentStateName(value: unknown, parent: string | null = null): string {
+  if (typeof value === "string") return value;
+  const entries = Object.entries((value ?? {}) as Record<string, unknown>);
+  if (entries.length === 1) return currentStateName(entries[0]![1], entries[0]![0]);
+  return parent ?? entries.map(([k]) => k).join("+");
+}

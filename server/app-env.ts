@@ -1,0 +1,5 @@
+import type { SessionUser } from "./identity";
+import type { Services } from "./services";
+
+/** The typed context every route sees. */
+export type AppEnv = { Variables: { services: Services; user: SessionUser | null } };

@@ -1,0 +1,50 @@
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+/** A dossier (hồ sơ): one running instance of a workflow definition version. */
+export const instances = pgTable(
+  "instances",
+  {
+    id: uuid("id").primaryKey(),
+    code: text("code").notNull(),
+    workflowKey: text("workflow_key").notNull(),
+    workflowVersion: integer("workflow_version").notNull(),
+    /** Active leaf state names, for filtering and display. */
+    state: text("state").array().notNull(),
+    status: text("status", { enum: ["active", "done"] }).notNull(),
+    /** The XState snapshot as stored by the engine: `{ value, context, status }`. */
+    snapshot: jsonb("snapshot").notNull(),
+    /** Optimistic-concurrency counter: +1 on every event. */
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    starterId: uuid("starter_id").notNull(),
+    /** The unit the dossier belongs to (scoping, and the shard key later). */
+    unitId: uuid("unit_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("instances_code").on(t.code),
+    index("instances_starter").on(t.starterId, t.createdAt),
+    index("instances_workflow").on(t.workflowKey, t.createdAt),
+  ],
+);
+
+/** The append-only history of a dossier: one row per accepted event, never updated or deleted. */
+export const instanceEvents = pgTable(
+  "instance_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    instanceId: uuid("instance_id")
+      .notNull()
+      .references(() => instances.id),
+    seq: integer("seq").notNull(),
+    type: text("type").notNull(),
+    actorId: uuid("actor_id"),
+    actorRoles: text("actor_roles").array().notNull(),
+    data: jsonb("data"),
+    fromState: text("from_state").array().notNull(),
+    toState: text("to_state").array().notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("instance_events_seq").on(t.instanceId, t.seq)],
+);

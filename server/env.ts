@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSO_DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z.string().url().optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOSO_DEMO: z.enum(["0", "1"]).default("1"),
+  /** Prefix of dossier codes: the province (KT = Kon Tum). */
+  HOSO_CODE_PREFIX: z.string().regex(/^[A-Z]{2,4}$/).default("KT"),
+});
+export type Env = z.infer<typeof Env>;
+
+/** The only place that reads `process.env`. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = Env.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== "")));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,83 @@
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { EngineError, type EngineErrorCode } from "../workflows";
+
+/** Every refusal the API can give. One table below maps each to its HTTP status. */
+export type ErrorCode =
+  | EngineErrorCode
+  | "INVALID_JSON"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "PAYLOAD_TOO_LARGE"
+  | "VALIDATION_FAILED"
+  | "INVALID_DEFINITION"
+  | "NOT_FOUND"
+  | "WORKFLOW_NOT_FOUND"
+  | "DOSSIER_NOT_FOUND"
+  | "STALE_VERSION"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "INTERNAL";
+
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  INVALID_JSON: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  VALIDATION_FAILED: 422,
+  INVALID_DEFINITION: 422,
+  CONDITION_FAILED: 422,
+  NOT_FOUND: 404,
+  WORKFLOW_NOT_FOUND: 404,
+  DOSSIER_NOT_FOUND: 404,
+  STALE_VERSION: 409,
+  EVENT_NOT_ALLOWED: 409,
+  DOSSIER_CLOSED: 409,
+  ROLE_NOT_ALLOWED: 403,
+  FORBIDDEN: 403,
+  UNAUTHENTICATED: 401,
+  INTERNAL: 500,
+};
+
+/** A problem with one field of the request, located by a JSON pointer. */
+export type FieldError = { path: string; message: string; messageEn?: string };
+
+/** A refusal the caller can act on: a code from the closed set, a Vietnamese message, details. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { messageEn?: string; fields?: FieldError[]; [key: string]: unknown } = {},
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export const notFound = (what: "WORKFLOW_NOT_FOUND" | "DOSSIER_NOT_FOUND" | "NOT_FOUND", messageEn: string) =>
+  new DomainError(what, "Không tìm thấy", { messageEn });
+
+function errorBody(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+  return { error: { code, message, ...extra } };
+}
+
+export function errorResponse(c: Context, error: DomainError) {
+  return c.json(errorBody(error.code, error.message, error.extra), STATUS[error.code]);
+}
+
+/** The one place where errors become HTTP responses. */
+export const onError: ErrorHandler = (err, c) => {
+  if (err instanceof DomainError) return errorResponse(c, err);
+  if (err instanceof EngineError) {
+    const { allowedEvents, messageEn, roles } = err.details;
+    return errorResponse(c, new DomainError(err.code, err.message, { messageEn, allowedEvents, roles }));
+  }
+  if (err instanceof HTTPException) {
+    const code: ErrorCode = err.status === 413 ? "PAYLOAD_TOO_LARGE" : err.status === 401 ? "UNAUTHENTICATED" : "VALIDATION_FAILED";
+    return errorResponse(c, new DomainError(code, err.status === 413 ? "Dữ liệu gửi lên quá lớn" : "Yêu cầu không hợp lệ", { messageEn: err.message }));
+  }
+  console.error(err);
+  return c.json(errorBody("INTERNAL", "Lỗi hệ thống, vui lòng thử lại sau", { messageEn: "internal error" }), 500);
+};
+
+export const onNotFound: NotFoundHandler = (c) =>
+  errorResponse(c, new DomainError("NOT_FOUND", "Không tìm thấy đường dẫn", { messageEn: `no route for ${c.req.method} ${c.req.path}` }));

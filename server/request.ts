@@ -1,0 +1,53 @@
+import type { Context } from "hono";
+import type { z } from "zod";
+import { DomainError, type FieldError } from "./errors";
+
+const VI_BY_CODE: Record<string, string> = {
+  invalid_type: "Kiểu dữ liệu không hợp lệ",
+  too_small: "Giá trị quá nhỏ hoặc quá ngắn",
+  too_big: "Giá trị quá lớn hoặc quá dài",
+  invalid_format: "Định dạng không hợp lệ",
+  invalid_value: "Giá trị không được chấp nhận",
+  unrecognized_keys: "Có trường không được phép",
+};
+
+/** Zod issues as field errors: JSON pointer, Vietnamese message, English message. */
+export function zodFieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => {
+    const missing = issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined;
+    return {
+      path: "/" + issue.path.map(String).join("/"),
+      message: missing ? "Trường này là bắt buộc" : (VI_BY_CODE[issue.code] ?? "Giá trị không hợp lệ"),
+      messageEn: issue.message,
+    };
+  });
+}
+
+/** Validates anything against a schema, refusing with 422 and every field error. */
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new DomainError("VALIDATION_FAILED", "Dữ liệu không hợp lệ", { messageEn: "invalid request", fields: zodFieldErrors(parsed.error) });
+  }
+  return parsed.data;
+}
+
+/** Reads a JSON body: 415 when it is not JSON, 400 when it does not parse, 422 when it does not fit. */
+export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const type = c.req.header("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "Yêu cầu phải gửi dữ liệu JSON", { messageEn: "expected application/json" });
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(await c.req.text());
+  } catch {
+    throw new DomainError("INVALID_JSON", "Dữ liệu JSON không đọc được", { messageEn: "malformed JSON body" });
+  }
+  return parseWith(schema, body);
+}
+
+/** Reads query parameters against a schema (strings coerced by the schema). */
+export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  return parseWith(schema, c.req.query());
+}

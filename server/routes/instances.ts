@@ -1,0 +1,55 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../app-env";
+import { requireUser } from "../auth/require-user";
+import { notFound } from "../errors";
+import { readJson, readQuery } from "../request";
+import { summary } from "../services/dossiers";
+import { canSeeDossier, visibleDossiers } from "../services/access";
+
+export const StartBody = z.object({
+  workflow: z.string().min(1).max(100),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+export const EventBody = z.object({
+  type: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, "event type must be UPPER_SNAKE_CASE"),
+  data: z.record(z.string(), z.unknown()).optional(),
+  expectedVersion: z.number().int().positive().optional(),
+});
+export const ListQuery = z.object({
+  workflow: z.string().max(100).optional(),
+  state: z.string().max(100).optional(),
+  q: z.string().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const instanceRoutes = new Hono<AppEnv>()
+  .post("/", async (c) => {
+    const user = requireUser(c);
+    const body = await readJson(c, StartBody);
+    const { dossiers, registry } = c.var.services;
+    const row = await dossiers.start(user, body.workflow, body.data);
+    return c.json(summary(row, await registry.get(row.workflowKey, row.workflowVersion)), 201);
+  })
+  .get("/", async (c) => {
+    const user = requireUser(c);
+    const filter = readQuery(c, ListQuery);
+    return c.json(await c.var.services.dossiers.list(visibleDossiers(user), filter));
+  })
+  .get("/:id", async (c) => {
+    const user = requireUser(c);
+    const { dossiers } = c.var.services;
+    const row = await dossiers.find(c.req.param("id"));
+    if (!row || !canSeeDossier(user, row)) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
+    return c.json(await dossiers.view(row, user));
+  })
+  .post("/:id/events", async (c) => {
+    const user = requireUser(c);
+    const { dossiers } = c.var.services;
+    const row = await dossiers.find(c.req.param("id"));
+    if (!row || !canSeeDossier(user, row)) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
+    const body = await readJson(c, EventBody);
+    const updated = await dossiers.send(user, row.id, body);
+    return c.json(await dossiers.view(updated, user));
+  });

@@ -1,0 +1,23 @@
+import type { Step } from "../../workflows";
+import type { Tx } from "../db/client";
+import type { instances } from "../db/schema";
+import type { SessionUser } from "../identity";
+import type { WorkflowVersion } from "./workflow-registry";
+
+/** Everything a hook needs to know about one accepted step of a dossier. */
+export type StepContext = {
+  instance: typeof instances.$inferSelect;
+  workflow: WorkflowVersion;
+  step: Step;
+  event: { type: string; data: Record<string, unknown> | null };
+  /** Null when the engine itself acts (timers). */
+  actor: SessionUser | null;
+  at: Date;
+  seq: number;
+};
+
+/**
+ * Work done inside the step's transaction after the new snapshot is written: tasks, deadlines, timers,
+ * documents, outbox rows. A hook that throws rolls the whole step back.
+ */
+export type StepHook = (tx: Tx, context: StepContext) => Promise<void>;

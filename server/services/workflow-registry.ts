@@ -1,0 +1,129 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import {
+  checkDefinition,
+  compileWorkflow,
+  type CompiledWorkflow,
+  type DefinitionProblem,
+  type WorkflowDefinition,
+} from "../../workflows";
+import type { Clock } from "../clock";
+import type { Db } from "../db/client";
+import { workflowDefinitions } from "../db/schema";
+import { DomainError, notFound } from "../errors";
+
+/** A stored definition version, compiled and ready to run. */
+export type WorkflowVersion = CompiledWorkflow & { version: number; createdAt: Date };
+
+/**
+ * Versions of workflow definitions in the database. Versions never change once written, so compiled
+ * machines are cached by key and version; "latest" is always read from the database.
+ */
+export class WorkflowRegistry {
+  private compiled = new Map<string, WorkflowVersion>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly knownForms: () => Promise<ReadonlySet<string> | undefined> = async () => undefined,
+  ) {}
+
+  /** Checks a definition and refuses it with every problem listed. */
+  async check(input: unknown): Promise<WorkflowDefinition> {
+    const result = checkDefinition(input, { knownForms: await this.knownForms() });
+    if (!result.ok) throw invalidDefinition(result.problems);
+    return result.definition;
+  }
+
+  /**
+   * Stores a new version of a definition (the next number for its key). With `unlessUnchanged`, nothing
+   * is written when the latest version is the same definition (start-up of several processes at once).
+   */
+  async publish(input: unknown, createdBy: string | null, options: { unlessUnchanged?: boolean } = {}): Promise<WorkflowVersion> {
+    const definition = await this.check(input);
+    const createdAt = this.clock.now();
+    return this.db.transaction(async (t) => {
+      // Serialise publishers of the same key so that version numbers never clash.
+      await t.execute(sql`select pg_advisory_xact_lock(hashtext(${"workflow:" + definition.key}))`);
+      const [last] = await t
+        .select()
+        .from(workflowDefinitions)
+        .where(eq(workflowDefinitions.key, definition.key))
+        .orderBy(desc(workflowDefinitions.version))
+        .limit(1);
+      if (last && options.unlessUnchanged && sameDefinition(last.definition, definition)) return this.fromRow(last);
+      const version = (last?.version ?? 0) + 1;
+      const stored = { ...definition, version };
+      await t.insert(workflowDefinitions).values({ key: definition.key, version, definition: stored, createdAt, createdBy });
+      return this.remember(stored, createdAt);
+    });
+  }
+
+  /** Loads the built-in definitions: a new version only when a file differs from the latest stored one. */
+  async installBuiltins(definitions: unknown[]): Promise<void> {
+    for (const input of definitions) await this.publish(input, null, { unlessUnchanged: true });
+  }
+
+  async latestOrNull(key: string): Promise<WorkflowVersion | null> {
+    const [row] = await this.db
+      .select()
+      .from(workflowDefinitions)
+      .where(eq(workflowDefinitions.key, key))
+      .orderBy(desc(workflowDefinitions.version))
+      .limit(1);
+    return row ? this.fromRow(row) : null;
+  }
+
+  async latest(key: string): Promise<WorkflowVersion> {
+    const found = await this.latestOrNull(key);
+    if (!found) throw notFound("WORKFLOW_NOT_FOUND", `no workflow "${key}"`);
+    return found;
+  }
+
+  async get(key: string, version: number): Promise<WorkflowVersion> {
+    const cached = this.compiled.get(`${key}@${version}`);
+    if (cached) return cached;
+    const [row] = await this.db
+      .select()
+      .from(workflowDefinitions)
+      .where(and(eq(workflowDefinitions.key, key), eq(workflowDefinitions.version, version)))
+      .limit(1);
+    if (!row) throw notFound("WORKFLOW_NOT_FOUND", `no workflow "${key}" version ${version}`);
+    return this.fromRow(row);
+  }
+
+  /** The latest version of every workflow. */
+  async list(): Promise<WorkflowVersion[]> {
+    const rows = await this.db
+      .selectDistinctOn([workflowDefinitions.key])
+      .from(workflowDefinitions)
+      .orderBy(workflowDefinitions.key, desc(workflowDefinitions.version));
+    return rows.map((row) => this.fromRow(row));
+  }
+
+  private fromRow(row: typeof workflowDefinitions.$inferSelect): WorkflowVersion {
+    const cached = this.compiled.get(`${row.key}@${row.version}`);
+    if (cached) return cached;
+    // Stored definitions were checked when written; parse again only to get the typed value.
+    const definition = checkDefinition(row.definition);
+    if (!definition.ok) throw new Error(`stored definition ${row.key}@${row.version} no longer checks`);
+    return this.remember({ ...definition.definition, version: row.version }, row.createdAt);
+  }
+
+  private remember(definition: WorkflowDefinition & { version: number }, createdAt: Date): WorkflowVersion {
+    const compiled: WorkflowVersion = { ...compileWorkflow(definition), version: definition.version, createdAt };
+    this.compiled.set(`${definition.key}@${definition.version}`, compiled);
+    return compiled;
+  }
+}
+
+function sameDefinition(stored: unknown, definition: WorkflowDefinition): boolean {
+  const parsed = checkDefinition(stored);
+  return parsed.ok && JSON.stringify({ ...parsed.definition, version: undefined }) === JSON.stringify({ ...definition, version: undefined });
+}
+
+function invalidDefinition(problems: DefinitionProblem[]): DomainError {
+  return new DomainError("INVALID_DEFINITION", "Định nghĩa quy trình không hợp lệ", {
+    messageEn: "the workflow definition has problems",
+    fields: problems.map((p) => ({ path: p.path, message: p.message, messageEn: p.messageEn, code: p.code })),
+  });
+}
