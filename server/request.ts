@@ -14,7 +14,7 @@ const VI_BY_CODE: Record<string, string> = {
 /** Zod issues as field errors: JSON pointer, Vietnamese message, English message. */
 export function zodFieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => {
-    const missing = issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined;
+    const missing = issue.code === "invalid_type" && "input" in issue && issue.input === undefined;
     return {
       path: "/" + issue.path.map(String).join("/"),
       message: missing ? "Trường này là bắt buộc" : (VI_BY_CODE[issue.code] ?? "Giá trị không hợp lệ"),
@@ -25,7 +25,7 @@ export function zodFieldErrors(error: z.ZodError): FieldError[] {
 
 /** Validates anything against a schema, refusing with 422 and every field error. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
     throw new DomainError("VALIDATION_FAILED", "Dữ liệu không hợp lệ", { messageEn: "invalid request", fields: zodFieldErrors(parsed.error) });
   }
