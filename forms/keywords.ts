@@ -1,0 +1,41 @@
+/**
+ * Hoso's own schema annotations. They change no validation result; registering them keeps ajv's
+ * strict mode (which refuses unknown keywords) on for everything else, and their meta-schemas make a
+ * misspelt annotation a form-check problem instead of a silent no-op.
+ */
+import type Ajv from "ajv";
+import type { KeywordDefinition } from "ajv";
+
+const localizedText = {
+  type: "object",
+  properties: { vi: { type: "string", minLength: 1 }, en: { type: "string" } },
+  required: ["vi"],
+  additionalProperties: false,
+};
+
+/**
+ * `"x-message"`: the field's own error message, either one for every error of the field
+ * (`{ "vi": "…", "en": "…" }`) or one per ajv keyword (`{ "format": { "vi": "…" }, "required": {…} }`).
+ */
+export const xMessageKeyword: KeywordDefinition = {
+  keyword: "x-message",
+  metaSchema: {
+    anyOf: [localizedText, { type: "object", additionalProperties: localizedText }],
+  },
+};
+
+/** `"x-unit-picker"`: how the UI picks an organisation unit for a `format: "unit"` field. */
+export const xUnitPickerKeyword: KeywordDefinition = {
+  keyword: "x-unit-picker",
+  metaSchema: {
+    type: "object",
+    properties: { level: { enum: ["province", "district", "commune", "any"] } },
+    required: ["level"],
+    additionalProperties: false,
+  },
+};
+
+/** Registers Hoso's annotation keywords on an ajv instance. */
+export function addHosoKeywords(ajv: Ajv): Ajv {
+  return ajv.addKeyword(xMessageKeyword).addKeyword(xUnitPickerKeyword);
+}
