@@ -1,0 +1,39 @@
+/**
+ * The built-in forms, one JSON file each in `definitions/`, loaded by static import so that this
+ * module stays pure (no file system). The server seeds them as version 1 of each form.
+ */
+import comment from "./definitions/comment.json";
+import congressReport from "./definitions/congress-report.json";
+import decision from "./definitions/decision.json";
+import foundingApplication from "./definitions/founding-application.json";
+import foundingCommitteeApplication from "./definitions/founding-committee-application.json";
+import proposal from "./definitions/proposal.json";
+import refusalReasons from "./definitions/refusal-reasons.json";
+import returnNote from "./definitions/return-note.json";
+import supplementRequest from "./definitions/supplement-request.json";
+import supplementResponse from "./definitions/supplement-response.json";
+import type { FormDefinition } from "./form-definition.js";
+
+/** Every built-in form definition. */
+export const builtinForms: readonly FormDefinition[] = [
+  foundingCommitteeApplication,
+  foundingApplication,
+  congressReport,
+  supplementRequest,
+  supplementResponse,
+  refusalReasons,
+  decision,
+  comment,
+  proposal,
+  returnNote,
+];
+
+/**
+ * A built-in form by key, or `undefined`.
+ *
+ * @example
+ * builtinForm("refusal-reasons")?.title.vi // "Từ chối"
+ */
+export function builtinForm(key: string): FormDefinition | undefined {
+  return builtinForms.find((f) => f.key === key);
+}

@@ -1,0 +1,27 @@
+/**
+ * Hoso's form core: form definitions (JSON Schema + JSON Forms UI schema), their checks, validation
+ * of submitted data and drafts with Vietnamese messages, and the built-in forms. Pure: no I/O, no clock.
+ */
+export {
+  formDefinitionSchema,
+  formKeySchema,
+  localizedTextSchema,
+  type FormDefinition,
+  type LocalizedText,
+  type UISchemaElement,
+} from "./form-definition.js";
+export {
+  createFormValidator,
+  InvalidFormSchemaError,
+  type FormValidator,
+  type ValidationResult,
+} from "./validator.js";
+export type { FieldError } from "./field-error.js";
+export { checkForm, parseForm, type ParseFormResult } from "./check-form.js";
+export type { FormProblem } from "./form-problem.js";
+export { draftSchema } from "./partial-schema.js";
+export { collectAttachmentIds, collectUnitIds, collectByFormat } from "./attachments.js";
+export { isCccd, isPhoneVn, isIsoDate, isVnd, isOpaqueId, vietnameseFormats } from "./formats.js";
+export { formatVnd, formatDateVi, parseDateVi, VND_SEPARATOR } from "./vi-display.js";
+export { createAjv, schemaDraft, type SchemaDraft } from "./create-ajv.js";
+export { builtinForms, builtinForm } from "./builtin.js";
