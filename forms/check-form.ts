@@ -21,7 +21,7 @@ import { zodProblems } from "./zod-problems.js";
 export function checkForm(input: unknown): FormProblem[] {
   const problems: FormProblem[] = [];
   const parsed = formDefinitionSchema.safeParse(input);
-  if (!parsed.success) problems.push(...zodProblems(parsed.error.issues));
+  if (!parsed.success) problems.push(...zodProblems(parsed.error.issues, input));
   // Go on with whatever parts have the right shape, so that all problems come out at once.
   const schema = asRecord(asRecord(input)?.schema);
   const uischema = asRecord(input)?.uischema;
