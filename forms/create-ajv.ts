@@ -36,6 +36,7 @@ export function schemaDraft(schema: Record<string, unknown>): SchemaDraft | unde
  * Strict mode is ajv's default one, made explicit: unknown keywords and formats, ignored keywords and
  * non-finite numbers are errors. `strictTypes` stays off on purpose: it would make admins repeat
  * `"type": "array"` inside every `if`/`then` branch (`then: { properties: { members: { minItems: 5 } } }`).
+ * `strictTuples` too: it demands `minItems` on tuples, which drafts (`draftSchema`) drop.
  */
 export function createAjv(draft: SchemaDraft): Ajv {
   const options = {
@@ -43,7 +44,7 @@ export function createAjv(draft: SchemaDraft): Ajv {
     verbose: true,
     strictSchema: true,
     strictNumbers: true,
-    strictTuples: true,
+    strictTuples: false,
     strictTypes: false,
     strictRequired: false,
     logger: false as const,
