@@ -14,7 +14,9 @@ export interface Bilingual {
 
 type MessageFn = (error: ErrorObject) => Bilingual;
 
-const num = (v: unknown): string => (typeof v === "number" ? v.toLocaleString("vi-VN") : String(v));
+/** Vietnamese digit grouping for large numbers (50.000), but never for years and small limits (1900). */
+const num = (v: unknown): string =>
+  typeof v === "number" && Math.abs(v) >= 10_000 ? v.toLocaleString("vi-VN") : String(v);
 const numEn = (v: unknown): string => String(v);
 const param = (e: ErrorObject, name: string): unknown => (e.params as Record<string, unknown>)[name];
 
