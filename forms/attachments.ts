@@ -53,14 +53,16 @@ function walk(node: unknown, data: unknown, w: Walk): void {
   const next = { ...w, depth: w.depth + 1 };
   if (schema.format === w.format && typeof data === "string") w.found.add(data);
   if (typeof schema.$ref === "string") walk(resolveLocalRef(w.root, schema.$ref), data, next);
+  const obj = asRecord(data);
+  if (obj) walkObject(schema, obj, next);
+  if (Array.isArray(data)) walkArray(schema, data, next);
+  // Branches are walked whether or not they apply to this data: an id found there is at worst
+  // checked for existence once too often, never missed.
   for (const k of ["allOf", "anyOf", "oneOf"]) {
     const branches = schema[k];
     if (Array.isArray(branches)) for (const b of branches) walk(b, data, next);
   }
   for (const k of ["if", "then", "else"]) walk(schema[k], data, next);
-  const obj = asRecord(data);
-  if (obj) walkObject(schema, obj, next);
-  if (Array.isArray(data)) walkArray(schema, data, next);
 }
 
 function walkObject(schema: JsonObject, data: JsonObject, w: Walk): void {
