@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { builtinForm, builtinForms, checkForm, createFormValidator, type FormDefinition } from "../../forms/index.js";
+import { validSamples } from "./samples.js";
+
+const validator = createFormValidator();
+
+function form(key: string): FormDefinition {
+  const f = builtinForm(key);
+  if (!f) throw new Error(`no built-in form ${key}`);
+  return f;
+}
+
+/** Invalid samples per form: data, and the expected [path, code, message] of every error. */
+const invalidSamples: Array<[string, unknown, Array<[string, string, string]>]> = [
+  ["founding-application", { draftCharter: "att-1", officeConfirmation: "att-2", expectedMembers: 2.5 }, [
+    ["/expectedMembers", "type", "Giá trị phải là số nguyên"],
+  ]],
+  ["founding-application", { draftCharter: "att-1", officeConfirmation: "att-2", expectedMembers: 60, hasAssets: true }, [
+    ["/assetsDeclaration", "required", "Trường này là bắt buộc"],
+  ]],
+  ["founding-application", { expectedMembers: 0, officeConfirmation: "bad id with spaces" }, [
+    ["/draftCharter", "required", "Trường này là bắt buộc"],
+    ["/expectedMembers", "minimum", "Giá trị phải lớn hơn hoặc bằng 1"],
+    ["/officeConfirmation", "format", "Tệp đính kèm không hợp lệ"],
+  ]],
+  ["congress-report", { heldOn: "2026-02-30", delegatesPresent: 10, leadership: [], adoptedCharter: "a", minutes: "b" }, [
+    ["/heldOn", "format", "Ngày không hợp lệ (dd/mm/yyyy)"],
+    ["/leadership", "minItems", "Phải có ít nhất một người trong ban lãnh đạo được bầu"],
+  ]],
+  ["congress-report", { heldOn: "2026-03-15", delegatesPresent: 10, leadership: [{ fullName: "A" }], adoptedCharter: "a", minutes: "b" }, [
+    ["/leadership/0/position", "required", "Trường này là bắt buộc"],
+  ]],
+  ["supplement-request", { items: [] }, [
+    ["/items", "minItems", "Phải nêu ít nhất một nội dung cần bổ sung"],
+  ]],
+  ["supplement-request", {}, [["/items", "required", "Trường này là bắt buộc"]]],
+  ["supplement-response", { attachments: "att-1" }, [["/attachments", "type", "Giá trị phải là một danh sách"]]],
+  ["refusal-reasons", { reasons: "Thiếu" }, [
+    ["/legalBasis", "required", "Trường này là bắt buộc"],
+    ["/reasons", "minLength", "Lý do từ chối phải được nêu rõ (ít nhất 10 ký tự)"],
+  ]],
+  ["decision", { signer: "", effectiveDate: "24/11/2026" }, [
+    ["/signer", "minLength", "Trường này không được để trống"],
+    ["/effectiveDate", "format", "Ngày không hợp lệ (dd/mm/yyyy)"],
+  ]],
+  ["decision", { signer: "A", effectiveDate: "2026-11-24", number: "15/QĐ-SNV" }, [
+    ["/number", "additionalProperties", "Trường này không có trong biểu mẫu"],
+  ]],
+  ["comment", {}, [["/text", "required", "Trường này là bắt buộc"]]],
+  ["proposal", { summary: 42 }, [["/summary", "type", "Giá trị phải là chuỗi ký tự"]]],
+  ["return-note", { reason: "" }, [["/reason", "minLength", "Trường này không được để trống"]]],
+];
+
+describe("built-in forms", () => {
+  it("are the ten forms of the domain, each with a unique key and version 1", () => {
+    expect(builtinForms.map((f) => f.key).sort()).toEqual(
+      [
+        "comment",
+        "congress-report",
+        "decision",
+        "founding-application",
+        "founding-committee-application",
+        "proposal",
+        "refusal-reasons",
+        "return-note",
+        "supplement-request",
+        "supplement-response",
+      ].sort(),
+    );
+    for (const f of builtinForms) expect(f.version).toBe(1);
+  });
+
+  it.each(builtinForms.map((f) => [f.key, f] as const))("%s passes checkForm", (_key, f) => {
+    expect(checkForm(f)).toEqual([]);
+  });
+
+  it.each(builtinForms.map((f) => [f.key, f] as const))("%s accepts its valid sample", (key, f) => {
+    expect(validSamples[key], `sample for ${key}`).toBeDefined();
+    expect(validator.validate(f, validSamples[key])).toEqual({ valid: true, errors: [] });
+  });
+
+  it.each(builtinForms.map((f) => [f.key, f] as const))("%s has Vietnamese titles for every field", (_key, f) => {
+    const props = f.schema.properties as Record<string, { title?: string }>;
+    for (const [name, prop] of Object.entries(props)) expect(prop.title, name).toMatch(/\S/);
+  });
+
+  it.each(invalidSamples)("%s rejects %j", (key, data, expected) => {
+    const result = validator.validate(form(key), data);
+    expect(result.valid).toBe(false);
+    const got = result.errors.map((e) => [e.path, e.code, e.message]);
+    expect(got.sort()).toEqual([...expected].sort());
+    for (const e of result.errors) expect(e.messageEn).toMatch(/\S/);
+  });
+
+  it("uses a SHOW rule (founding-application shows the assets declaration only when there are assets)", () => {
+    const json = JSON.stringify(form("founding-application").uischema);
+    expect(json).toContain('"effect":"SHOW"');
+  });
+});

@@ -1,0 +1,64 @@
+/** Valid sample data for each built-in form, and a builder for founding-committee members. */
+
+export function member(i: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    fullName: `Thành viên ${i}`,
+    birthYear: 1970 + i,
+    cccd: `06207000${String(1000 + i)}`,
+    occupation: "Giáo viên nghỉ hưu",
+    role: i === 0 ? "head" : "member",
+    ...overrides,
+  };
+}
+
+export const members = (n: number) => Array.from({ length: n }, (_, i) => member(i));
+
+export const foundingCommittee = {
+  name: "Hội Cựu giáo chức tỉnh Kon Tum",
+  foreignName: "Kon Tum Association of Retired Teachers",
+  abbreviation: "HCGC",
+  scope: "province",
+  fieldOfActivity: "Giáo dục",
+  purpose: "Tập hợp, đoàn kết các nhà giáo đã nghỉ hưu, tham gia xây dựng xã hội học tập.",
+  officeAddress: "123 Trần Hưng Đạo, TP Kon Tum",
+  authorityUnit: "so-giao-duc-kon-tum",
+  members: members(5),
+  headOfCommittee: "Thành viên 0",
+  applicationLetter: "att-letter",
+  cvs: ["att-cv-1", "att-cv-2"],
+  criminalRecord: "att-lltp",
+};
+
+export const validSamples: Record<string, unknown> = {
+  "founding-committee-application": foundingCommittee,
+  "founding-application": {
+    draftCharter: "att-charter",
+    expectedMembers: 60,
+    memberList: "att-members",
+    officeConfirmation: "att-office",
+    hasAssets: true,
+    assetsDeclaration: "Một máy tính, bàn ghế văn phòng",
+    otherAttachments: ["att-x"],
+  },
+  "congress-report": {
+    heldOn: "2026-03-15",
+    venue: "Hội trường UBND tỉnh Kon Tum",
+    delegatesPresent: 87,
+    leadership: [
+      { fullName: "Nguyễn Văn An", position: "Chủ tịch" },
+      { fullName: "Trần Thị Bình", position: "Phó Chủ tịch" },
+    ],
+    adoptedCharter: "att-charter-final",
+    minutes: "att-minutes",
+  },
+  "supplement-request": { items: ["Phiếu lý lịch tư pháp của trưởng ban"], note: "Nộp bản chính" },
+  "supplement-response": { note: "Đã bổ sung", attachments: ["att-lltp-2"] },
+  "refusal-reasons": {
+    reasons: "Tên hội trùng với tên của hội đã được thành lập trên địa bàn tỉnh.",
+    legalBasis: "Khoản 1 Điều 9 Nghị định 126/2024/NĐ-CP",
+  },
+  decision: { signer: "Lê Văn Cường", signerTitle: "Giám đốc", effectiveDate: "2026-11-24", note: "" },
+  comment: { text: "Đề nghị bổ sung lý lịch." },
+  proposal: { summary: "Hồ sơ đầy đủ, hợp lệ; đề nghị lãnh đạo ký quyết định công nhận." },
+  "return-note": { reason: "Đề nghị kiểm tra lại danh sách thành viên." },
+};
