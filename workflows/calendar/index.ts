@@ -10,3 +10,22 @@ export {
   type Instant,
   type IsoDate,
 } from "./dates";
+export {
+  CalendarDayOff,
+  CalendarHoliday,
+  CalendarMakeupWorkday,
+  CalendarName,
+  CalendarYear,
+  IsoDateSchema,
+} from "./calendar-schema";
+export { buildCalendar, covers, coversRange, isProvisional, type Calendar } from "./calendar";
+export {
+  addWorkingDays,
+  isWorkingDay,
+  MAX_SPAN_DAYS,
+  MAX_WORKING_DAYS,
+  reminderDates,
+  workingDayOnOrAfter,
+  workingDaysBetween,
+} from "./working-days";
+export { shippedCalendar, shippedCalendarYears } from "./shipped";
