@@ -28,4 +28,11 @@ export {
   workingDayOnOrAfter,
   workingDaysBetween,
 } from "./working-days";
+export {
+  computeDeadline,
+  type ClockPause,
+  type DeadlineInput,
+  type DeadlineRule,
+  type DeadlineStatus,
+} from "./deadline";
 export { shippedCalendar, shippedCalendarYears } from "./shipped";
