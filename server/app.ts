@@ -2,11 +2,17 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./app-env";
-import { devIdentity } from "./auth/dev-identity";
+import { sessionMiddleware } from "./auth/session-middleware";
 import { DomainError, onError, onNotFound } from "./errors";
 import { openApiDocument } from "./openapi";
+import { adminGrantRoutes } from "./routes/admin/grants";
+import { adminUnitRoutes } from "./routes/admin/units";
+import { adminUserRoutes } from "./routes/admin/users";
+import { authRoutes, meRoutes } from "./routes/auth";
 import { healthRoutes } from "./routes/health";
 import { instanceRoutes } from "./routes/instances";
+import { taskRoutes } from "./routes/tasks";
+import { unitRoutes } from "./routes/units";
 import { workflowRoutes } from "./routes/workflows";
 import type { Services } from "./services";
 
@@ -32,8 +38,15 @@ export function createApp(services: Services) {
       },
     }),
   );
-  app.use("/api/*", devIdentity);
+  app.use("/api/*", sessionMiddleware);
   app.route("/", healthRoutes);
+  app.route("/api/auth", authRoutes);
+  app.route("/api/me", meRoutes);
+  app.route("/api/units", unitRoutes);
+  app.route("/api/tasks", taskRoutes);
+  app.route("/api/admin/units", adminUnitRoutes);
+  app.route("/api/admin/users", adminUserRoutes);
+  app.route("/api/admin/grants", adminGrantRoutes);
   app.route("/api/workflows", workflowRoutes);
   app.route("/api/instances", instanceRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));

@@ -7,6 +7,8 @@ const Env = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOSO_DEMO: z.enum(["0", "1"]).default("1"),
   /** Prefix of dossier codes: the province (KT = Kon Tum). */
+  /** Behind a reverse proxy: take the client address from the last X-Forwarded-For hop. */
+  HOSO_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   HOSO_CODE_PREFIX: z.string().regex(/^[A-Z]{2,4}$/).default("KT"),
 });
 export type Env = z.infer<typeof Env>;

@@ -17,6 +17,22 @@ export type ErrorCode =
   | "STALE_VERSION"
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
+  | "INVALID_CREDENTIALS"
+  | "LOGIN_LOCKED"
+  | "CSRF_REJECTED"
+  | "TASK_NOT_FOUND"
+  | "TASK_CLOSED"
+  | "TASK_NOT_CLAIMABLE"
+  | "TASK_ALREADY_CLAIMED"
+  | "TASK_CLAIMED_BY_OTHER"
+  | "DELEGATE_NOT_ELIGIBLE"
+  | "UNIT_NOT_FOUND"
+  | "UNIT_IN_USE"
+  | "UNIT_CYCLE"
+  | "USER_NOT_FOUND"
+  | "USERNAME_TAKEN"
+  | "GRANT_NOT_FOUND"
+  | "GRANT_EXISTS"
   | "INTERNAL";
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -35,6 +51,22 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   ROLE_NOT_ALLOWED: 403,
   FORBIDDEN: 403,
   UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  LOGIN_LOCKED: 429,
+  CSRF_REJECTED: 403,
+  TASK_NOT_FOUND: 404,
+  TASK_CLOSED: 409,
+  TASK_NOT_CLAIMABLE: 409,
+  TASK_ALREADY_CLAIMED: 409,
+  TASK_CLAIMED_BY_OTHER: 403,
+  DELEGATE_NOT_ELIGIBLE: 422,
+  UNIT_NOT_FOUND: 404,
+  UNIT_IN_USE: 409,
+  UNIT_CYCLE: 422,
+  USER_NOT_FOUND: 404,
+  USERNAME_TAKEN: 409,
+  GRANT_NOT_FOUND: 404,
+  GRANT_EXISTS: 409,
   INTERNAL: 500,
 };
 
@@ -53,7 +85,10 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: "WORKFLOW_NOT_FOUND" | "DOSSIER_NOT_FOUND" | "NOT_FOUND", messageEn: string) =>
+export const notFound = (
+  what: "WORKFLOW_NOT_FOUND" | "DOSSIER_NOT_FOUND" | "NOT_FOUND" | "TASK_NOT_FOUND" | "UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND",
+  messageEn: string,
+) =>
   new DomainError(what, "Không tìm thấy", { messageEn });
 
 function errorBody(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {

@@ -5,3 +5,4 @@ export * from "./engine";
 export * from "./errors";
 export * from "./state-index";
 export { builtinDefinitions } from "./builtin";
+export * from "./assignee";

@@ -41,14 +41,14 @@ export const instanceRoutes = new Hono<AppEnv>()
     const user = requireUser(c);
     const { dossiers } = c.var.services;
     const row = await dossiers.find(c.req.param("id"));
-    if (!row || !canSeeDossier(user, row)) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
+    if (!row || !(await canSeeDossier(c.var.services.database.db, user, row))) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
     return c.json(await dossiers.view(row, user));
   })
   .post("/:id/events", async (c) => {
     const user = requireUser(c);
     const { dossiers } = c.var.services;
     const row = await dossiers.find(c.req.param("id"));
-    if (!row || !canSeeDossier(user, row)) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
+    if (!row || !(await canSeeDossier(c.var.services.database.db, user, row))) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
     const body = await readJson(c, EventBody);
     const updated = await dossiers.send(user, row.id, body);
     return c.json(await dossiers.view(updated, user));

@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import {
   availableEvents,
   currentStateName,
+  dossierUnit,
+  EngineError,
   sendEvent,
   startDossier,
   type Actor,
@@ -11,9 +13,10 @@ import {
 } from "../../workflows";
 import type { Clock } from "../clock";
 import type { Db, Tx } from "../db/client";
-import { instanceEvents, instances } from "../db/schema";
+import { instanceEvents, instances, units } from "../db/schema";
 import { DomainError, notFound } from "../errors";
 import type { SessionUser } from "../identity";
+import { actorOnDossier, openTasksOf, type TaskAccess } from "./access";
 import { newDossierCode } from "./dossier-code";
 import type { StepHook } from "./step-hooks";
 import type { WorkflowRegistry, WorkflowVersion } from "./workflow-registry";
@@ -25,12 +28,19 @@ export type ListFilter = { workflow?: string | undefined; state?: string | undef
 /** Events that only add to the history and never move the statechart. */
 const HISTORY_ONLY_EVENTS = new Set(["COMMENT"]);
 
-/** The roles a user acts with on a dossier: their grants, and `applicant` on the dossiers they started. */
-export function actorFor(user: SessionUser | null, instance: Pick<InstanceRow, "starterId"> | null): Actor {
-  if (!user) return { id: "system", roles: [], system: true };
-  const roles = new Set<string>(user.grants.map((g) => g.role).filter((r) => r !== "applicant"));
-  if (!instance || instance.starterId === user.id) roles.add("applicant");
-  return { id: user.id, roles: [...roles] };
+/**
+ * The roles a user acts with on a dossier (see `actorOnDossier`): `applicant` for its starter, and the
+ * official roles held in the unit of an open task it is not claimed away from. Null user: the engine.
+ */
+export function actorFor(user: SessionUser | null, instance: Pick<InstanceRow, "starterId"> | null, openTasks: TaskAccess[] = []): Actor {
+  return actorOnDossier(user, instance, openTasks).actor;
+}
+
+/** The unit a user starts a dossier for: where they hold the first state's role, else applicant, else any. */
+function starterUnitOf(user: SessionUser, initialRole: string | undefined): string | null {
+  const grant =
+    user.grants.find((g) => g.role === initialRole) ?? user.grants.find((g) => g.role === "applicant") ?? user.grants[0];
+  return grant?.unitId ?? null;
 }
 
 /**
@@ -51,6 +61,11 @@ export class DossierService {
     const workflow = await this.registry.latest(workflowKey);
     const step = startDossier(workflow, data);
     const at = this.clock.now();
+    const starterUnitId = starterUnitOf(user, workflow.states.get(workflow.definition.initial)?.node.assignee?.role);
+    const named = dossierUnit(workflow.definition, data, starterUnitId);
+    // A unit named in the data that does not exist is left to the task hook to refuse, with its field.
+    const unitId = named === starterUnitId || (await this.unitExists(named)) ? named : starterUnitId;
+    const actor = actorFor(user, null);
     for (let attempt = 0; ; attempt++) {
       const code = newDossierCode(this.codePrefix, at.getFullYear());
       try {
@@ -68,12 +83,13 @@ export class DossierService {
               version: 1,
               title: titleOf(data, workflow),
               starterId: user.id,
-              unitId: null,
+              starterUnitId,
+              unitId,
               createdAt: at,
               updatedAt: at,
             })
             .returning();
-          await this.record(tx, instance!, workflow, step, { type: "START", data }, user, at, 1);
+          await this.record(tx, instance!, workflow, step, { type: "START", data }, user, actor, at, 1);
           return instance!;
         });
       } catch (error) {
@@ -97,10 +113,11 @@ export class DossierService {
       }
       const workflow = await this.registry.get(row.workflowKey, row.workflowVersion);
       const stored = row.snapshot as DossierSnapshot;
-      const event = { type: input.type, data: input.data ?? {}, actor: actorFor(user, row) };
+      const { actor, blockedBy } = actorOnDossier(user, row, await openTasksOf(t, row.id));
+      const event = { type: input.type, data: input.data ?? {}, actor };
       const step: Step = HISTORY_ONLY_EVENTS.has(input.type)
         ? { snapshot: stored, from: row.state, to: row.state, exited: [], entered: [], transition: null }
-        : sendEvent(workflow, stored, event);
+        : stepOrClaimRefusal(() => sendEvent(workflow, stored, event), blockedBy);
       const at = this.clock.now();
       const version = row.version + 1;
       const [updated] = await t
@@ -109,7 +126,7 @@ export class DossierService {
         .where(and(eq(instances.id, id), eq(instances.version, row.version)))
         .returning();
       if (!updated) throw new DomainError("STALE_VERSION", "Hồ sơ đã được người khác cập nhật, vui lòng tải lại", { messageEn: "concurrent update" });
-      await this.record(t, updated, workflow, step, { type: input.type, data: input.data ?? null }, user, at, version);
+      await this.record(t, updated, workflow, step, { type: input.type, data: input.data ?? null }, user, actor, at, version);
       return updated;
     };
     return tx ? run(tx) : this.db.transaction(run);
@@ -122,6 +139,7 @@ export class DossierService {
     step: Step,
     event: { type: string; data: Record<string, unknown> | null },
     user: SessionUser | null,
+    actor: Actor,
     at: Date,
     seq: number,
   ) {
@@ -130,13 +148,19 @@ export class DossierService {
       seq,
       type: event.type,
       actorId: user?.id ?? null,
-      actorRoles: actorFor(user, instance).roles,
+      actorRoles: actor.roles,
       data: event.data,
       fromState: step.from,
       toState: step.to,
       at,
     });
     for (const hook of this.hooks) await hook(tx, { instance, workflow, step, event, actor: user, at, seq });
+  }
+
+  private async unitExists(id: string | null): Promise<boolean> {
+    if (!id || !isUuid(id)) return false;
+    const [row] = await this.db.select({ id: units.id }).from(units).where(eq(units.id, id));
+    return row !== undefined;
   }
 
   async find(id: string): Promise<InstanceRow | null> {
@@ -159,7 +183,7 @@ export class DossierService {
       ...summary(row, workflow),
       data: snapshot.context.data,
       stateTitle: workflow.states.get(current)?.node.title ?? null,
-      availableEvents: availableEvents(workflow, snapshot, actorFor(user, row)),
+      availableEvents: availableEvents(workflow, snapshot, actorFor(user, row, await openTasksOf(this.db, row.id))),
       history: history.map((h) => ({
         seq: h.seq,
         type: h.type,
@@ -200,6 +224,21 @@ export class DossierService {
       items.push(summary(row, workflow));
     }
     return { items, total: count?.n ?? 0, page: filter.page, pageSize: filter.pageSize };
+  }
+}
+
+/** Runs an engine step; a role refusal caused by someone else's claim on the task says so instead. */
+function stepOrClaimRefusal(run: () => Step, blockedBy: string[]): Step {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof EngineError && error.code === "ROLE_NOT_ALLOWED" && blockedBy.length > 0) {
+      throw new DomainError("TASK_CLAIMED_BY_OTHER", "Công việc này đang do cán bộ khác nhận xử lý", {
+        messageEn: "another official has claimed this task",
+        claimedBy: blockedBy,
+      });
+    }
+    throw error;
   }
 }
 

@@ -2,25 +2,33 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileWorkflow, replay, type DossierEvent, type DossierSnapshot } from "../../workflows";
 import { actorFor } from "../../server/services/dossiers";
 import { databaseKinds } from "../support/databases";
-import { createTestApp, newUser, type TestApp } from "../support/harness";
-
-const applicant = newUser("applicant");
-const specialist = newUser("specialist");
-const leader = newUser("leader");
+import { createTestApp, type TestApp, type TestUser } from "../support/harness";
 
 describe.each(databaseKinds)("dossiers over HTTP on %s", (kind) => {
   let t: TestApp;
+  let applicant: TestUser;
+  let specialist: TestUser;
+  let leader: TestUser;
+  let admin: TestUser;
+  let authorityUnit: string;
   beforeAll(async () => {
     t = await createTestApp(kind);
+    const province = await t.unit({ kind: "province", name: "Tỉnh Kon Tum" });
+    const snv = await t.unit({ kind: "office", name: "Sở Nội vụ", parentId: province.id });
+    authorityUnit = snv.id;
+    applicant = await t.user({ grants: [{ role: "applicant", unitId: province.id }] });
+    specialist = await t.user({ grants: [{ role: "specialist", unitId: snv.id }] });
+    leader = await t.user({ grants: [{ role: "leader", unitId: snv.id }] });
+    admin = await t.user({ grants: [{ role: "admin", unitId: province.id }] });
   });
   afterAll(async () => t.close());
 
   async function start() {
-    const res = await t.request(applicant, "POST", "/api/instances", { workflow: "association-founding", data: { name: "Hội Cựu chiến binh xã" } });
+    const res = await t.request(applicant, "POST", "/api/instances", { workflow: "association-founding", data: { name: "Hội Cựu chiến binh xã", authorityUnit } });
     expect(res.status).toBe(201);
     return (await res.json()) as { id: string; code: string; state: string; version: number };
   }
-  async function act(user: typeof applicant, id: string, body: Record<string, unknown>) {
+  async function act(user: TestUser, id: string, body: Record<string, unknown>) {
     return t.request(user, "POST", `/api/instances/${id}/events`, body);
   }
 
@@ -33,7 +41,7 @@ describe.each(databaseKinds)("dossiers over HTTP on %s", (kind) => {
     const dossier = await start();
     expect(dossier.code).toMatch(/^KT-2026-[2-9A-HJKMNP-TW-Z]{6}$/);
     expect(dossier).toMatchObject({ state: "draft", version: 1 });
-    const steps: [typeof applicant, string, string][] = [
+    const steps: [TestUser, string, string][] = [
       [applicant, "SUBMIT", "committeeReview"],
       [specialist, "REQUEST_SUPPLEMENT", "committeeSupplement"],
       [applicant, "RESUBMIT", "committeeReview"],
@@ -75,7 +83,9 @@ describe.each(databaseKinds)("dossiers over HTTP on %s", (kind) => {
 
   it("refuses an event not allowed now with 409 listing the allowed events", async () => {
     const dossier = await start();
-    const res = await act(leader, dossier.id, { type: "APPROVE" });
+    // A draft has no task in the leader's unit yet: they cannot even see it.
+    expect((await act(leader, dossier.id, { type: "APPROVE" })).status).toBe(404);
+    const res = await act(applicant, dossier.id, { type: "APPROVE" });
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ error: { code: "EVENT_NOT_ALLOWED", allowedEvents: ["SUBMIT", "WITHDRAW"] } });
   });
@@ -125,7 +135,6 @@ describe.each(databaseKinds)("dossiers over HTTP on %s", (kind) => {
   });
 
   it("keeps running dossiers on the version they started with when a new version is published", async () => {
-    const admin = newUser("admin");
     const dossier = await start();
     const current = (await (await t.request(admin, "GET", "/api/workflows/association-founding")).json()) as {
       version: number;
@@ -144,7 +153,6 @@ describe.each(databaseKinds)("dossiers over HTTP on %s", (kind) => {
   });
 
   it("refuses a definition with a transition to a missing state with 422 naming the state", async () => {
-    const admin = newUser("admin");
     const res = await t.request(admin, "POST", "/api/workflows", {
       key: "broken-flow",
       title: { vi: "Hỏng" },
@@ -166,8 +174,11 @@ describe.each(databaseKinds)("dossiers over HTTP on %s", (kind) => {
 
 describe.each(databaseKinds)("bad requests get 4xx with the error shape on %s", (kind) => {
   let t: TestApp;
+  let applicant: TestUser;
   beforeAll(async () => {
     t = await createTestApp(kind);
+    const province = await t.unit({ kind: "province", name: "Tỉnh Kon Tum" });
+    applicant = await t.user({ grants: [{ role: "applicant", unitId: province.id }] });
   });
   afterAll(async () => t.close());
 
@@ -181,7 +192,7 @@ describe.each(databaseKinds)("bad requests get 4xx with the error shape on %s", 
     ["unknown route", "GET", "/api/nothing-here", undefined, 404, "NOT_FOUND"],
     ["bad paging", "GET", "/api/instances?pageSize=100000", undefined, 422, "VALIDATION_FAILED"],
   ])("%s", async (_name, method, path, body, status, code) => {
-    const res = await t.request(newUser("applicant"), method, path, body);
+    const res = await t.request(applicant, method, path, body);
     expect(res.status).toBe(status);
     const json = (await res.json()) as { error: { code: string; message: string } };
     expect(json.error.code).toBe(code);
@@ -189,7 +200,7 @@ describe.each(databaseKinds)("bad requests get 4xx with the error shape on %s", 
   });
 
   it("names each wrong field in Vietnamese", async () => {
-    const res = await t.request(newUser("applicant"), "POST", "/api/instances", { data: [] });
+    const res = await t.request(applicant, "POST", "/api/instances", { data: [] });
     const json = (await res.json()) as { error: { fields: { path: string; message: string }[] } };
     expect(json.error.fields).toEqual(
       expect.arrayContaining([
@@ -200,13 +211,13 @@ describe.each(databaseKinds)("bad requests get 4xx with the error shape on %s", 
   });
 
   it("refuses a non-JSON content type with 415", async () => {
-    const res = await t.request(newUser("applicant"), "POST", "/api/instances", "workflow=x", { "content-type": "application/x-www-form-urlencoded" });
+    const res = await t.request(applicant, "POST", "/api/instances", "workflow=x", { "content-type": "application/x-www-form-urlencoded" });
     expect(res.status).toBe(415);
   });
 
   it("refuses an oversized body with 413", async () => {
     const huge = JSON.stringify({ workflow: "association-founding", data: { blob: "x".repeat(2 * 1024 * 1024) } });
-    const res = await t.request(newUser("applicant"), "POST", "/api/instances", huge);
+    const res = await t.request(applicant, "POST", "/api/instances", huge);
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
   });

@@ -1,2 +1,4 @@
 export * from "./workflows";
 export * from "./instances";
+export * from "./people";
+export * from "./tasks";

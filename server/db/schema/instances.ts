@@ -1,4 +1,5 @@
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { units, users } from "./people";
 
 /** A dossier (hồ sơ): one running instance of a workflow definition version. */
 export const instances = pgTable(
@@ -16,9 +17,13 @@ export const instances = pgTable(
     /** Optimistic-concurrency counter: +1 on every event. */
     version: integer("version").notNull(),
     title: text("title").notNull(),
-    starterId: uuid("starter_id").notNull(),
-    /** The unit the dossier belongs to (scoping, and the shard key later). */
-    unitId: uuid("unit_id"),
+    starterId: uuid("starter_id")
+      .notNull()
+      .references(() => users.id),
+    /** The unit the starter acted for (`$starter.unit` in assignee rules). */
+    starterUnitId: uuid("starter_unit_id").references(() => units.id),
+    /** The unit the dossier belongs to: its authority, else the starter's unit (scoping, and the shard key later). */
+    unitId: uuid("unit_id").references(() => units.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
@@ -26,6 +31,7 @@ export const instances = pgTable(
     uniqueIndex("instances_code").on(t.code),
     index("instances_starter").on(t.starterId, t.createdAt),
     index("instances_workflow").on(t.workflowKey, t.createdAt),
+    index("instances_unit").on(t.unitId, t.createdAt),
   ],
 );
 

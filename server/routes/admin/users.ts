@@ -1,0 +1,44 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { Role } from "../../../workflows";
+import type { AppEnv } from "../../app-env";
+import { requireRole } from "../../auth/require-user";
+import { readJson, readQuery } from "../../request";
+import { publicUser } from "../../services/people";
+
+const Password = z.string().min(8, "at least 8 characters").max(200);
+export const UserBody = z
+  .object({
+    username: z.string().trim().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/i, "letters, digits, dot, dash, underscore"),
+    displayName: z.string().trim().min(1).max(200),
+    password: Password,
+    grants: z.array(z.object({ role: Role, unitId: z.string().uuid() })).max(50).optional(),
+  })
+  .strict();
+export const UserPatch = z
+  .object({ displayName: z.string().trim().min(1).max(200).optional(), password: Password.optional(), disabled: z.boolean().optional() })
+  .strict();
+
+/** Admin: user accounts. */
+export const adminUserRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    requireRole(c, "admin");
+    const { q } = readQuery(c, z.object({ q: z.string().max(100).optional() }));
+    return c.json({ items: (await c.var.services.people.list(q)).map(publicUser) });
+  })
+  .get("/:id", async (c) => {
+    requireRole(c, "admin");
+    const { people } = c.var.services;
+    const user = await people.get(c.req.param("id"));
+    return c.json({ ...publicUser(user), grants: await people.listGrants({ userId: user.id }) });
+  })
+  .post("/", async (c) => {
+    requireRole(c, "admin");
+    const body = await readJson(c, UserBody);
+    return c.json(publicUser(await c.var.services.people.create(body)), 201);
+  })
+  .patch("/:id", async (c) => {
+    requireRole(c, "admin");
+    const body = await readJson(c, UserPatch);
+    return c.json(publicUser(await c.var.services.people.update(c.req.param("id"), body)));
+  });

@@ -1,0 +1,14 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { requireUser } from "../auth/require-user";
+import type { UnitRow } from "../services/units";
+
+export function unitView(unit: UnitRow) {
+  return { id: unit.id, parentId: unit.parentId, kind: unit.kind, name: unit.name, code: unit.code };
+}
+
+/** `GET /api/units`: the organisation tree, for unit pickers (names are not secret, but sign-in is required). */
+export const unitRoutes = new Hono<AppEnv>().get("/", async (c) => {
+  requireUser(c);
+  return c.json({ items: (await c.var.services.units.list()).map(unitView) });
+});

@@ -1,0 +1,220 @@
+import { and, asc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Role } from "../../workflows";
+import type { Clock } from "../clock";
+import type { Db } from "../db/client";
+import { grants, instances, tasks, units, users } from "../db/schema";
+import { DomainError, notFound } from "../errors";
+import { holdsRole, officialGrants, type SessionUser } from "../identity";
+import { mayOverrideClaim } from "./access";
+import { isUuid } from "./dossiers";
+import type { WorkflowRegistry } from "./workflow-registry";
+
+export type TaskRow = typeof tasks.$inferSelect;
+export type InboxFilter = {
+  workflow?: string | undefined;
+  state?: string | undefined;
+  overdue?: boolean | undefined;
+  mine?: boolean | undefined;
+  unclaimed?: boolean | undefined;
+  q?: string | undefined;
+  page: number;
+  pageSize: number;
+};
+
+const DAY_MS = 86_400_000;
+const claimer = alias(users, "claimer");
+
+/**
+ * The condition "this open task is in `user`'s inbox": their personal tasks, and unit tasks whose role
+ * they hold in the task's unit (or above it, where the task is visible to ancestors). One `role = … and
+ * unit_id in (…)` branch per role, so each branch is a range of the `tasks_open_by_unit` index.
+ */
+export function inboxScope(user: SessionUser): SQL {
+  const branches: SQL[] = [eq(tasks.assigneeUserId, user.id)];
+  const roles = new Set(officialGrants(user).map((g) => g.role));
+  for (const role of roles) {
+    const direct = user.grants.filter((g) => g.role === role).map((g) => g.unitId);
+    branches.push(and(eq(tasks.role, role), inArray(tasks.unitId, direct))!);
+    const below = user.below[role] ?? [];
+    if (below.length) branches.push(and(eq(tasks.role, role), eq(tasks.visibleToAncestors, true), inArray(tasks.unitId, below))!);
+  }
+  return or(...branches)!;
+}
+
+/** The officials' inbox and task ownership: claim, release, delegate. */
+export class TaskService {
+  constructor(
+    private readonly db: Db,
+    private readonly registry: WorkflowRegistry,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The query behind `GET /api/tasks` (also printed by `scripts/explain-inbox.ts`). */
+  inboxQuery(user: SessionUser, filter: InboxFilter) {
+    const where = this.inboxWhere(user, filter);
+    const rows = this.db
+      .select({
+        task: tasks,
+        code: instances.code,
+        title: instances.title,
+        workflowVersion: instances.workflowVersion,
+        unitName: units.name,
+        claimerName: claimer.displayName,
+      })
+      .from(tasks)
+      .innerJoin(instances, eq(instances.id, tasks.instanceId))
+      .leftJoin(units, eq(units.id, tasks.unitId))
+      .leftJoin(claimer, eq(claimer.id, tasks.claimedBy))
+      .where(where)
+      .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt), asc(tasks.id))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize);
+    const count = this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(tasks)
+      .innerJoin(instances, eq(instances.id, tasks.instanceId))
+      .where(where);
+    return { rows, count };
+  }
+
+  private inboxWhere(user: SessionUser, filter: InboxFilter): SQL {
+    const now = this.clock.now();
+    const q = filter.q ? `%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
+    return and(
+      isNull(tasks.closedAt),
+      inboxScope(user),
+      filter.workflow ? eq(tasks.workflowKey, filter.workflow) : undefined,
+      filter.state ? eq(tasks.state, filter.state) : undefined,
+      filter.overdue ? lt(tasks.dueAt, now) : undefined,
+      filter.mine ? eq(tasks.claimedBy, user.id) : undefined,
+      filter.unclaimed ? isNull(tasks.claimedBy) : undefined,
+      q ? or(ilike(instances.code, q), ilike(instances.title, q)) : undefined,
+    )!;
+  }
+
+  /** A page of the caller's open tasks, soonest due first, then oldest. */
+  async inbox(user: SessionUser, filter: InboxFilter) {
+    const { rows, count } = this.inboxQuery(user, filter);
+    const [page, [total]] = await Promise.all([rows, count]);
+    const now = this.clock.now();
+    const items = [];
+    for (const row of page) {
+      const workflow = await this.registry.get(row.task.workflowKey, row.workflowVersion);
+      const due = row.task.dueAt;
+      items.push({
+        id: row.task.id,
+        dossierId: row.task.instanceId,
+        code: row.code,
+        title: row.title,
+        workflow: row.task.workflowKey,
+        workflowTitle: workflow.definition.title,
+        state: row.task.state,
+        stateTitle: workflow.states.get(row.task.state)?.node.title ?? null,
+        unitId: row.task.unitId,
+        unitName: row.unitName,
+        role: row.task.role,
+        createdAt: row.task.createdAt.toISOString(),
+        due: due ? due.toISOString() : null,
+        daysLeft: due ? Math.ceil((due.getTime() - now.getTime()) / DAY_MS) : null,
+        overdue: due ? due < now : false,
+        claimedBy: row.task.claimedBy ? { id: row.task.claimedBy, displayName: row.claimerName ?? "" } : null,
+      });
+    }
+    return { items, total: total?.n ?? 0, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  /** An open or closed task the caller may work on, else 404 (its existence is not revealed). */
+  private async visibleTask(user: SessionUser, id: string): Promise<TaskRow> {
+    const [task] = isUuid(id) ? await this.db.select().from(tasks).where(eq(tasks.id, id)) : [];
+    if (!task || !eligible(user, task)) throw notFound("TASK_NOT_FOUND", "no such task");
+    return task;
+  }
+
+  /** Takes an unclaimed task; claiming one's own claim again is a no-op. */
+  async claim(user: SessionUser, id: string): Promise<TaskRow> {
+    const task = await this.openUnitTask(user, id);
+    if (task.claimedBy === user.id) return task;
+    const [claimed] = await this.db
+      .update(tasks)
+      .set({ claimedBy: user.id, claimedAt: this.clock.now() })
+      .where(and(eq(tasks.id, task.id), isNull(tasks.claimedBy), isNull(tasks.closedAt)))
+      .returning();
+    if (claimed) return claimed;
+    const [now] = await this.db.select().from(tasks).where(eq(tasks.id, task.id));
+    if (now?.claimedBy === user.id) return now;
+    throw alreadyClaimed(now?.claimedBy ?? null);
+  }
+
+  /** Gives a task back to the unit: its claimer, or a leader of the unit. */
+  async release(user: SessionUser, id: string): Promise<TaskRow> {
+    const task = await this.openUnitTask(user, id);
+    if (task.claimedBy === null) return task;
+    if (!mayOverrideClaim(user, task)) throw notYours();
+    const [released] = await this.db
+      .update(tasks)
+      .set({ claimedBy: null, claimedAt: null })
+      .where(and(eq(tasks.id, task.id), eq(tasks.claimedBy, task.claimedBy), isNull(tasks.closedAt)))
+      .returning();
+    if (!released) throw alreadyClaimed(null);
+    return released;
+  }
+
+  /**
+   * Hands a task to a colleague holding its role in its unit: by its claimer, by a leader of the unit,
+   * or by anyone who could claim it while it is unclaimed.
+   */
+  async delegate(user: SessionUser, id: string, toUserId: string): Promise<TaskRow> {
+    const task = await this.openUnitTask(user, id);
+    if (!mayOverrideClaim(user, task)) throw notYours();
+    if (!(await this.holdsTaskRole(toUserId, task))) {
+      throw new DomainError("DELEGATE_NOT_ELIGIBLE", "Người nhận không giữ vai trò xử lý công việc này tại đơn vị", {
+        messageEn: `the user does not hold the ${task.role} role in the task's unit`,
+        fields: [{ path: "/userId", message: "Người nhận phải giữ vai trò tương ứng tại đơn vị", messageEn: "must hold the task's role in its unit" }],
+      });
+    }
+    const [moved] = await this.db
+      .update(tasks)
+      .set({ claimedBy: toUserId, claimedAt: this.clock.now() })
+      .where(and(eq(tasks.id, task.id), task.claimedBy ? eq(tasks.claimedBy, task.claimedBy) : isNull(tasks.claimedBy), isNull(tasks.closedAt)))
+      .returning();
+    if (!moved) throw alreadyClaimed(null);
+    return moved;
+  }
+
+  private async openUnitTask(user: SessionUser, id: string): Promise<TaskRow> {
+    const task = await this.visibleTask(user, id);
+    if (task.closedAt) throw new DomainError("TASK_CLOSED", "Công việc đã hoàn thành", { messageEn: "the task is closed" });
+    if (task.unitId === null) {
+      throw new DomainError("TASK_NOT_CLAIMABLE", "Công việc cá nhân không cần nhận xử lý", { messageEn: "personal tasks cannot be claimed or delegated" });
+    }
+    return task;
+  }
+
+  private async holdsTaskRole(userId: string, task: TaskRow): Promise<boolean> {
+    if (!isUuid(userId) || task.unitId === null) return false;
+    const [hit] = await this.db
+      .select({ id: grants.id })
+      .from(grants)
+      .innerJoin(users, eq(users.id, grants.userId))
+      .where(and(eq(grants.userId, userId), eq(grants.role, task.role as Role), eq(grants.unitId, task.unitId), eq(users.disabled, false)))
+      .limit(1);
+    return hit !== undefined;
+  }
+}
+
+/** True when the task is in `user`'s inbox (or was, for a closed one). */
+function eligible(user: SessionUser, task: TaskRow): boolean {
+  if (task.assigneeUserId !== null) return task.assigneeUserId === user.id;
+  return task.role !== "applicant" && holdsRole(user, task.role, task.unitId, task.visibleToAncestors);
+}
+
+function alreadyClaimed(by: string | null) {
+  return new DomainError("TASK_ALREADY_CLAIMED", "Công việc đã được cán bộ khác nhận xử lý", { messageEn: "the task was claimed by someone else", claimedBy: by });
+}
+
+function notYours() {
+  return new DomainError("FORBIDDEN", "Chỉ người đã nhận hoặc lãnh đạo đơn vị mới được thực hiện", {
+    messageEn: "only the claimer or a leader of the unit may do this",
+  });
+}
