@@ -1,14 +1,37 @@
 import { serve } from "@hono/node-server";
+import { sql } from "drizzle-orm";
 import { createApp } from "./app";
 import { openDatabase } from "./db/client";
+import { users } from "./db/schema";
 import { readEnv } from "./env";
-import { createServices } from "./services";
+import { demoAccountLines, demoAccountsPresent, seedDemo } from "./seed";
+import { createServices, type Services } from "./services";
 
-/** `npm start`: open (and migrate) the database, build the services, serve HTTP. */
+/** Seeds a fresh embedded database with the demo world; refuses to serve production with demo accounts. */
+async function demo(services: Services, env: ReturnType<typeof readEnv>) {
+  if (env.NODE_ENV === "production") {
+    if (await demoAccountsPresent(services)) throw new Error("Từ chối khởi động: có tài khoản demo với mật khẩu 'demo' trong môi trường production (demo accounts exist in production)");
+    return;
+  }
+  const [count] = await services.database.db.select({ n: sql<number>`count(*)::int` }).from(users);
+  if (env.HOSO_DEMO === "1" && !env.DATABASE_URL && (count?.n ?? 0) === 0) {
+    await seedDemo(services);
+    console.log("Đã nạp dữ liệu demo tỉnh Kon Tum (demo data seeded).");
+  }
+  if (await demoAccountsPresent(services)) console.log(demoAccountLines().join("\n"));
+}
+
+/** `npm start`: open (and migrate) the database, build the services, seed the demo, serve HTTP. */
 async function main() {
   const env = readEnv();
   const database = openDatabase({ url: env.DATABASE_URL, dataDir: env.HOSO_DATA_DIR });
-  const services = await createServices({ database, codePrefix: env.HOSO_CODE_PREFIX, production: env.NODE_ENV === "production" });
+  const services = await createServices({
+    database,
+    codePrefix: env.HOSO_CODE_PREFIX,
+    production: env.NODE_ENV === "production",
+    trustProxy: env.HOSO_TRUST_PROXY === "1",
+  });
+  await demo(services, env);
   const app = createApp(services);
   const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
     const where = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${env.HOSO_DATA_DIR}`;

@@ -1,0 +1,44 @@
+import { DEMO_UNITS } from "./demo-world";
+
+/** Founding applications shaped like the `founding-committee-application` form, at Sở Nội vụ. */
+function founding(name: string, field: string, purpose: string): Record<string, unknown> {
+  return {
+    name,
+    scope: "province",
+    fieldOfActivity: field,
+    purpose,
+    officeAddress: "Số 10 đường Trần Hưng Đạo, phường Quyết Thắng, thành phố Kon Tum",
+    authorityUnit: DEMO_UNITS.soNoiVu,
+    headOfCommittee: "Nguyễn Văn Nộp",
+    members: [
+      { fullName: "Nguyễn Văn Nộp", birthYear: 1972, idNumber: "062072000101", occupation: "Giáo viên nghỉ hưu", role: "Trưởng ban" },
+      { fullName: "Y Hơn", birthYear: 1980, idNumber: "062180000102", occupation: "Cán bộ", role: "Phó trưởng ban" },
+      { fullName: "A Sang", birthYear: 1985, idNumber: "062085000103", occupation: "Nông dân", role: "Thành viên" },
+      { fullName: "Trần Thị Mai", birthYear: 1990, idNumber: "062190000104", occupation: "Kế toán", role: "Thành viên" },
+      { fullName: "Lê Quang Vinh", birthYear: 1978, idNumber: "062078000105", occupation: "Kỹ sư", role: "Thành viên" },
+    ],
+  };
+}
+
+/** A few dossiers in different states, so that every demo inbox has work. Steps: [event, actor username, data]. */
+export const DEMO_DOSSIERS: { data: Record<string, unknown>; steps: [string, string, Record<string, unknown>][] }[] = [
+  { data: founding("Hội Cựu giáo chức tỉnh Kon Tum", "Giáo dục", "Tập hợp nhà giáo đã nghỉ hưu, hỗ trợ khuyến học"), steps: [] },
+  {
+    data: founding("Hội Doanh nhân trẻ tỉnh Kon Tum", "Kinh tế", "Kết nối, hỗ trợ doanh nhân trẻ khởi nghiệp"),
+    steps: [["SUBMIT", "nguoinop", {}]],
+  },
+  {
+    data: founding("Hội Làm vườn tỉnh Kon Tum", "Nông nghiệp", "Phát triển kinh tế vườn, cây dược liệu sâm Ngọc Linh"),
+    steps: [
+      ["SUBMIT", "nguoinop", {}],
+      ["PROPOSE", "chuyenvien", { note: "Hồ sơ đầy đủ, đề nghị lãnh đạo công nhận ban vận động" }],
+    ],
+  },
+  {
+    data: founding("Hội Khuyến học tỉnh Kon Tum", "Giáo dục", "Khuyến học, khuyến tài, xây dựng xã hội học tập"),
+    steps: [
+      ["SUBMIT", "nguoinop", {}],
+      ["REQUEST_SUPPLEMENT", "chuyenvien", { items: ["Phiếu lý lịch tư pháp của trưởng ban vận động"], note: "Bổ sung trong 15 ngày" }],
+    ],
+  },
+];

@@ -1,0 +1,2 @@
+export * from "./demo-world";
+export { seedDemo, demoAccountLines, demoAccountsPresent, SeedRefused } from "./seed";

@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import { eq, inArray } from "drizzle-orm";
+import { hashPassword, verifyPassword } from "../auth/passwords";
+import { grants, instances, units, users } from "../db/schema";
+import type { Services } from "../services";
+import { loadSessionUser } from "../services/session-user";
+import { DEMO_DOSSIERS } from "./demo-dossiers";
+import { DEMO_PASSWORD, DEMO_ROLES_VI, DEMO_UNIT_ROWS, DEMO_USERS } from "./demo-world";
+
+export class SeedRefused extends Error {}
+
+/**
+ * Seeds the demo world of design §9: Kon Tum's units, the demo accounts (password `demo`) and a few
+ * founding dossiers in different states. Idempotent: what exists is left alone. Refused in production.
+ */
+export async function seedDemo(services: Services): Promise<{ created: boolean }> {
+  if (services.config.production) throw new SeedRefused("Không nạp dữ liệu demo khi NODE_ENV=production (demo data is refused in production)");
+  const { db } = services.database;
+  const at = services.clock.now();
+  await db.insert(units).values(DEMO_UNIT_ROWS.map((u) => ({ ...u, createdAt: at }))).onConflictDoNothing();
+  const existing = new Set(
+    (await db.select({ id: users.id }).from(users).where(inArray(users.id, Object.values(DEMO_USERS).map((u) => u.id)))).map((u) => u.id),
+  );
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const user of Object.values(DEMO_USERS)) {
+    if (existing.has(user.id)) continue;
+    await db.insert(users).values({ id: user.id, username: user.username, displayName: user.displayName, passwordHash, createdAt: at }).onConflictDoNothing();
+    for (const g of user.grants) {
+      // The unique (user, role, unit) index makes a second run a no-op.
+      await db.insert(grants).values({ id: randomUUID(), userId: user.id, role: g.role, unitId: g.unitId, createdAt: at }).onConflictDoNothing();
+    }
+  }
+  const [started] = await db.select({ id: instances.id }).from(instances).where(eq(instances.starterId, DEMO_USERS.nguoinop.id)).limit(1);
+  if (started) return { created: existing.size === 0 };
+  const byName = new Map(Object.values(DEMO_USERS).map((u) => [u.username, u.id]));
+  const as = async (username: string) => (await loadSessionUser(db, byName.get(username)!))!;
+  for (const dossier of DEMO_DOSSIERS) {
+    const row = await services.dossiers.start(await as("nguoinop"), "association-founding", dossier.data);
+    for (const [type, username, data] of dossier.steps) await services.dossiers.send(await as(username), row.id, { type, data });
+  }
+  return { created: true };
+}
+
+/** The demo accounts as lines to print at start-up. */
+export function demoAccountLines(): string[] {
+  return [
+    `Tài khoản demo (mật khẩu "${DEMO_PASSWORD}") — demo accounts:`,
+    ...Object.entries(DEMO_USERS).map(([key, u]) => `  ${u.username.padEnd(16)} ${DEMO_ROLES_VI[key as keyof typeof DEMO_USERS]}`),
+  ];
+}
+
+/** True when any demo account still signs in with the demo password (refused in production). */
+export async function demoAccountsPresent(services: Services): Promise<boolean> {
+  const rows = await services.database.db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(inArray(users.username, Object.values(DEMO_USERS).map((u) => u.username)));
+  for (const row of rows) if (await verifyPassword(row.passwordHash, DEMO_PASSWORD)) return true;
+  return false;
+}
