@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "../../workflows";
 import type { Db, Tx } from "../db/client";
 import { instances, tasks } from "../db/schema";
@@ -35,7 +35,7 @@ export function visibleDossiers(user: SessionUser): SQL {
   const reach = reachableTask(user);
   const own = eq(instances.starterId, user.id);
   if (!reach) return own;
-  return or(own, exists(sql`select 1 from ${tasks} where ${tasks.instanceId} = ${instances.id} and ${isNotNull(tasks.unitId)} and ${reach}`))!;
+  return or(own, sql`exists (select 1 from ${tasks} where ${tasks.instanceId} = ${instances.id} and ${isNotNull(tasks.unitId)} and ${reach})`)!;
 }
 
 /** True when `user` may see the dossier `row` (else the routes answer 404). */
