@@ -185,7 +185,7 @@ export class TaskService {
   private async openUnitTask(user: SessionUser, id: string): Promise<TaskRow> {
     const task = await this.visibleTask(user, id);
     if (task.closedAt) throw new DomainError("TASK_CLOSED", "Công việc đã hoàn thành", { messageEn: "the task is closed" });
-    if (task.unitId === null) {
+    if (task.assigneeUserId !== null || task.unitId === null) {
       throw new DomainError("TASK_NOT_CLAIMABLE", "Công việc cá nhân không cần nhận xử lý", { messageEn: "personal tasks cannot be claimed or delegated" });
     }
     return task;
@@ -203,10 +203,11 @@ export class TaskService {
   }
 }
 
-/** True when the task is in `user`'s inbox (or was, for a closed one). */
+/** True when the task is for `user`: in their inbox, or in their unit where they lead it (to release or reassign). */
 function eligible(user: SessionUser, task: TaskRow): boolean {
   if (task.assigneeUserId !== null) return task.assigneeUserId === user.id;
-  return task.role !== "applicant" && holdsRole(user, task.role, task.unitId, task.visibleToAncestors);
+  if (task.role === "applicant") return false;
+  return holdsRole(user, task.role, task.unitId, task.visibleToAncestors) || holdsRole(user, "leader", task.unitId, task.visibleToAncestors);
 }
 
 function alreadyClaimed(by: string | null) {
