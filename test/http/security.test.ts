@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseKinds } from "../support/databases";
+import { createDemoApp, DEMO_UNITS, type DemoApp } from "../support/demo";
+import type { TestUser } from "../support/harness";
+
+/** The world every row below is checked in. */
+type World = {
+  dossierId: string;
+  taskId: string;
+  unitId: string;
+  userId: string;
+  grantId: string;
+  nguoinop: TestUser;
+  chuyenvien: TestUser;
+  colleague: TestUser;
+  outsider: TestUser;
+};
+type Row = {
+  method: string;
+  path: (w: World) => string;
+  body?: (w: World) => unknown;
+  /** Who is signed in but lacks the role: 403. */
+  wrongRole?: (w: World) => TestUser;
+  /** Who works elsewhere: 404, the thing's existence is not revealed. */
+  otherUnit?: (w: World) => TestUser;
+};
+
+/** Every route that needs a session (style §9): no session → 401, wrong role → 403, other unit → 404. */
+const ROUTES: Row[] = [
+  { method: "GET", path: () => "/api/me" },
+  { method: "GET", path: () => "/api/units" },
+  { method: "GET", path: () => "/api/workflows" },
+  { method: "GET", path: () => "/api/workflows/association-founding" },
+  { method: "POST", path: () => "/api/workflows", body: () => ({ key: "x" }), wrongRole: (w) => w.chuyenvien },
+  { method: "GET", path: () => "/api/instances" },
+  { method: "POST", path: () => "/api/instances", body: () => ({ workflow: "association-founding", data: {} }) },
+  { method: "GET", path: (w) => `/api/instances/${w.dossierId}`, otherUnit: (w) => w.outsider },
+  {
+    method: "POST",
+    path: (w) => `/api/instances/${w.dossierId}/events`,
+    body: () => ({ type: "PROPOSE" }),
+    wrongRole: (w) => w.nguoinop,
+    otherUnit: (w) => w.outsider,
+  },
+  { method: "GET", path: () => "/api/tasks" },
+  { method: "POST", path: (w) => `/api/tasks/${w.taskId}/claim`, otherUnit: (w) => w.outsider },
+  { method: "POST", path: (w) => `/api/tasks/${w.taskId}/release`, wrongRole: (w) => w.colleague, otherUnit: (w) => w.outsider },
+  {
+    method: "POST",
+    path: (w) => `/api/tasks/${w.taskId}/delegate`,
+    body: (w) => ({ userId: w.colleague.id }),
+    wrongRole: (w) => w.colleague,
+    otherUnit: (w) => w.outsider,
+  },
+  { method: "GET", path: () => "/api/admin/units", wrongRole: (w) => w.chuyenvien },
+  { method: "POST", path: () => "/api/admin/units", body: () => ({ kind: "office", name: "Phòng mới" }), wrongRole: (w) => w.chuyenvien },
+  { method: "PATCH", path: (w) => `/api/admin/units/${w.unitId}`, body: () => ({ name: "Đổi tên" }), wrongRole: (w) => w.chuyenvien },
+  { method: "DELETE", path: (w) => `/api/admin/units/${w.unitId}`, wrongRole: (w) => w.chuyenvien },
+  { method: "GET", path: () => "/api/admin/users", wrongRole: (w) => w.chuyenvien },
+  { method: "GET", path: (w) => `/api/admin/users/${w.userId}`, wrongRole: (w) => w.chuyenvien },
+  {
+    method: "POST",
+    path: () => "/api/admin/users",
+    body: () => ({ username: "moi", displayName: "Mới", password: "mat-khau-dai" }),
+    wrongRole: (w) => w.nguoinop,
+  },
+  { method: "PATCH", path: (w) => `/api/admin/users/${w.userId}`, body: () => ({ disabled: true }), wrongRole: (w) => w.chuyenvien },
+  { method: "GET", path: () => "/api/admin/grants", wrongRole: (w) => w.chuyenvien },
+  {
+    method: "POST",
+    path: () => "/api/admin/grants",
+    body: (w) => ({ userId: w.nguoinop.id, role: "admin", unitId: DEMO_UNITS.konTum }),
+    wrongRole: (w) => w.nguoinop,
+  },
+  { method: "DELETE", path: (w) => `/api/admin/grants/${w.grantId}`, wrongRole: (w) => w.chuyenvien },
+];
+
+/** Routes that answer without a session, on purpose. */
+const PUBLIC = ["POST /api/auth/login", "POST /api/auth/logout", "GET /api/openapi.json", "GET /health"];
+
+describe.each(databaseKinds)("every route checks its caller, on %s", (kind) => {
+  let t: DemoApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await createDemoApp(kind);
+    const [nguoinop, chuyenvien] = await Promise.all([t.as("nguoinop"), t.as("chuyenvien")]);
+    const colleague = await t.user({ grants: [{ role: "specialist", unitId: DEMO_UNITS.soNoiVu }] });
+    const outsider = await t.user({ grants: [{ role: "specialist", unitId: DEMO_UNITS.phongNoiVuDakHa }, { role: "leader", unitId: DEMO_UNITS.phongNoiVuDakHa }] });
+    const started = await t.request(nguoinop, "POST", "/api/instances", { workflow: "association-founding", data: { authorityUnit: DEMO_UNITS.soNoiVu } });
+    const dossierId = ((await started.json()) as { id: string }).id;
+    await t.request(nguoinop, "POST", `/api/instances/${dossierId}/events`, { type: "SUBMIT" });
+    const box = (await (await t.request(chuyenvien, "GET", "/api/tasks?pageSize=100")).json()) as { items: { id: string; dossierId: string }[] };
+    const taskId = box.items.find((i) => i.dossierId === dossierId)!.id;
+    expect((await t.request(chuyenvien, "POST", `/api/tasks/${taskId}/claim`)).status).toBe(200);
+    const unit = await t.unit({ kind: "office", name: "Phòng thử" });
+    const user = await t.services.people.create({ username: "thu", displayName: "Thử", password: "mat-khau-dai" });
+    const grant = await t.services.people.grant(user.id, "specialist", unit.id);
+    w = { dossierId, taskId, unitId: unit.id, userId: user.id, grantId: grant.id, nguoinop, chuyenvien, colleague, outsider };
+  });
+  afterAll(async () => t.close());
+
+  const send = (user: TestUser | null, row: Row) => t.request(user, row.method, row.path(w), row.body?.(w));
+
+  it("lists every route of the app in the table (a new route must be added here)", () => {
+    const served = new Set(t.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`));
+    const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.path({ dossierId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id" } as World)}`), ...PUBLIC]);
+    expect(served.size).toBe(ROUTES.length + PUBLIC.length);
+    const normalised = [...served].map((r) => r.replace(/:key\b/, "association-founding"));
+    expect(normalised.filter((r) => !covered.has(r))).toEqual([]);
+  });
+
+  it.each(ROUTES.map((r) => [`${r.method} ${r.path({ dossierId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id" } as World)}`, r] as const))(
+    "%s",
+    async (_name, row) => {
+      const anonymous = await send(null, row);
+      expect(anonymous.status, "no session").toBe(401);
+      expect(await anonymous.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
+      if (row.wrongRole) {
+        const res = await send(row.wrongRole(w), row);
+        expect(res.status, "wrong role").toBe(403);
+      }
+      if (row.otherUnit) {
+        const res = await send(row.otherUnit(w), row);
+        expect(res.status, "other unit").toBe(404);
+      }
+    },
+  );
+});
