@@ -1,5 +1,10 @@
 import { z } from "zod";
+import { GrantBody, GrantQuery } from "./routes/admin/grants";
+import { UnitBody, UnitPatch } from "./routes/admin/units";
+import { UserBody, UserPatch } from "./routes/admin/users";
+import { LoginBody } from "./routes/auth";
 import { EventBody, ListQuery, StartBody } from "./routes/instances";
+import { DelegateBody, InboxQuery } from "./routes/tasks";
 
 type Operation = { summary: string; body?: z.ZodType; query?: z.ZodObject; auth?: boolean; responses: Record<string, string> };
 
@@ -21,6 +26,46 @@ export const operations: Record<string, Record<string, Operation>> = {
   "/api/instances/{id}/events": {
     post: { summary: "Act on a dossier", body: EventBody, responses: { 200: "new state", 403: "not your role", 409: "stale version or not allowed now", 422: "invalid data" } },
   },
+  "/api/auth/login": {
+    post: {
+      summary: "Sign in: sets the httpOnly `hoso_session` cookie, answers `{ user, csrfToken }`",
+      auth: false,
+      body: LoginBody,
+      responses: { 200: "signed in", 401: "wrong username or password", 429: "LOGIN_LOCKED: 10 failures per account or address lock it for 15 minutes" },
+    },
+  },
+  "/api/auth/logout": { post: { summary: "Sign out: deletes the session (needs X-CSRF-Token)", auth: false, responses: { 200: "signed out" } } },
+  "/api/me": { get: { summary: "The caller: id, username, displayName, grants [{ role, unitId, unitName }], csrfToken", responses: { 200: "me", 401: "no session" } } },
+  "/api/units": { get: { summary: "The organisation tree (for unit pickers)", responses: { 200: "units" } } },
+  "/api/tasks": {
+    get: { summary: "The caller's inbox: open tasks for their roles and units, soonest due first", query: InboxQuery, responses: { 200: "{ items, total, page, pageSize }" } },
+  },
+  "/api/tasks/{id}/claim": { post: { summary: "Claim an open task of one's unit", responses: { 200: "claimed", 404: "not your unit's", 409: "claimed by someone else or closed" } } },
+  "/api/tasks/{id}/release": { post: { summary: "Release a claim: the claimer or a leader of the unit", responses: { 200: "released", 403: "not the claimer", 404: "not your unit's" } } },
+  "/api/tasks/{id}/delegate": {
+    post: { summary: "Hand a task to someone holding its role in its unit", body: DelegateBody, responses: { 200: "delegated", 403: "not the claimer", 404: "not your unit's", 422: "the user does not hold the role there" } },
+  },
+  "/api/admin/units": {
+    get: { summary: "Admin: every unit", responses: { 200: "units", 403: "admins only" } },
+    post: { summary: "Admin: a new unit", body: UnitBody, responses: { 201: "created", 403: "admins only", 404: "unknown parent" } },
+  },
+  "/api/admin/units/{id}": {
+    patch: { summary: "Admin: rename or move a unit", body: UnitPatch, responses: { 200: "updated", 422: "would move below itself" } },
+    delete: { summary: "Admin: delete an unused unit", responses: { 204: "deleted", 409: "in use" } },
+  },
+  "/api/admin/users": {
+    get: { summary: "Admin: users (`?q=`)", query: z.object({ q: z.string().optional() }), responses: { 200: "users" } },
+    post: { summary: "Admin: a new user, optionally with grants", body: UserBody, responses: { 201: "created", 409: "username taken" } },
+  },
+  "/api/admin/users/{id}": {
+    get: { summary: "Admin: a user with grants", responses: { 200: "user" } },
+    patch: { summary: "Admin: rename, new password or disable (both sign the user out everywhere)", body: UserPatch, responses: { 200: "updated" } },
+  },
+  "/api/admin/grants": {
+    get: { summary: "Admin: grants by user or unit", query: GrantQuery, responses: { 200: "grants" } },
+    post: { summary: "Admin: grant a role in a unit", body: GrantBody, responses: { 201: "granted", 409: "already held" } },
+  },
+  "/api/admin/grants/{id}": { delete: { summary: "Admin: revoke a grant", responses: { 204: "revoked" } } },
   "/api/openapi.json": { get: { summary: "This document", auth: false, responses: { 200: "OpenAPI 3.1" } } },
 };
 
