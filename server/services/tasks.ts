@@ -70,11 +70,9 @@ export class TaskService {
       .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt), asc(tasks.id))
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize);
-    const count = this.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(tasks)
-      .innerJoin(instances, eq(instances.id, tasks.instanceId))
-      .where(where);
+    // The dossier is joined for counting only when the text search needs it: otherwise an index count.
+    const counted = this.db.select({ n: sql<number>`count(*)::int` }).from(tasks);
+    const count = filter.q ? counted.innerJoin(instances, eq(instances.id, tasks.instanceId)).where(where) : counted.where(where);
     return { rows, count };
   }
 
