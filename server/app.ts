@@ -10,14 +10,19 @@ import { adminUnitRoutes } from "./routes/admin/units";
 import { adminUserRoutes } from "./routes/admin/users";
 import { authRoutes, meRoutes } from "./routes/auth";
 import { healthRoutes } from "./routes/health";
+import { attachmentRoutes } from "./routes/attachments";
+import { formRoutes } from "./routes/forms";
 import { instanceRoutes } from "./routes/instances";
 import { taskRoutes } from "./routes/tasks";
 import { unitRoutes } from "./routes/units";
 import { workflowRoutes } from "./routes/workflows";
 import type { Services } from "./services";
+import { tooLarge } from "./services/attachments";
 
 /** JSON bodies larger than this are refused before they are read. */
 const JSON_BODY_LIMIT = 1024 * 1024;
+/** Room for a multipart body's boundaries and part headers around the largest accepted file. */
+const MULTIPART_OVERHEAD = 64 * 1024;
 
 /** Builds the HTTP app around services built once at boot. */
 export function createApp(services: Services) {
@@ -29,15 +34,20 @@ export function createApp(services: Services) {
     c.set("services", services);
     await next();
   });
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: JSON_BODY_LIMIT,
-      onError: () => {
-        throw new DomainError("PAYLOAD_TOO_LARGE", "Dữ liệu gửi lên quá lớn", { messageEn: `bodies are limited to ${JSON_BODY_LIMIT} bytes` });
-      },
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: JSON_BODY_LIMIT,
+    onError: () => {
+      throw new DomainError("PAYLOAD_TOO_LARGE", "Dữ liệu gửi lên quá lớn", { messageEn: `bodies are limited to ${JSON_BODY_LIMIT} bytes` });
+    },
+  });
+  // Uploads get the file limit instead of the JSON one (the file itself is checked again after parsing).
+  const uploadLimit = bodyLimit({
+    maxSize: services.config.maxUploadBytes + MULTIPART_OVERHEAD,
+    onError: () => {
+      throw tooLarge(services.config.maxUploadBytes);
+    },
+  });
+  app.use("/api/*", (c, next) => (c.req.method === "POST" && /^\/api\/attachments\/?$/.test(c.req.path) ? uploadLimit(c, next) : jsonLimit(c, next)));
   app.use("/api/*", sessionMiddleware);
   app.route("/", healthRoutes);
   app.route("/api/auth", authRoutes);
@@ -48,7 +58,9 @@ export function createApp(services: Services) {
   app.route("/api/admin/users", adminUserRoutes);
   app.route("/api/admin/grants", adminGrantRoutes);
   app.route("/api/workflows", workflowRoutes);
+  app.route("/api/forms", formRoutes);
   app.route("/api/instances", instanceRoutes);
+  app.route("/api/attachments", attachmentRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
   return app;
 }

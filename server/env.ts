@@ -10,6 +10,8 @@ const Env = z.object({
   /** Behind a reverse proxy: take the client address from the last X-Forwarded-For hop. */
   HOSO_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   HOSO_CODE_PREFIX: z.string().regex(/^[A-Z]{2,4}$/).default("KT"),
+  /** Largest accepted upload (attachment), in megabytes. */
+  HOSO_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(20),
 });
 export type Env = z.infer<typeof Env>;
 

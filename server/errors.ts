@@ -11,8 +11,12 @@ export type ErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "VALIDATION_FAILED"
   | "INVALID_DEFINITION"
+  | "INVALID_FORM"
+  | "UNSUPPORTED_FILE_TYPE"
   | "NOT_FOUND"
   | "WORKFLOW_NOT_FOUND"
+  | "FORM_NOT_FOUND"
+  | "ATTACHMENT_NOT_FOUND"
   | "DOSSIER_NOT_FOUND"
   | "STALE_VERSION"
   | "UNAUTHENTICATED"
@@ -41,9 +45,13 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   PAYLOAD_TOO_LARGE: 413,
   VALIDATION_FAILED: 422,
   INVALID_DEFINITION: 422,
+  INVALID_FORM: 422,
+  UNSUPPORTED_FILE_TYPE: 415,
   CONDITION_FAILED: 422,
   NOT_FOUND: 404,
   WORKFLOW_NOT_FOUND: 404,
+  FORM_NOT_FOUND: 404,
+  ATTACHMENT_NOT_FOUND: 404,
   DOSSIER_NOT_FOUND: 404,
   STALE_VERSION: 409,
   EVENT_NOT_ALLOWED: 409,
@@ -71,7 +79,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
 };
 
 /** A problem with one field of the request, located by a JSON pointer. */
-export type FieldError = { path: string; message: string; messageEn?: string };
+/** `form`: the key of the form whose data the path points into, when a request fills several. */
+export type FieldError = { path: string; message: string; messageEn?: string; code?: string; form?: string };
 
 /** A refusal the caller can act on: a code from the closed set, a Vietnamese message, details. */
 export class DomainError extends Error {
@@ -86,7 +95,16 @@ export class DomainError extends Error {
 }
 
 export const notFound = (
-  what: "WORKFLOW_NOT_FOUND" | "DOSSIER_NOT_FOUND" | "NOT_FOUND" | "TASK_NOT_FOUND" | "UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "GRANT_NOT_FOUND",
+  what:
+    | "WORKFLOW_NOT_FOUND"
+    | "FORM_NOT_FOUND"
+    | "DOSSIER_NOT_FOUND"
+    | "ATTACHMENT_NOT_FOUND"
+    | "NOT_FOUND"
+    | "TASK_NOT_FOUND"
+    | "UNIT_NOT_FOUND"
+    | "USER_NOT_FOUND"
+    | "GRANT_NOT_FOUND",
   messageEn: string,
 ) =>
   new DomainError(what, "Không tìm thấy", { messageEn });

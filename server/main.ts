@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { sql } from "drizzle-orm";
 import { createApp } from "./app";
@@ -6,6 +7,7 @@ import { users } from "./db/schema";
 import { readEnv } from "./env";
 import { demoAccountLines, demoAccountsPresent, seedDemo } from "./seed";
 import { createServices, type Services } from "./services";
+import { FileBlobStorage } from "./storage/file-blob-storage";
 
 /** Seeds a fresh embedded database with the demo world; refuses to serve production with demo accounts. */
 async function demo(services: Services, env: ReturnType<typeof readEnv>) {
@@ -30,6 +32,9 @@ async function main() {
     codePrefix: env.HOSO_CODE_PREFIX,
     production: env.NODE_ENV === "production",
     trustProxy: env.HOSO_TRUST_PROXY === "1",
+    // Files stay under the data folder with either database kind.
+    storage: new FileBlobStorage(join(env.HOSO_DATA_DIR, "files")),
+    maxUploadBytes: env.HOSO_MAX_UPLOAD_MB * 1024 * 1024,
   });
   await demo(services, env);
   const app = createApp(services);

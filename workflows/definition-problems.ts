@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { WorkflowDefinition, type StateNodeDef, type Transition } from "./definition-schema";
 import { conditionProblems } from "./json-logic";
+import { RESERVED_EVENTS } from "./reserved-events";
 import { indexStates, stateKind, type IndexedState } from "./state-index";
 
 /** One thing wrong with a definition, located by a JSON pointer into it. */
@@ -85,6 +86,11 @@ export function checkDefinition(input: unknown, options: { knownForms?: Readonly
     for (const [i, timer] of (state.node.timers ?? []).entries()) {
       if (!state.node.on?.[timer.event]) {
         add(`${base}/timers/${i}/event`, "UNKNOWN_EVENT", `Sự kiện hẹn giờ "${timer.event}" không có chuyển trạng thái`, `timer event "${timer.event}" has no transition in this state`);
+      }
+    }
+    for (const { pointer, event } of transitionsOf(state)) {
+      if (event && RESERVED_EVENTS.includes(event)) {
+        add(pointer, "RESERVED_EVENT", `Tên sự kiện "${event}" được dành riêng cho hệ thống`, `event name "${event}" is reserved`);
       }
     }
     for (const { pointer, transition } of transitionsOf(state)) {

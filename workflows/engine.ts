@@ -2,6 +2,7 @@ import { initialTransition, transition, type AnyMachineSnapshot, type StateValue
 import type { LocalizedText, Role, Transition } from "./definition-schema";
 import { guardPasses, type Actor, type CompiledWorkflow, type DossierEvent } from "./compile";
 import { EngineError } from "./errors";
+import { SAVE_DRAFT } from "./reserved-events";
 import { activeLeafNames, activeStateNames, stateKind, type IndexedState } from "./state-index";
 
 /** What is stored for a dossier: enough to restore the machine and nothing that varies by run. */
@@ -80,13 +81,17 @@ function mayAct(actor: Actor, roles: Role[] | null): boolean {
   return actor.system === true || roles === null || roles.some((r) => actor.roles.includes(r));
 }
 
+/** A transition that the event could take, with the state that declares it. */
+export type EventOption = { source: IndexedState; transition: Transition };
+
 /**
- * Applies one event to a stored snapshot, purely. Refusals are typed `EngineError`s: the event is not
- * possible in this state (with the events that are), the actor lacks the role, or a condition fails.
+ * The transitions `event` could take now that its actor may take, before any condition is judged: what
+ * the server needs to know (e.g. which form the event's data must fill) before it runs the step.
+ * Refuses like `sendEvent`: the dossier is closed, the event is not possible here, or the actor lacks the role.
  *
- * @example sendEvent(wf, snapshot, { type: "SUBMIT", actor: { id: "u1", roles: ["applicant"] } }).to
+ * @example permittedTransitions(wf, snapshot, { type: "APPROVE", actor })[0]?.transition.form // "decision"
  */
-export function sendEvent(wf: CompiledWorkflow, stored: DossierSnapshot, event: DossierEvent): Step {
+export function permittedTransitions(wf: CompiledWorkflow, stored: DossierSnapshot, event: DossierEvent): EventOption[] {
   if (stored.status === "done") throw new EngineError("DOSSIER_CLOSED", "Hồ sơ đã kết thúc", { messageEn: "the dossier is closed" });
   const options = candidates(wf, stored.value, event.type);
   if (options.length === 0) {
@@ -104,6 +109,17 @@ export function sendEvent(wf: CompiledWorkflow, stored: DossierSnapshot, event: 
       messageEn: `only ${roles.join(", ")} may do this`,
     });
   }
+  return permitted;
+}
+
+/**
+ * Applies one event to a stored snapshot, purely. Refusals are typed `EngineError`s: the event is not
+ * possible in this state (with the events that are), the actor lacks the role, or a condition fails.
+ *
+ * @example sendEvent(wf, snapshot, { type: "SUBMIT", actor: { id: "u1", roles: ["applicant"] } }).to
+ */
+export function sendEvent(wf: CompiledWorkflow, stored: DossierSnapshot, event: DossierEvent): Step {
+  const permitted = permittedTransitions(wf, stored, event);
   const scope = { data: stored.context.data, event: event.data ?? {}, actor: event.actor, config: wf.definition.config ?? {} };
   const chosen = permitted.find((o) => guardPasses(o.transition.guard, scope));
   if (!chosen) {
@@ -176,12 +192,37 @@ export function isFinalState(wf: CompiledWorkflow, name: string): boolean {
   return state ? stateKind(state.node) === "final" : false;
 }
 
+/** True while the dossier is still in its definition's initial state (a draft its starter may keep editing). */
+export function isInInitialState(wf: CompiledWorkflow, stored: DossierSnapshot): boolean {
+  return stored.status === "active" && activeStateNames(stored.value).includes(wf.definition.initial);
+}
+
 /**
- * Re-runs a dossier's history through its definition: the start data, then each event in order.
- * Equal to the stored snapshot for every dossier (a test checks it).
+ * Saves an unfinished start form: the new data replaces the dossier's data, the state does not move.
+ * Only while the dossier is in its initial state; the caller has validated the data as a draft.
+ *
+ * @example saveDraft(wf, snapshot, { name: "Hội Luật gia" }).snapshot.context.data // { name: "Hội Luật gia" }
+ */
+export function saveDraft(wf: CompiledWorkflow, stored: DossierSnapshot, data: Record<string, unknown>): Step {
+  if (!isInInitialState(wf, stored)) {
+    if (stored.status === "done") throw new EngineError("DOSSIER_CLOSED", "Hồ sơ đã kết thúc", { messageEn: "the dossier is closed" });
+    throw new EngineError("EVENT_NOT_ALLOWED", "Hồ sơ đã nộp, không thể sửa bản nháp", {
+      allowedEvents: [...new Set(availableEvents(wf, stored, null).map((e) => e.type))],
+      messageEn: "the dossier has left its draft state",
+    });
+  }
+  const at = activeLeafNames(stored.value);
+  return { snapshot: { ...stored, context: { data } }, from: at, to: at, exited: [], entered: [], transition: null };
+}
+
+/**
+ * Re-runs a dossier's history through its definition: the start data, then each event in order (a
+ * `SAVE_DRAFT` replaces the data). Equal to the stored snapshot for every dossier (a test checks it).
  */
 export function replay(wf: CompiledWorkflow, startData: Record<string, unknown>, events: DossierEvent[]): DossierSnapshot {
   let snapshot = startDossier(wf, startData).snapshot;
-  for (const event of events) snapshot = sendEvent(wf, snapshot, event).snapshot;
+  for (const event of events) {
+    snapshot = event.type === SAVE_DRAFT ? saveDraft(wf, snapshot, event.data ?? {}).snapshot : sendEvent(wf, snapshot, event).snapshot;
+  }
   return snapshot;
 }

@@ -10,6 +10,12 @@ import { canSeeDossier, visibleDossiers } from "../services/access";
 export const StartBody = z.object({
   workflow: z.string().min(1).max(100),
   data: z.record(z.string(), z.unknown()).default({}),
+  /** Save the start form unfinished: validated as a draft, handed in later with SUBMIT. */
+  draft: z.boolean().default(false),
+});
+export const DraftBody = z.object({
+  data: z.record(z.string(), z.unknown()),
+  expectedVersion: z.number().int().positive().optional(),
 });
 export const EventBody = z.object({
   type: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, "event type must be UPPER_SNAKE_CASE"),
@@ -29,7 +35,7 @@ export const instanceRoutes = new Hono<AppEnv>()
     const user = requireUser(c);
     const body = await readJson(c, StartBody);
     const { dossiers, registry } = c.var.services;
-    const row = await dossiers.start(user, body.workflow, body.data);
+    const row = await dossiers.start(user, body.workflow, body.data, { draft: body.draft });
     return c.json(summary(row, await registry.get(row.workflowKey, row.workflowVersion)), 201);
   })
   .get("/", async (c) => {
@@ -51,5 +57,14 @@ export const instanceRoutes = new Hono<AppEnv>()
     if (!row || !(await canSeeDossier(c.var.services.database.db, user, row))) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
     const body = await readJson(c, EventBody);
     const updated = await dossiers.send(user, row.id, body);
+    return c.json(await dossiers.view(updated, user));
+  })
+  .put("/:id/draft", async (c) => {
+    const user = requireUser(c);
+    const { dossiers } = c.var.services;
+    const row = await dossiers.find(c.req.param("id"));
+    if (!row || !(await canSeeDossier(c.var.services.database.db, user, row))) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
+    const body = await readJson(c, DraftBody);
+    const updated = await dossiers.saveDraft(user, row.id, body);
     return c.json(await dossiers.view(updated, user));
   });

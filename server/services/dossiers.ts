@@ -5,6 +5,10 @@ import {
   currentStateName,
   dossierUnit,
   EngineError,
+  isInInitialState,
+  permittedTransitions,
+  SAVE_DRAFT,
+  saveDraft,
   sendEvent,
   startDossier,
   type Actor,
@@ -17,16 +21,23 @@ import { instanceEvents, instances, units } from "../db/schema";
 import { DomainError, notFound } from "../errors";
 import type { SessionUser } from "../identity";
 import { actorOnDossier, openTasksOf, type TaskAccess } from "./access";
+import type { AttachmentService } from "./attachments";
 import { newDossierCode } from "./dossier-code";
+import type { FilledForm, FormChecks } from "./form-checks";
+import type { FormRegistry, FormVersion } from "./form-registry";
 import type { StepHook } from "./step-hooks";
 import type { WorkflowRegistry, WorkflowVersion } from "./workflow-registry";
 
 export type InstanceRow = typeof instances.$inferSelect;
 export type EventInput = { type: string; data?: Record<string, unknown> | undefined; expectedVersion?: number | undefined };
+export type DraftInput = { data: Record<string, unknown>; expectedVersion?: number | undefined };
 export type ListFilter = { workflow?: string | undefined; state?: string | undefined; q?: string | undefined; page: number; pageSize: number };
 
-/** Events that only add to the history and never move the statechart. */
-const HISTORY_ONLY_EVENTS = new Set(["COMMENT"]);
+/** Events that only add to the history and never move the statechart, with the form their data fills. */
+const HISTORY_ONLY_EVENTS = new Map([["COMMENT", "comment"]]);
+
+/** The event that hands a draft in: from the initial state, the start form must then be complete. */
+const SUBMIT = "SUBMIT";
 
 /**
  * The roles a user acts with on a dossier (see `actorOnDossier`): `applicant` for its starter, and the
@@ -44,9 +55,11 @@ function starterUnitOf(user: SessionUser, initialRole: string | undefined): stri
 }
 
 /**
- * Dossiers: start one, move it by an event, read it. Every write is one transaction that locks the
- * dossier row, applies the pure engine step, writes the snapshot with version + 1 and the history event,
- * and runs the step hooks (tasks, timers, …) in the same transaction.
+ * Dossiers: start one, move it by an event, save its draft, read it. Form data is judged before the
+ * engine step (422 with every field error, nothing written). Every write is one transaction that locks
+ * the dossier row, applies the pure engine step, writes the snapshot with version + 1 and the history
+ * event (with the form version its data filled), links the referenced attachments, and runs the step
+ * hooks (tasks, timers, …) in the same transaction.
  */
 export class DossierService {
   constructor(
@@ -55,16 +68,24 @@ export class DossierService {
     private readonly clock: Clock,
     private readonly hooks: StepHook[],
     private readonly codePrefix: string,
+    private readonly forms: FormRegistry,
+    private readonly checks: FormChecks,
+    private readonly attachments: AttachmentService,
   ) {}
 
-  async start(user: SessionUser, workflowKey: string, data: Record<string, unknown>): Promise<InstanceRow> {
+  /**
+   * Starts a dossier on the latest workflow version, its data filled into the latest version of the start
+   * form (which the dossier keeps). A `draft` may be unfinished (validated as a draft); otherwise the
+   * start form must be complete. Either way the dossier begins in the workflow's initial state.
+   */
+  async start(user: SessionUser, workflowKey: string, data: Record<string, unknown>, options: { draft?: boolean } = {}): Promise<InstanceRow> {
     const workflow = await this.registry.latest(workflowKey);
+    const form = workflow.definition.startForm ? await this.forms.latest(workflow.definition.startForm) : null;
+    const attachmentIds = form ? await this.checks.check(user, null, [{ form, data, mode: options.draft ? "partial" : "full" }]) : [];
     const step = startDossier(workflow, data);
     const at = this.clock.now();
     const starterUnitId = starterUnitOf(user, workflow.states.get(workflow.definition.initial)?.node.assignee?.role);
-    const named = dossierUnit(workflow.definition, data, starterUnitId);
-    // A unit named in the data that does not exist is left to the task hook to refuse, with its field.
-    const unitId = named === starterUnitId || (await this.unitExists(named)) ? named : starterUnitId;
+    const unitId = await this.unitOf(workflow, data, starterUnitId, this.db);
     const actor = actorFor(user, null);
     for (let attempt = 0; ; attempt++) {
       const code = newDossierCode(this.codePrefix, at.getFullYear());
@@ -82,6 +103,8 @@ export class DossierService {
               snapshot: step.snapshot,
               version: 1,
               title: titleOf(data, workflow),
+              formKey: form?.key ?? null,
+              formVersion: form?.version ?? null,
               starterId: user.id,
               starterUnitId,
               unitId,
@@ -89,7 +112,8 @@ export class DossierService {
               updatedAt: at,
             })
             .returning();
-          await this.record(tx, instance!, workflow, step, { type: "START", data }, user, actor, at, 1);
+          await this.attachments.link(tx, user, instance!.id, attachmentIds);
+          await this.record(tx, instance!, workflow, step, { type: "START", data }, form, user, actor, at, 1);
           return instance!;
         });
       } catch (error) {
@@ -100,36 +124,99 @@ export class DossierService {
     }
   }
 
-  /** Applies an event (or the engine's own, with `user` null) in one transaction. */
+  /**
+   * Applies an event (or the engine's own, with `user` null) in one transaction. The event's data must
+   * fill the transition's form; handing in a draft (SUBMIT from the initial state) needs a complete start form.
+   */
   async send(user: SessionUser | null, id: string, input: EventInput, tx?: Tx): Promise<InstanceRow> {
     const run = async (t: Tx) => {
-      const [row] = await t.select().from(instances).where(eq(instances.id, id)).for("update");
-      if (!row) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
-      if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
-        throw new DomainError("STALE_VERSION", "Hồ sơ đã được người khác cập nhật, vui lòng tải lại", {
-          messageEn: `the dossier is at version ${row.version}, not ${input.expectedVersion}`,
-          currentVersion: row.version,
-        });
-      }
+      const row = await this.lock(t, id, input.expectedVersion);
       const workflow = await this.registry.get(row.workflowKey, row.workflowVersion);
       const stored = row.snapshot as DossierSnapshot;
       const { actor, blockedBy } = actorOnDossier(user, row, await openTasksOf(t, row.id));
       const event = { type: input.type, data: input.data ?? {}, actor };
-      const step: Step = HISTORY_ONLY_EVENTS.has(input.type)
-        ? { snapshot: stored, from: row.state, to: row.state, exited: [], entered: [], transition: null }
-        : stepOrClaimRefusal(() => sendEvent(workflow, stored, event), blockedBy);
-      const at = this.clock.now();
-      const version = row.version + 1;
-      const [updated] = await t
-        .update(instances)
-        .set({ snapshot: step.snapshot, state: step.to, status: step.snapshot.status, version, updatedAt: at })
-        .where(and(eq(instances.id, id), eq(instances.version, row.version)))
-        .returning();
-      if (!updated) throw new DomainError("STALE_VERSION", "Hồ sơ đã được người khác cập nhật, vui lòng tải lại", { messageEn: "concurrent update" });
-      await this.record(t, updated, workflow, step, { type: input.type, data: input.data ?? null }, user, actor, at, version);
+      const historyOnly = HISTORY_ONLY_EVENTS.get(input.type);
+      const filled: FilledForm[] = [];
+      let form: FormVersion | null;
+      if (historyOnly !== undefined) {
+        form = await this.forms.latestOrNull(historyOnly, t);
+      } else {
+        // Who may send what is settled first (409/403), so that field errors go only to those who may act.
+        const options = orClaimRefusal(() => permittedTransitions(workflow, stored, event), blockedBy);
+        const formKey = options.find((o) => o.transition.form)?.transition.form;
+        form = formKey ? await this.forms.latest(formKey, t) : null;
+        if (input.type === SUBMIT && isInInitialState(workflow, stored)) {
+          const start = await this.startForm(row, t);
+          if (start) filled.push({ form: start, data: stored.context.data, mode: "full" });
+        }
+      }
+      if (form) filled.unshift({ form, data: event.data, mode: "full" });
+      const attachmentIds = await this.checks.check(user, row.id, filled, t);
+      const step: Step =
+        historyOnly !== undefined
+          ? { snapshot: stored, from: row.state, to: row.state, exited: [], entered: [], transition: null }
+          : orClaimRefusal(() => sendEvent(workflow, stored, event), blockedBy);
+      const updated = await this.commit(t, row, step, {});
+      await this.attachments.link(t, user, row.id, attachmentIds);
+      await this.record(t, updated, workflow, step, { type: input.type, data: input.data ?? null }, form, user, actor, updated.updatedAt, updated.version);
       return updated;
     };
     return tx ? run(tx) : this.db.transaction(run);
+  }
+
+  /**
+   * Saves the start form of a dossier still in its initial state, unfinished: the data replaces the
+   * dossier's data (validated as a draft against the start form version the dossier keeps) and is
+   * recorded as a `SAVE_DRAFT` event. Only the dossier's starter may do this.
+   */
+  async saveDraft(user: SessionUser, id: string, input: DraftInput): Promise<InstanceRow> {
+    return this.db.transaction(async (t) => {
+      const row = await this.lock(t, id, input.expectedVersion);
+      if (row.starterId !== user.id) {
+        throw new DomainError("FORBIDDEN", "Chỉ người nộp hồ sơ được sửa bản nháp", { messageEn: "only the dossier's starter may edit its draft" });
+      }
+      const workflow = await this.registry.get(row.workflowKey, row.workflowVersion);
+      const step = saveDraft(workflow, row.snapshot as DossierSnapshot, input.data);
+      const form = await this.startForm(row, t);
+      const attachmentIds = form ? await this.checks.check(user, row.id, [{ form, data: input.data, mode: "partial" }], t) : [];
+      // The draft may name another authority: the dossier's unit follows, as when it was started.
+      const unitId = await this.unitOf(workflow, input.data, row.starterUnitId, t);
+      const updated = await this.commit(t, row, step, { title: titleOf(input.data, workflow), unitId });
+      await this.attachments.link(t, user, row.id, attachmentIds);
+      const { actor } = actorOnDossier(user, row, await openTasksOf(t, row.id));
+      await this.record(t, updated, workflow, step, { type: SAVE_DRAFT, data: input.data }, form, user, actor, updated.updatedAt, updated.version);
+      return updated;
+    });
+  }
+
+  /** Reads and locks a dossier's row, refusing a stale `expectedVersion`. */
+  private async lock(t: Tx, id: string, expectedVersion: number | undefined): Promise<InstanceRow> {
+    const [row] = isUuid(id) ? await t.select().from(instances).where(eq(instances.id, id)).for("update") : [];
+    if (!row) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
+    if (expectedVersion !== undefined && expectedVersion !== row.version) {
+      throw new DomainError("STALE_VERSION", "Hồ sơ đã được người khác cập nhật, vui lòng tải lại", {
+        messageEn: `the dossier is at version ${row.version}, not ${expectedVersion}`,
+        currentVersion: row.version,
+      });
+    }
+    return row;
+  }
+
+  /** Writes the step's snapshot with version + 1 (compared with the version read, as a second guard). */
+  private async commit(t: Tx, row: InstanceRow, step: Step, extra: { title?: string; unitId?: string | null }): Promise<InstanceRow> {
+    const version = row.version + 1;
+    const [updated] = await t
+      .update(instances)
+      .set({ snapshot: step.snapshot, state: step.to, status: step.snapshot.status, version, updatedAt: this.clock.now(), ...extra })
+      .where(and(eq(instances.id, row.id), eq(instances.version, row.version)))
+      .returning();
+    if (!updated) throw new DomainError("STALE_VERSION", "Hồ sơ đã được người khác cập nhật, vui lòng tải lại", { messageEn: "concurrent update" });
+    return updated;
+  }
+
+  /** The start form version the dossier was filled with, if its workflow has one. */
+  private async startForm(row: InstanceRow, via: Tx): Promise<FormVersion | null> {
+    return row.formKey && row.formVersion ? this.forms.get(row.formKey, row.formVersion, via) : null;
   }
 
   private async record(
@@ -138,6 +225,7 @@ export class DossierService {
     workflow: WorkflowVersion,
     step: Step,
     event: { type: string; data: Record<string, unknown> | null },
+    form: FormVersion | null,
     user: SessionUser | null,
     actor: Actor,
     at: Date,
@@ -150,6 +238,8 @@ export class DossierService {
       actorId: user?.id ?? null,
       actorRoles: actor.roles,
       data: event.data,
+      formKey: form?.key ?? null,
+      formVersion: form?.version ?? null,
       fromState: step.from,
       toState: step.to,
       at,
@@ -157,9 +247,16 @@ export class DossierService {
     for (const hook of this.hooks) await hook(tx, { instance, workflow, step, event, actor: user, at, seq });
   }
 
-  private async unitExists(id: string | null): Promise<boolean> {
+  /** The unit a dossier with this data belongs to: the one it names, else the starter's. */
+  private async unitOf(workflow: WorkflowVersion, data: Record<string, unknown>, starterUnitId: string | null, via: Db | Tx): Promise<string | null> {
+    const named = dossierUnit(workflow.definition, data, starterUnitId);
+    // A unit named in the data that does not exist is left to the task hook to refuse, with its field.
+    return named === starterUnitId || (await this.unitExists(named, via)) ? named : starterUnitId;
+  }
+
+  private async unitExists(id: string | null, via: Db | Tx): Promise<boolean> {
     if (!id || !isUuid(id)) return false;
-    const [row] = await this.db.select({ id: units.id }).from(units).where(eq(units.id, id));
+    const [row] = await via.select({ id: units.id }).from(units).where(eq(units.id, id));
     return row !== undefined;
   }
 
@@ -183,6 +280,7 @@ export class DossierService {
       ...summary(row, workflow),
       data: snapshot.context.data,
       stateTitle: workflow.states.get(current)?.node.title ?? null,
+      startForm: row.formKey ? { key: row.formKey, version: row.formVersion } : null,
       availableEvents: availableEvents(workflow, snapshot, actorFor(user, row, await openTasksOf(this.db, row.id))),
       history: history.map((h) => ({
         seq: h.seq,
@@ -190,6 +288,7 @@ export class DossierService {
         actorId: h.actorId,
         actorRoles: h.actorRoles,
         data: h.data,
+        form: h.formKey ? { key: h.formKey, version: h.formVersion } : null,
         from: h.fromState,
         to: h.toState,
         at: h.at.toISOString(),
@@ -227,8 +326,8 @@ export class DossierService {
   }
 }
 
-/** Runs an engine step; a role refusal caused by someone else's claim on the task says so instead. */
-function stepOrClaimRefusal(run: () => Step, blockedBy: string[]): Step {
+/** Runs an engine call; a role refusal caused by someone else's claim on the task says so instead. */
+function orClaimRefusal<T>(run: () => T, blockedBy: string[]): T {
   try {
     return run();
   } catch (error) {

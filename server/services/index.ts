@@ -1,9 +1,15 @@
+import { builtinForms } from "../../forms";
 import { builtinDefinitions } from "../../workflows";
 import { LoginLimiter } from "../auth/login-limiter";
 import { SessionStore } from "../auth/sessions";
 import { systemClock, type Clock } from "../clock";
 import type { Database } from "../db/client";
+import type { BlobStorage } from "../storage/blob-storage";
+import { MemoryBlobStorage } from "../storage/memory-blob-storage";
+import { AttachmentService } from "./attachments";
 import { DossierService } from "./dossiers";
+import { FormChecks } from "./form-checks";
+import { FormRegistry } from "./form-registry";
 import { PeopleService } from "./people";
 import type { StepHook } from "./step-hooks";
 import { taskHook } from "./task-hook";
@@ -16,13 +22,15 @@ export type Services = {
   database: Database;
   clock: Clock;
   registry: WorkflowRegistry;
+  forms: FormRegistry;
+  attachments: AttachmentService;
   dossiers: DossierService;
   units: UnitService;
   people: PeopleService;
   sessions: SessionStore;
   limiter: LoginLimiter;
   tasks: TaskService;
-  config: { codePrefix: string; production: boolean; trustProxy: boolean };
+  config: { codePrefix: string; production: boolean; trustProxy: boolean; maxUploadBytes: number };
 };
 
 export type ServiceOptions = {
@@ -36,20 +44,32 @@ export type ServiceOptions = {
    * system clock here, so that signed-in test users stay signed in.
    */
   sessionClock?: Clock;
+  /** Where uploaded files go: `main.ts` passes the data folder's; tests default to memory. */
+  storage?: BlobStorage;
+  /** Largest accepted upload, in bytes (default 20 MB). */
+  maxUploadBytes?: number;
 };
 
-/** Migrates the database, installs the built-in definitions and wires the services together. */
+export const DEFAULT_MAX_UPLOAD_MB = 20;
+
+/** Migrates the database, installs the built-in forms and definitions and wires the services together. */
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const { database } = options;
   const { db } = database;
   const clock = options.clock ?? systemClock;
   await database.migrate();
-  const registry = new WorkflowRegistry(db, clock);
+  const forms = new FormRegistry(db, clock);
+  await forms.installBuiltins(builtinForms);
+  // Definitions may only name forms that exist, built-in ones included.
+  const registry = new WorkflowRegistry(db, clock, () => forms.keys());
   await registry.installBuiltins(builtinDefinitions);
+  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_MB * 1024 * 1024;
+  const attachments = new AttachmentService(db, options.storage ?? new MemoryBlobStorage(), clock, maxUploadBytes);
   // Tasks first: later hooks (deadlines, timers) may read or fill the tasks this step opened.
   const hooks: StepHook[] = [taskHook];
   const codePrefix = options.codePrefix ?? "KT";
-  const dossiers = new DossierService(db, registry, clock, hooks, codePrefix);
+  const checks = new FormChecks(forms, attachments);
+  const dossiers = new DossierService(db, registry, clock, hooks, codePrefix, forms, checks, attachments);
   const sessions = new SessionStore(db, options.sessionClock ?? clock);
   const units = new UnitService(db, clock);
   const people = new PeopleService(db, clock, units, sessions);
@@ -57,12 +77,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     database,
     clock,
     registry,
+    forms,
+    attachments,
     dossiers,
     units,
     people,
     sessions,
     limiter: new LoginLimiter(db, clock),
     tasks: new TaskService(db, registry, clock),
-    config: { codePrefix, production: options.production ?? false, trustProxy: options.trustProxy ?? false },
+    config: { codePrefix, production: options.production ?? false, trustProxy: options.trustProxy ?? false, maxUploadBytes },
   };
 }

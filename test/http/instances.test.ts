@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileWorkflow, replay, type DossierEvent, type DossierSnapshot } from "../../workflows";
 import { actorFor } from "../../server/services/dossiers";
 import { databaseKinds } from "../support/databases";
+import { eventData, foundingApplication } from "../support/founding";
 import { createTestApp, type TestApp, type TestUser } from "../support/harness";
 
 describe.each(databaseKinds)("dossiers over HTTP on %s", (kind) => {
@@ -24,12 +25,15 @@ describe.each(databaseKinds)("dossiers over HTTP on %s", (kind) => {
   afterAll(async () => t.close());
 
   async function start() {
-    const res = await t.request(applicant, "POST", "/api/instances", { workflow: "association-founding", data: { name: "Hội Cựu chiến binh xã", authorityUnit } });
+    const data = await foundingApplication(t, applicant, { name: "Hội Cựu chiến binh xã", authorityUnit });
+    const res = await t.request(applicant, "POST", "/api/instances", { workflow: "association-founding", data });
     expect(res.status).toBe(201);
     return (await res.json()) as { id: string; code: string; state: string; version: number };
   }
+  /** Sends an event; without `data`, with valid data for the event's form. */
   async function act(user: TestUser, id: string, body: Record<string, unknown>) {
-    return t.request(user, "POST", `/api/instances/${id}/events`, body);
+    const data = body.data ?? (await eventData(t, user, String(body.type)));
+    return t.request(user, "POST", `/api/instances/${id}/events`, { ...body, data });
   }
 
   it("answers /health", async () => {
@@ -51,7 +55,7 @@ describe.each(databaseKinds)("dossiers over HTTP on %s", (kind) => {
     let version = 1;
     for (const [user, type, state] of steps) {
       t.clock.advanceDays(1);
-      const res = await act(user, dossier.id, { type, expectedVersion: version, data: { note: `${type} note` } });
+      const res = await act(user, dossier.id, { type, expectedVersion: version });
       expect(res.status, type).toBe(200);
       const body = (await res.json()) as { state: string; version: number };
       expect(body).toMatchObject({ state, version: version + 1 });

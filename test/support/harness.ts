@@ -27,6 +27,8 @@ export type TestApp = {
   user(spec: UserSpec): Promise<TestUser>;
   /** Signs an existing user in over HTTP. */
   login(username: string, password: string, address?: string): Promise<TestUser>;
+  /** Uploads a file as `multipart/form-data` (part `file`) to `POST /api/attachments`. */
+  upload(user: TestUser | null, file: { bytes: Uint8Array; name: string; type?: string }): Promise<Response>;
   close(): Promise<void>;
 };
 
@@ -35,11 +37,16 @@ let counter = 0;
 const nextAddress = () => `10.${(++counter >> 16) & 255}.${(counter >> 8) & 255}.${counter & 255}`;
 
 /** The whole server, in process, on a fresh database of `kind`, with a clock the test moves. */
-export async function createTestApp(kind: DatabaseKind, options: { now?: string; sessionClock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(kind: DatabaseKind, options: { now?: string; sessionClock?: Clock; maxUploadBytes?: number } = {}): Promise<TestApp> {
   const database = await freshDatabase(kind);
   const clock = new ManualClock(options.now ?? "2026-11-23T02:00:00Z");
   // Sessions expire in wall-clock time unless a test asks otherwise: moving the dossier clock by days keeps users signed in.
-  const services = await createServices({ database, clock, sessionClock: options.sessionClock ?? systemClock });
+  const services = await createServices({
+    database,
+    clock,
+    sessionClock: options.sessionClock ?? systemClock,
+    ...(options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {}),
+  });
   const app = createApp(services);
 
   const raw: TestApp["raw"] = (method, path, { body, headers = {}, address = "192.0.2.1" } = {}) =>
@@ -82,6 +89,17 @@ export async function createTestApp(kind: DatabaseKind, options: { now?: string;
       const password = spec.password ?? "mat-khau-thu";
       await services.people.create({ username, displayName: spec.displayName ?? username, password, grants: spec.grants });
       return login(username, password);
+    },
+    upload: (user, file) => {
+      const form = new FormData();
+      form.append("file", new File([file.bytes], file.name, file.type === undefined ? {} : { type: file.type }));
+      return Promise.resolve(
+        app.request(
+          "/api/attachments",
+          { method: "POST", headers: user ? { cookie: user.cookie, "x-csrf-token": user.csrfToken } : {}, body: form },
+          { incoming: { socket: { remoteAddress: user?.address ?? "192.0.2.1", remotePort: 40000, remoteFamily: "IPv4" } } },
+        ),
+      );
     },
     close: () => database.dispose(),
   };

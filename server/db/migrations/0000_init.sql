@@ -7,6 +7,15 @@ CREATE TABLE "workflow_definitions" (
 	"created_by" uuid
 );
 --> statement-breakpoint
+CREATE TABLE "form_definitions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"key" text NOT NULL,
+	"version" integer NOT NULL,
+	"definition" jsonb NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"created_by" uuid
+);
+--> statement-breakpoint
 CREATE TABLE "instance_events" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"instance_id" uuid NOT NULL,
@@ -15,6 +24,8 @@ CREATE TABLE "instance_events" (
 	"actor_id" uuid,
 	"actor_roles" text[] NOT NULL,
 	"data" jsonb,
+	"form_key" text,
+	"form_version" integer,
 	"from_state" text[] NOT NULL,
 	"to_state" text[] NOT NULL,
 	"at" timestamp with time zone NOT NULL
@@ -30,6 +41,8 @@ CREATE TABLE "instances" (
 	"snapshot" jsonb NOT NULL,
 	"version" integer NOT NULL,
 	"title" text NOT NULL,
+	"form_key" text,
+	"form_version" integer,
 	"starter_id" uuid NOT NULL,
 	"starter_unit_id" uuid,
 	"unit_id" uuid,
@@ -95,6 +108,18 @@ CREATE TABLE "tasks" (
 	"closed_by" uuid
 );
 --> statement-breakpoint
+CREATE TABLE "attachments" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"sha256" text NOT NULL,
+	"size" bigint NOT NULL,
+	"media_type" text NOT NULL,
+	"original_name" text NOT NULL,
+	"storage_key" text NOT NULL,
+	"uploaded_by" uuid NOT NULL,
+	"instance_id" uuid,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "instance_events" ADD CONSTRAINT "instance_events_instance_id_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instances" ADD CONSTRAINT "instances_starter_id_users_id_fk" FOREIGN KEY ("starter_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instances" ADD CONSTRAINT "instances_starter_unit_id_units_id_fk" FOREIGN KEY ("starter_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -107,7 +132,9 @@ ALTER TABLE "tasks" ADD CONSTRAINT "tasks_instance_id_instances_id_fk" FOREIGN K
 ALTER TABLE "tasks" ADD CONSTRAINT "tasks_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tasks" ADD CONSTRAINT "tasks_assignee_user_id_users_id_fk" FOREIGN KEY ("assignee_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tasks" ADD CONSTRAINT "tasks_claimed_by_users_id_fk" FOREIGN KEY ("claimed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "attachments" ADD CONSTRAINT "attachments_instance_id_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "workflow_definitions_key_version" ON "workflow_definitions" USING btree ("key","version");--> statement-breakpoint
+CREATE UNIQUE INDEX "form_definitions_key_version" ON "form_definitions" USING btree ("key","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "instance_events_seq" ON "instance_events" USING btree ("instance_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "instances_code" ON "instances" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "instances_starter" ON "instances" USING btree ("starter_id","created_at");--> statement-breakpoint
@@ -121,4 +148,6 @@ CREATE INDEX "units_parent" ON "units" USING btree ("parent_id");--> statement-b
 CREATE UNIQUE INDEX "users_username" ON "users" USING btree (lower("username"));--> statement-breakpoint
 CREATE INDEX "tasks_open_by_unit" ON "tasks" USING btree ("unit_id","role","created_at") WHERE "tasks"."closed_at" is null;--> statement-breakpoint
 CREATE INDEX "tasks_open_by_assignee" ON "tasks" USING btree ("assignee_user_id","created_at") WHERE "tasks"."closed_at" is null;--> statement-breakpoint
-CREATE INDEX "tasks_instance" ON "tasks" USING btree ("instance_id","unit_id");
+CREATE INDEX "tasks_instance" ON "tasks" USING btree ("instance_id","unit_id");--> statement-breakpoint
+CREATE INDEX "attachments_instance" ON "attachments" USING btree ("instance_id");--> statement-breakpoint
+CREATE INDEX "attachments_uploader" ON "attachments" USING btree ("uploaded_by","created_at");

@@ -1,4 +1,6 @@
 export * from "./workflows";
+export * from "./forms";
 export * from "./instances";
 export * from "./people";
 export * from "./tasks";
+export * from "./attachments";

@@ -17,6 +17,9 @@ export const instances = pgTable(
     /** Optimistic-concurrency counter: +1 on every event. */
     version: integer("version").notNull(),
     title: text("title").notNull(),
+    /** The start form and the version its data was filled with (null: the workflow has no start form). */
+    formKey: text("form_key"),
+    formVersion: integer("form_version"),
     starterId: uuid("starter_id")
       .notNull()
       .references(() => users.id),
@@ -48,6 +51,9 @@ export const instanceEvents = pgTable(
     actorId: uuid("actor_id"),
     actorRoles: text("actor_roles").array().notNull(),
     data: jsonb("data"),
+    /** The form (key and version) the event's data was filled with, when it had one. */
+    formKey: text("form_key"),
+    formVersion: integer("form_version"),
     fromState: text("from_state").array().notNull(),
     toState: text("to_state").array().notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),

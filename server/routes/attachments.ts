@@ -1,0 +1,69 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { requireUser } from "../auth/require-user";
+import { attachmentDisposition } from "../content-disposition";
+import { DomainError, notFound } from "../errors";
+import type { SessionUser } from "../identity";
+import type { Services } from "../services";
+import { canSeeDossier } from "../services/access";
+import { tooLarge, type AttachmentRow } from "../services/attachments";
+
+/** The description of a stored file that clients put into form data (by `id`) and show. */
+export function describeAttachment(row: AttachmentRow) {
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    size: row.size,
+    mediaType: row.mediaType,
+    originalName: row.originalName,
+    instanceId: row.instanceId,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The uploader, and anyone who may see the dossier the file belongs to. */
+async function maySee(services: Services, user: SessionUser, row: AttachmentRow): Promise<boolean> {
+  if (row.uploadedBy === user.id) return true;
+  if (!row.instanceId) return false;
+  const dossier = await services.dossiers.find(row.instanceId);
+  return dossier !== null && (await canSeeDossier(services.database.db, user, dossier));
+}
+
+export const attachmentRoutes = new Hono<AppEnv>()
+  .post("/", async (c) => {
+    const user = requireUser(c);
+    if (!/^multipart\/form-data\b/i.test(c.req.header("content-type") ?? "")) {
+      throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "Tệp phải được gửi dạng multipart/form-data", { messageEn: "expected multipart/form-data" });
+    }
+    let file: unknown;
+    try {
+      file = (await c.req.formData()).get("file");
+    } catch {
+      throw new DomainError("VALIDATION_FAILED", "Dữ liệu tải lên không đọc được", { messageEn: "malformed multipart body" });
+    }
+    if (!(file instanceof File)) {
+      throw new DomainError("VALIDATION_FAILED", "Chưa chọn tệp", {
+        messageEn: "send the file in a part named \"file\"",
+        fields: [{ path: "/file", message: "Chưa chọn tệp", messageEn: "no file" }],
+      });
+    }
+    const { attachments } = c.var.services;
+    if (file.size > attachments.maxBytes) throw tooLarge(attachments.maxBytes);
+    const row = await attachments.upload(user, { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, declaredType: file.type });
+    return c.json(describeAttachment(row), 201);
+  })
+  .get("/:id", async (c) => {
+    const user = requireUser(c);
+    const { attachments } = c.var.services;
+    const row = await attachments.find(c.req.param("id"));
+    if (!row || !(await maySee(c.var.services, user, row))) throw notFound("ATTACHMENT_NOT_FOUND", "no such attachment");
+    const stream = await attachments.open(row);
+    if (!stream) throw new Error(`attachment ${row.id}: blob ${row.storageKey} is missing from storage`);
+    return c.body(stream, 200, {
+      "content-type": row.mediaType,
+      "content-length": String(row.size),
+      "content-disposition": attachmentDisposition(row.originalName),
+      etag: `"${row.sha256}"`,
+      "cache-control": "private, max-age=0, must-revalidate",
+    });
+  });
