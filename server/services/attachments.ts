@@ -128,9 +128,11 @@ export class AttachmentService {
   }
 }
 
+/** 413 for a file over the limit, naming the limit ("20 MB", or "256 KB" for small ones). */
 export function tooLarge(maxBytes: number): DomainError {
-  const mb = Math.floor(maxBytes / (1024 * 1024));
-  return new DomainError("PAYLOAD_TOO_LARGE", `Tệp quá lớn (tối đa ${mb} MB)`, { messageEn: `files are limited to ${mb} MB`, maxBytes });
+  const MB = 1024 * 1024;
+  const limit = maxBytes >= MB ? `${Math.floor(maxBytes / MB)} MB` : `${Math.floor(maxBytes / 1024)} KB`;
+  return new DomainError("PAYLOAD_TOO_LARGE", `Tệp quá lớn (tối đa ${limit})`, { messageEn: `files are limited to ${limit}`, maxBytes });
 }
 
 /** A file name fit to keep and to send back: no folders, no control characters, NFC, at most 255 characters. */
