@@ -3,10 +3,19 @@ import { GrantBody, GrantQuery } from "./routes/admin/grants";
 import { UnitBody, UnitPatch } from "./routes/admin/units";
 import { UserBody, UserPatch } from "./routes/admin/users";
 import { LoginBody } from "./routes/auth";
-import { EventBody, ListQuery, StartBody } from "./routes/instances";
+import { VersionQuery } from "./routes/forms";
+import { DraftBody, EventBody, ListQuery, StartBody } from "./routes/instances";
 import { DelegateBody, InboxQuery } from "./routes/tasks";
 
-type Operation = { summary: string; body?: z.ZodType; query?: z.ZodObject; auth?: boolean; responses: Record<string, string> };
+type Operation = {
+  summary: string;
+  body?: z.ZodType;
+  /** A request body that is not JSON (a multipart upload): its media type and schema. */
+  rawBody?: { mediaType: string; schema: Record<string, unknown> };
+  query?: z.ZodObject;
+  auth?: boolean;
+  responses: Record<string, string>;
+};
 
 /** The API surface, one row per operation; request schemas are the same zod schemas the routes use. */
 export const operations: Record<string, Record<string, Operation>> = {
@@ -18,9 +27,29 @@ export const operations: Record<string, Record<string, Operation>> = {
   "/api/workflows/{key}": {
     get: { summary: "A definition (latest or ?version=N) with its states for a diagram", query: z.object({ version: z.number().int().optional() }), responses: { 200: "definition", 404: "unknown workflow" } },
   },
+  "/api/forms": {
+    get: { summary: "Latest version of every form", responses: { 200: "list" } },
+    post: { summary: "Admin: store a new version of a form (JSON Schema + UI schema)", body: z.record(z.string(), z.unknown()), responses: { 201: "stored", 422: "every problem listed" } },
+  },
+  "/api/forms/{key}": {
+    get: { summary: "A form's schema and UI schema (latest or ?version=N)", query: VersionQuery, responses: { 200: "{ key, version, title, schema, uischema }", 404: "unknown form or version" } },
+  },
+  "/api/attachments": {
+    post: {
+      summary: "Upload a dossier file (part `file`): PDF, PNG, JPEG, WebP, DOCX, XLSX, ODT; size limit HOSO_MAX_UPLOAD_MB",
+      rawBody: { mediaType: "multipart/form-data", schema: { type: "object", properties: { file: { type: "string", format: "binary" } }, required: ["file"] } },
+      responses: { 201: "{ id, sha256, size, mediaType, originalName }", 413: "too large", 415: "type not allowed or not what it claims", 422: "no file" },
+    },
+  },
+  "/api/attachments/{id}": {
+    get: { summary: "Download a file: its uploader, or whoever may see its dossier", responses: { 200: "the bytes", 404: "not found or not visible" } },
+  },
   "/api/instances": {
     get: { summary: "Dossiers the caller may see", query: ListQuery, responses: { 200: "page" } },
     post: { summary: "Start a dossier", body: StartBody, responses: { 201: "started", 404: "unknown workflow", 422: "invalid data" } },
+  },
+  "/api/instances/{id}/draft": {
+    put: { summary: "Save the start form unfinished while the dossier is in its initial state (starter only)", body: DraftBody, responses: { 200: "dossier", 403: "not the starter", 409: "stale or already handed in", 422: "invalid data" } },
   },
   "/api/instances/{id}": { get: { summary: "A dossier with history and available events", responses: { 200: "dossier", 404: "not found or not visible" } } },
   "/api/instances/{id}/events": {
@@ -74,7 +103,9 @@ const ErrorShape = z.object({
     code: z.string(),
     message: z.string(),
     messageEn: z.string().optional(),
-    fields: z.array(z.object({ path: z.string(), message: z.string(), messageEn: z.string().optional() })).optional(),
+    fields: z
+      .array(z.object({ path: z.string(), message: z.string(), messageEn: z.string().optional(), code: z.string().optional(), form: z.string().optional() }))
+      .optional(),
   }),
 });
 
@@ -98,6 +129,7 @@ export function openApiDocument() {
             })),
           ],
           ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(op.body, { io: "input", unrepresentable: "any" }) } } } } : {}),
+          ...(op.rawBody ? { requestBody: { required: true, content: { [op.rawBody.mediaType]: { schema: op.rawBody.schema } } } } : {}),
           responses: Object.fromEntries(
             Object.entries(op.responses).map(([status, description]) => [
               status,
