@@ -65,5 +65,7 @@ export const attachmentRoutes = new Hono<AppEnv>()
       "content-disposition": attachmentDisposition(row.originalName),
       etag: `"${row.sha256}"`,
       "cache-control": "private, max-age=0, must-revalidate",
+      // Should a browser render it anyway, the file runs no script and loads nothing.
+      "content-security-policy": "default-src 'none'; sandbox",
     });
   });

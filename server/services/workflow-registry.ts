@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { and, desc, eq, sql } from "drizzle-orm";
 import {
   checkDefinition,
@@ -116,9 +117,10 @@ export class WorkflowRegistry {
   }
 }
 
+/** Equal apart from the version number; key order is ignored (jsonb stores object keys reordered). */
 function sameDefinition(stored: unknown, definition: WorkflowDefinition): boolean {
   const parsed = checkDefinition(stored);
-  return parsed.ok && JSON.stringify({ ...parsed.definition, version: undefined }) === JSON.stringify({ ...definition, version: undefined });
+  return parsed.ok && isDeepStrictEqual({ ...parsed.definition, version: undefined }, { ...definition, version: undefined });
 }
 
 function invalidDefinition(problems: DefinitionProblem[]): DomainError {

@@ -36,6 +36,7 @@ describe.each(databaseKinds)("attachments over HTTP on %s", (kind) => {
     expect(download.headers.get("content-type")).toBe("application/pdf");
     expect(download.headers.get("content-length")).toBe(String(bytes.length));
     expect(download.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(download.headers.get("content-security-policy")).toContain("sandbox");
     expect(download.headers.get("content-disposition")).toBe(
       `attachment; filename="Don de nghi cong nhan (ban chinh).pdf"; filename*=UTF-8''${"%C4%90%C6%A1n%20%C4%91%E1%BB%81%20ngh%E1%BB%8B%20c%C3%B4ng%20nh%E1%BA%ADn%20%28b%E1%BA%A3n%20ch%C3%ADnh%29.pdf"}`,
     );

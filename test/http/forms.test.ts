@@ -53,6 +53,14 @@ describe.each(databaseKinds)("forms over HTTP on %s", (kind) => {
     expect(await (await t.request(admin, "GET", `/api/forms/${comment.key}?version=1`)).json()).toMatchObject({ version: 1, title: { vi: "Ý kiến" } });
   });
 
+  it("numbers concurrent publications of one form without gaps or clashes", async () => {
+    const key = "song-song";
+    const results = await Promise.all([1, 2, 3, 4].map((i) => t.request(admin, "POST", "/api/forms", { ...comment, key, title: { vi: `Bản ${i}` } })));
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    const versions = await Promise.all(results.map(async (r) => ((await r.json()) as { version: number }).version));
+    expect(versions.sort()).toEqual([1, 2, 3, 4]);
+  });
+
   it("refuses a broken schema and a UI schema pointing at a missing property with 422 naming both", async () => {
     const broken = {
       ...comment,
@@ -114,12 +122,13 @@ describe.each(databaseKinds)("forms over HTTP on %s", (kind) => {
 });
 
 describe.each(databaseKinds)("built-in forms at start-up on %s", (kind) => {
-  it("installs a built-in form once: a restart on the same database stores no new version", async () => {
+  it("installs a built-in form (and definition) once: a restart on the same database stores no new version", async () => {
     const database = await freshDatabase(kind);
     try {
       const first = await createServices({ database });
       await createServices({ database });
       for (const form of await first.forms.list()) expect(form.version, form.key).toBe(1);
+      for (const workflow of await first.registry.list()) expect(workflow.version, workflow.definition.key).toBe(1);
     } finally {
       await database.dispose();
     }
