@@ -1,6 +1,9 @@
 import { DEMO_UNITS } from "./demo-world";
 
-/** Founding applications shaped like the `founding-committee-application` form, at Sở Nội vụ. */
+/**
+ * Founding applications filling the `founding-committee-application` form, at Sở Nội vụ. The attachments
+ * the form requires (application letter, criminal-record extract) are uploaded by the seed.
+ */
 function founding(name: string, field: string, purpose: string): Record<string, unknown> {
   return {
     name,
@@ -11,11 +14,11 @@ function founding(name: string, field: string, purpose: string): Record<string, 
     authorityUnit: DEMO_UNITS.soNoiVu,
     headOfCommittee: "Nguyễn Văn Nộp",
     members: [
-      { fullName: "Nguyễn Văn Nộp", birthYear: 1972, idNumber: "062072000101", occupation: "Giáo viên nghỉ hưu", role: "Trưởng ban" },
-      { fullName: "Y Hơn", birthYear: 1980, idNumber: "062180000102", occupation: "Cán bộ", role: "Phó trưởng ban" },
-      { fullName: "A Sang", birthYear: 1985, idNumber: "062085000103", occupation: "Nông dân", role: "Thành viên" },
-      { fullName: "Trần Thị Mai", birthYear: 1990, idNumber: "062190000104", occupation: "Kế toán", role: "Thành viên" },
-      { fullName: "Lê Quang Vinh", birthYear: 1978, idNumber: "062078000105", occupation: "Kỹ sư", role: "Thành viên" },
+      { fullName: "Nguyễn Văn Nộp", birthYear: 1972, cccd: "062072000101", occupation: "Giáo viên nghỉ hưu", role: "head" },
+      { fullName: "Y Hơn", birthYear: 1980, cccd: "062180000102", occupation: "Cán bộ", role: "deputy" },
+      { fullName: "A Sang", birthYear: 1985, cccd: "062085000103", occupation: "Nông dân", role: "member" },
+      { fullName: "Trần Thị Mai", birthYear: 1990, cccd: "062190000104", occupation: "Kế toán", role: "member" },
+      { fullName: "Lê Quang Vinh", birthYear: 1978, cccd: "062078000105", occupation: "Kỹ sư", role: "member" },
     ],
   };
 }
@@ -31,7 +34,7 @@ export const DEMO_DOSSIERS: { data: Record<string, unknown>; steps: [string, str
     data: founding("Hội Làm vườn tỉnh Kon Tum", "Nông nghiệp", "Phát triển kinh tế vườn, cây dược liệu sâm Ngọc Linh"),
     steps: [
       ["SUBMIT", "nguoinop", {}],
-      ["PROPOSE", "chuyenvien", { note: "Hồ sơ đầy đủ, đề nghị lãnh đạo công nhận ban vận động" }],
+      ["PROPOSE", "chuyenvien", { summary: "Hồ sơ đầy đủ, đề nghị lãnh đạo công nhận ban vận động" }],
     ],
   },
   {

@@ -5,6 +5,7 @@ import { grants, instances, units, users } from "../db/schema";
 import type { Services } from "../services";
 import { loadSessionUser } from "../services/session-user";
 import { DEMO_DOSSIERS } from "./demo-dossiers";
+import { demoPdf } from "./demo-files";
 import { DEMO_PASSWORD, DEMO_ROLES_VI, DEMO_UNIT_ROWS, DEMO_USERS } from "./demo-world";
 
 export class SeedRefused extends Error {}
@@ -35,7 +36,15 @@ export async function seedDemo(services: Services): Promise<{ created: boolean }
   const byName = new Map(Object.values(DEMO_USERS).map((u) => [u.username, u.id]));
   const as = async (username: string) => (await loadSessionUser(db, byName.get(username)!))!;
   for (const dossier of DEMO_DOSSIERS) {
-    const row = await services.dossiers.start(await as("nguoinop"), "association-founding", dossier.data);
+    const nguoinop = await as("nguoinop");
+    const upload = async (name: string, text: string) =>
+      (await services.attachments.upload(nguoinop, { bytes: demoPdf(text), name, declaredType: "application/pdf" })).id;
+    const data = {
+      ...dossier.data,
+      applicationLetter: await upload("Đơn đề nghị công nhận ban vận động.pdf", `Don de nghi cong nhan ban van dong - ${dossier.data.name as string}`),
+      criminalRecord: await upload("Phiếu lý lịch tư pháp.pdf", "Phieu ly lich tu phap so 2 - Nguyen Van Nop"),
+    };
+    const row = await services.dossiers.start(nguoinop, "association-founding", data);
     for (const [type, username, data] of dossier.steps) await services.dossiers.send(await as(username), row.id, { type, data });
   }
   return { created: true };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds } from "../support/databases";
+import { foundingApplication } from "../support/founding";
 import { createDemoApp, DEMO_UNITS, type DemoApp } from "../support/demo";
 import type { TestUser } from "../support/harness";
 
@@ -25,7 +26,8 @@ describe.each(databaseKinds)("admin API for units, users and grants on %s", (kin
     expect((await t.request(admin, "POST", "/api/admin/grants", { userId: user.id, role: "specialist", unitId })).status).toBe(409);
     const official = await t.login("cv.ngochoi", "mat-khau-dai");
     const nguoinop = await t.as("nguoinop");
-    const started = await t.request(nguoinop, "POST", "/api/instances", { workflow: "association-founding", data: { name: "Hội Ngọc Hồi", authorityUnit: unitId } });
+    const data = await foundingApplication(t, nguoinop, { name: "Hội Ngọc Hồi", authorityUnit: unitId });
+    const started = await t.request(nguoinop, "POST", "/api/instances", { workflow: "association-founding", data });
     const { id } = (await started.json()) as { id: string };
     await t.request(nguoinop, "POST", `/api/instances/${id}/events`, { type: "SUBMIT" });
     const box = (await (await t.request(official, "GET", "/api/tasks")).json()) as { items: { dossierId: string; unitName: string }[] };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds } from "../support/databases";
 import { fixture, pdfBytes, uploadId } from "../support/files";
 import { foundingApplication } from "../support/founding";
-import { createTestApp, newUser, type TestApp } from "../support/harness";
+import { createTestApp, type TestApp, type TestUser } from "../support/harness";
 
 type Described = { id: string; sha256: string; size: number; mediaType: string; originalName: string; instanceId: string | null };
 
@@ -11,11 +11,18 @@ const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest(
 
 describe.each(databaseKinds)("attachments over HTTP on %s", (kind) => {
   let t: TestApp;
-  const applicant = newUser("applicant");
-  const specialist = newUser("specialist");
+  let applicant: TestUser;
+  let specialist: TestUser;
+  let province: string;
+  let authorityUnit: string;
   beforeAll(async () => {
     t = await createTestApp(kind);
+    province = (await t.unit({ kind: "province", name: "Tỉnh Kon Tum" })).id;
+    authorityUnit = (await t.unit({ kind: "office", name: "Sở Nội vụ", parentId: province })).id;
+    applicant = await t.user({ grants: [{ role: "applicant", unitId: province }] });
+    specialist = await t.user({ grants: [{ role: "specialist", unitId: authorityUnit }] });
   });
+  const anotherApplicant = () => t.user({ grants: [{ role: "applicant", unitId: province }] });
   afterAll(async () => t.close());
 
   it("stores a PDF with its hash, size, type and Vietnamese name, starts a dossier with it, and serves it back byte-identical", async () => {
@@ -26,7 +33,7 @@ describe.each(databaseKinds)("attachments over HTTP on %s", (kind) => {
     const stored = (await res.json()) as Described;
     expect(stored).toMatchObject({ sha256: sha256(bytes), size: bytes.length, mediaType: "application/pdf", originalName: name, instanceId: null });
 
-    const data = await foundingApplication(t, applicant, { applicationLetter: stored.id });
+    const data = await foundingApplication(t, applicant, { applicationLetter: stored.id, authorityUnit });
     const started = await t.request(applicant, "POST", "/api/instances", { workflow: "association-founding", data });
     expect(started.status).toBe(201);
     const dossier = (await started.json()) as { id: string };
@@ -45,15 +52,17 @@ describe.each(databaseKinds)("attachments over HTTP on %s", (kind) => {
     expect(sha256(back)).toBe(sha256(bytes));
     expect(Buffer.compare(Buffer.from(back), Buffer.from(bytes))).toBe(0);
 
-    // It now belongs to the dossier: officials who may see the dossier may download it.
+    // It now belongs to the dossier; once handed in, the officials who may see the dossier may download it.
     const linked = await t.services.attachments.find(stored.id);
     expect(linked?.instanceId).toBe(dossier.id);
+    expect((await t.request(specialist, "GET", `/api/attachments/${stored.id}`)).status).toBe(404);
+    expect((await t.request(applicant, "POST", `/api/instances/${dossier.id}/events`, { type: "SUBMIT" })).status).toBe(200);
     expect((await t.request(specialist, "GET", `/api/attachments/${stored.id}`)).status).toBe(200);
   });
 
   it("serves a file only to its uploader or those who may see its dossier: 404 for another applicant", async () => {
     const id = await uploadId(t, applicant, { bytes: pdfBytes(1000, 8), name: "rieng.pdf" });
-    const other = newUser("applicant");
+    const other = await anotherApplicant();
     const denied = await t.request(other, "GET", `/api/attachments/${id}`);
     expect(denied.status).toBe(404);
     expect(await denied.json()).toMatchObject({ error: { code: "ATTACHMENT_NOT_FOUND" } });
@@ -62,7 +71,7 @@ describe.each(databaseKinds)("attachments over HTTP on %s", (kind) => {
     expect((await t.request(null, "GET", `/api/attachments/${id}`)).status).toBe(401);
     expect((await t.request(applicant, "GET", `/api/attachments/${id}`)).status).toBe(200);
 
-    const data = await foundingApplication(t, applicant, { criminalRecord: id });
+    const data = await foundingApplication(t, applicant, { criminalRecord: id, authorityUnit });
     expect((await t.request(applicant, "POST", "/api/instances", { workflow: "association-founding", data })).status).toBe(201);
     expect((await t.request(other, "GET", `/api/attachments/${id}`)).status).toBe(404);
   });
@@ -95,7 +104,7 @@ describe.each(databaseKinds)("attachments over HTTP on %s", (kind) => {
   it("refuses a request without a file (422) or not in multipart (415)", async () => {
     const form = new FormData();
     form.append("other", "x");
-    const none = await t.app.request("/api/attachments", { method: "POST", headers: { "x-hoso-dev-user": applicant.id }, body: form });
+    const none = await t.app.request("/api/attachments", { method: "POST", headers: { cookie: applicant.cookie, "x-csrf-token": applicant.csrfToken }, body: form });
     expect(none.status).toBe(422);
     expect(await none.json()).toMatchObject({ error: { fields: [{ path: "/file", message: "Chưa chọn tệp" }] } });
     expect((await t.request(applicant, "POST", "/api/attachments", { file: "x" })).status).toBe(415);
@@ -105,7 +114,7 @@ describe.each(databaseKinds)("attachments over HTTP on %s", (kind) => {
   it("stores the same content once", async () => {
     const bytes = pdfBytes(5000, 11);
     const a = (await (await t.upload(applicant, { bytes, name: "a.pdf" })).json()) as Described;
-    const b = (await (await t.upload(newUser("applicant"), { bytes, name: "b.pdf" })).json()) as Described;
+    const b = (await (await t.upload(await anotherApplicant(), { bytes, name: "b.pdf" })).json()) as Described;
     expect(a.id).not.toBe(b.id);
     expect(a.sha256).toBe(b.sha256);
     const rows = await t.services.attachments.find(a.id);
@@ -121,10 +130,11 @@ describe.each(databaseKinds)("attachments over HTTP on %s", (kind) => {
 
 describe.each(databaseKinds)("upload size limit on %s", (kind) => {
   let t: TestApp;
-  const applicant = newUser("applicant");
+  let applicant: TestUser;
   const LIMIT = 256 * 1024;
   beforeAll(async () => {
     t = await createTestApp(kind, { maxUploadBytes: LIMIT });
+    applicant = await t.user({ grants: [{ role: "applicant", unitId: (await t.unit({ kind: "province" })).id }] });
   });
   afterAll(async () => t.close());
 

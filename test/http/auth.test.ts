@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../server/clock";
 import { LOGIN_MAX_FAILURES } from "../../server/auth/login-limiter";
 import { databaseKinds } from "../support/databases";
+import { foundingApplication } from "../support/founding";
 import { createTestApp, type TestApp } from "../support/harness";
 
 describe.each(databaseKinds)("sign-in, sessions and CSRF on %s", (kind) => {
@@ -94,7 +95,8 @@ describe.each(databaseKinds)("sign-in, sessions and CSRF on %s", (kind) => {
     const borrowed = await t.raw("POST", "/api/instances", { body, headers: { cookie: user.cookie, "x-csrf-token": other.csrfToken } });
     expect(borrowed.status).toBe(403);
     expect((await t.raw("GET", "/api/instances", { headers: { cookie: user.cookie } })).status).toBe(200);
-    expect((await t.request(user, "POST", "/api/instances", { workflow: "association-founding", data: { authorityUnit: unitId } })).status).toBe(201);
+    const data = await foundingApplication(t, user, { authorityUnit: unitId });
+    expect((await t.request(user, "POST", "/api/instances", { workflow: "association-founding", data })).status).toBe(201);
   });
 
   it("signs out by deleting the session: the old cookie stops working", async () => {

@@ -4,7 +4,7 @@ import { member } from "../forms/samples";
 import { databaseKinds } from "../support/databases";
 import { uploadPdf } from "../support/files";
 import { eventData, foundingApplication } from "../support/founding";
-import { createTestApp, newUser, type TestApp, type TestUser } from "../support/harness";
+import { createTestApp, type TestApp, type TestUser } from "../support/harness";
 import { expectEveryHistoryReplays } from "../support/replay";
 
 type Field = { path: string; message: string; messageEn: string; code: string; form: string };
@@ -23,11 +23,22 @@ const FORM = "founding-committee-application";
 
 describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => {
   let t: TestApp;
-  const applicant = newUser("applicant");
-  const specialist = newUser("specialist");
+  let applicant: TestUser;
+  let specialist: TestUser;
+  let admin: TestUser;
+  let province: string;
+  let authorityUnit: string;
   beforeAll(async () => {
     t = await createTestApp(kind);
+    province = (await t.unit({ kind: "province", name: "Tỉnh Kon Tum" })).id;
+    authorityUnit = (await t.unit({ kind: "office", name: "Sở Nội vụ", parentId: province })).id;
+    applicant = await t.user({ grants: [{ role: "applicant", unitId: province }] });
+    specialist = await t.user({ grants: [{ role: "specialist", unitId: authorityUnit }] });
+    admin = await t.user({ grants: [{ role: "admin", unitId: province }] });
   });
+  const anotherApplicant = () => t.user({ grants: [{ role: "applicant", unitId: province }] });
+  /** A complete application by `applicant` to Sở Nội vụ, its files uploaded. */
+  const application = (overrides: Record<string, unknown> = {}) => foundingApplication(t, applicant, { authorityUnit, ...overrides });
   afterAll(async () => t.close());
 
   const view = async (id: string, user: TestUser = applicant) => (await (await t.request(user, "GET", `/api/instances/${id}`)).json()) as View;
@@ -42,7 +53,7 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
 
   /** The Done-when case: no purpose, an 11-digit CCCD, 2 members at province scope. */
   async function threeMistakes() {
-    const { purpose: _missing, ...rest } = await foundingApplication(t, applicant);
+    const { purpose: _missing, ...rest } = await application();
     return { ...rest, scope: "province", members: [member(0), member(1, { cccd: "06207000100" })] };
   }
   const THREE_ERRORS = [
@@ -78,7 +89,7 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
   });
 
   it("starts a dossier from a complete application with its attached PDFs, recording the form version", async () => {
-    const data = await foundingApplication(t, applicant);
+    const data = await application();
     const res = await t.request(applicant, "POST", "/api/instances", { workflow: WORKFLOW, data });
     expect(res.status).toBe(201);
     const started = (await res.json()) as { id: string; state: string };
@@ -107,13 +118,15 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
     expect(missing).toEqual(expect.arrayContaining(["/purpose", "/members", "/applicationLetter", "/criminalRecord"]));
     expect(await view(draft.id)).toMatchObject({ version: 2, state: "draft" });
 
-    const complete = await foundingApplication(t, applicant, { name: "Hội Nhà giáo hưu trí tỉnh" });
+    const complete = await application({ name: "Hội Nhà giáo hưu trí tỉnh" });
     expect((await saveDraft(applicant, draft.id, { data: complete, expectedVersion: 2 })).status).toBe(200);
     const submitted = await send(applicant, draft.id, { type: "SUBMIT", expectedVersion: 3 });
     expect(submitted.status).toBe(200);
     expect(await submitted.json()).toMatchObject({ state: "committeeReview", version: 4 });
     expect((await view(draft.id)).history.map((h) => h.type)).toEqual(["START", "SAVE_DRAFT", "SAVE_DRAFT", "SUBMIT"]);
 
+    // Handed in: the specialist now sees it but may not edit the applicant's data; nor may the applicant.
+    expect((await saveDraft(specialist, draft.id, { data: partial, expectedVersion: 4 })).status).toBe(403);
     const late = await saveDraft(applicant, draft.id, { data: partial, expectedVersion: 4 });
     expect(late.status).toBe(409);
     expect(await late.json()).toMatchObject({ error: { code: "EVENT_NOT_ALLOWED" } });
@@ -132,8 +145,8 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
 
   it("lets only the starter save a draft, with the current version; changes nothing otherwise", async () => {
     const draft = await startDraft({ name: "Hội B" });
-    expect((await saveDraft(newUser("applicant"), draft.id, { data: { name: "X" } })).status).toBe(404);
-    expect((await saveDraft(specialist, draft.id, { data: { name: "X" } })).status).toBe(403);
+    expect((await saveDraft(await anotherApplicant(), draft.id, { data: { name: "X" } })).status).toBe(404);
+    expect((await saveDraft(specialist, draft.id, { data: { name: "X" } })).status).toBe(404);
     const stale = await saveDraft(applicant, draft.id, { data: { name: "X" }, expectedVersion: 7 });
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ error: { code: "STALE_VERSION", currentVersion: 1 } });
@@ -143,7 +156,7 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
   });
 
   it("validates an event's form in full: 422 with every field, the dossier's version and history unchanged", async () => {
-    const started = await t.request(applicant, "POST", "/api/instances", { workflow: WORKFLOW, data: await foundingApplication(t, applicant) });
+    const started = await t.request(applicant, "POST", "/api/instances", { workflow: WORKFLOW, data: await application() });
     const { id } = (await started.json()) as { id: string };
     expect((await send(applicant, id, { type: "SUBMIT" })).status).toBe(200);
     const res = await send(specialist, id, { type: "REJECT", data: { reasons: "" }, expectedVersion: 2 });
@@ -166,7 +179,7 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
   });
 
   it("checks who may act before judging the data: the wrong role gets 403, not field errors", async () => {
-    const started = await t.request(applicant, "POST", "/api/instances", { workflow: WORKFLOW, data: await foundingApplication(t, applicant) });
+    const started = await t.request(applicant, "POST", "/api/instances", { workflow: WORKFLOW, data: await application() });
     const { id } = (await started.json()) as { id: string };
     await send(applicant, id, { type: "SUBMIT" });
     expect((await send(applicant, id, { type: "REJECT", data: {} })).status).toBe(403);
@@ -182,7 +195,7 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
 
   describe("attachment references", () => {
     it("refuses an unknown attachment id with 422 naming the field", async () => {
-      const data = await foundingApplication(t, applicant, { criminalRecord: randomUUID(), cvs: ["att-khong-co"] });
+      const data = await application({ criminalRecord: randomUUID(), cvs: ["att-khong-co"] });
       const res = await t.request(applicant, "POST", "/api/instances", { workflow: WORKFLOW, data });
       expect(res.status).toBe(422);
       const fields = ((await res.json()) as Refusal).error.fields;
@@ -191,15 +204,15 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
     });
 
     it("refuses another applicant's file, and a file that already belongs to another dossier", async () => {
-      const other = newUser("applicant");
+      const other = await anotherApplicant();
       const theirs = await uploadPdf(t, other, "cua-nguoi-khac.pdf");
-      const res = await t.request(applicant, "POST", "/api/instances", { workflow: WORKFLOW, data: await foundingApplication(t, applicant, { criminalRecord: theirs }) });
+      const res = await t.request(applicant, "POST", "/api/instances", { workflow: WORKFLOW, data: await application({ criminalRecord: theirs }) });
       expect(res.status).toBe(422);
       expect(((await res.json()) as Refusal).error.fields.map((f) => f.path)).toEqual(["/criminalRecord"]);
 
-      const first = await foundingApplication(t, applicant);
+      const first = await application();
       expect((await t.request(applicant, "POST", "/api/instances", { workflow: WORKFLOW, data: first })).status).toBe(201);
-      const reused = await foundingApplication(t, applicant, { applicationLetter: first.applicationLetter });
+      const reused = await application({ applicationLetter: first.applicationLetter });
       const again = await t.request(applicant, "POST", "/api/instances", { workflow: WORKFLOW, data: reused });
       expect(again.status).toBe(422);
       expect(((await again.json()) as Refusal).error.fields.map((f) => f.path)).toEqual(["/applicationLetter"]);
@@ -208,8 +221,8 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
     it("lets two dossiers racing for one file not both have it", async () => {
       const shared = await uploadPdf(t, applicant, "chung.pdf");
       const [a, b] = await Promise.all([
-        foundingApplication(t, applicant, { criminalRecord: shared }),
-        foundingApplication(t, applicant, { criminalRecord: shared }),
+        application({ criminalRecord: shared }),
+        application({ criminalRecord: shared }),
       ]);
       const results = await Promise.all([a, b].map((data) => t.request(applicant, "POST", "/api/instances", { workflow: WORKFLOW, data })));
       expect(results.map((r) => r.status).sort()).toEqual([201, 422]);
@@ -217,8 +230,7 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
   });
 
   it("keeps a dossier on the form version it was filled with when a new version is published", async () => {
-    const admin = newUser("admin");
-    const old = await startDraft(await foundingApplication(t, applicant));
+    const old = await startDraft(await application());
     const current = (await (await t.request(admin, "GET", `/api/forms/${FORM}`)).json()) as {
       version: number;
       schema: { properties: Record<string, unknown>; required: string[] };
@@ -243,10 +255,10 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
     expect((await send(applicant, old.id, { type: "SUBMIT" })).status).toBe(200);
 
     // A new dossier fills the new version.
-    const without = await t.request(applicant, "POST", "/api/instances", { workflow: WORKFLOW, data: await foundingApplication(t, applicant) });
+    const without = await t.request(applicant, "POST", "/api/instances", { workflow: WORKFLOW, data: await application() });
     expect(without.status).toBe(422);
     expect(((await without.json()) as Refusal).error.fields).toEqual([expect.objectContaining({ path: "/phone", message: "Trường này là bắt buộc" })]);
-    const withPhone = await t.request(applicant, "POST", "/api/instances", { workflow: WORKFLOW, data: await foundingApplication(t, applicant, { phone: "0912345678" }) });
+    const withPhone = await t.request(applicant, "POST", "/api/instances", { workflow: WORKFLOW, data: await application({ phone: "0912345678" }) });
     expect(withPhone.status).toBe(201);
     const fresh = await view(((await withPhone.json()) as { id: string }).id);
     expect(fresh.startForm).toEqual({ key: FORM, version: current.version + 1 });

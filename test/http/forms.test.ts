@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtinForms } from "../../forms";
 import { createServices } from "../../server/services";
 import { databaseKinds, freshDatabase } from "../support/databases";
-import { createTestApp, newUser, type TestApp } from "../support/harness";
+import { createTestApp, type TestApp, type TestUser } from "../support/harness";
 
 type Refusal = { error: { code: string; fields: { path: string; message: string; messageEn: string }[] } };
 
@@ -15,10 +15,13 @@ const comment = {
 
 describe.each(databaseKinds)("forms over HTTP on %s", (kind) => {
   let t: TestApp;
-  const admin = newUser("admin");
-  const applicant = newUser("applicant");
+  let admin: TestUser;
+  let applicant: TestUser;
   beforeAll(async () => {
     t = await createTestApp(kind);
+    const province = (await t.unit({ kind: "province", name: "Tỉnh Kon Tum" })).id;
+    admin = await t.user({ grants: [{ role: "admin", unitId: province }] });
+    applicant = await t.user({ grants: [{ role: "applicant", unitId: province }] });
   });
   afterAll(async () => t.close());
 

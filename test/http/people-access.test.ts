@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds } from "../support/databases";
+import { foundingApplication, sampleEventData } from "../support/founding";
 import { createDemoApp, DEMO_UNITS, DEMO_USERS, type DemoApp } from "../support/demo";
 import type { TestUser } from "../support/harness";
 
@@ -22,7 +23,7 @@ describe.each(databaseKinds)("who sees and acts on a founding dossier, on the Ko
     districtSpecialist = await t.user({ username: "chuyenvien.dakha", grants: [{ role: "specialist", unitId: DEMO_UNITS.phongNoiVuDakHa }] });
     const res = await t.request(nguoinop, "POST", "/api/instances", {
       workflow: "association-founding",
-      data: { name: "Hội Nuôi ong tỉnh Kon Tum", authorityUnit: DEMO_UNITS.soNoiVu },
+      data: await foundingApplication(t, nguoinop, { name: "Hội Nuôi ong tỉnh Kon Tum", authorityUnit: DEMO_UNITS.soNoiVu }),
     });
     expect(res.status).toBe(201);
     dossierId = ((await res.json()) as { id: string }).id;
@@ -88,7 +89,7 @@ describe.each(databaseKinds)("who sees and acts on a founding dossier, on the Ko
   });
 
   it("lets chuyenvien act, moves the task to lanhdao, and records each actor in the history", async () => {
-    const propose = await t.request(chuyenvien, "POST", `/api/instances/${dossierId}/events`, { type: "PROPOSE", data: { note: "Đủ điều kiện" } });
+    const propose = await t.request(chuyenvien, "POST", `/api/instances/${dossierId}/events`, { type: "PROPOSE", data: { summary: "Đủ điều kiện" } });
     expect(propose.status).toBe(200);
     expect((await inbox(chuyenvien)).items.map((i) => i.dossierId)).not.toContain(dossierId);
     expect((await inbox(lanhdao)).items.find((i) => i.dossierId === dossierId)).toMatchObject({ state: "committeeDecision", role: "leader" });
@@ -96,7 +97,7 @@ describe.each(databaseKinds)("who sees and acts on a founding dossier, on the Ko
     expect((await t.request(chuyenvien, "GET", `/api/instances/${dossierId}`)).status).toBe(200);
     const approveBySpecialist = await t.request(chuyenvien, "POST", `/api/instances/${dossierId}/events`, { type: "APPROVE" });
     expect(approveBySpecialist.status).toBe(403);
-    const approve = await t.request(lanhdao, "POST", `/api/instances/${dossierId}/events`, { type: "APPROVE", data: { signer: "Lê Văn Đạo" } });
+    const approve = await t.request(lanhdao, "POST", `/api/instances/${dossierId}/events`, { type: "APPROVE", data: { ...sampleEventData("APPROVE"), signer: "Lê Văn Đạo" } });
     expect(approve.status).toBe(200);
     const view = (await approve.json()) as { state: string; history: { type: string; actorId: string; actorRoles: string[] }[] };
     expect(view.state).toBe("committeeRecognized");
@@ -124,7 +125,7 @@ describe.each(databaseKinds)("who sees and acts on a founding dossier, on the Ko
   it("refuses to submit to an authority that does not exist, naming the field, and changes nothing", async () => {
     const res = await t.request(nguoinop, "POST", "/api/instances", {
       workflow: "association-founding",
-      data: { name: "Hội Không nơi nhận", authorityUnit: "00000000-0000-4000-8000-999999999999" },
+      data: await foundingApplication(t, nguoinop, { name: "Hội Không nơi nhận", authorityUnit: "00000000-0000-4000-8000-999999999999" }),
     });
     const { id } = (await res.json()) as { id: string };
     const submit = await t.request(nguoinop, "POST", `/api/instances/${id}/events`, { type: "SUBMIT" });

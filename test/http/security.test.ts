@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds } from "../support/databases";
+import { foundingApplication } from "../support/founding";
 import { createDemoApp, DEMO_UNITS, type DemoApp } from "../support/demo";
 import type { TestUser } from "../support/harness";
 
@@ -10,6 +11,7 @@ type World = {
   unitId: string;
   userId: string;
   grantId: string;
+  attachmentId: string;
   nguoinop: TestUser;
   chuyenvien: TestUser;
   colleague: TestUser;
@@ -42,6 +44,18 @@ const ROUTES: Row[] = [
     wrongRole: (w) => w.nguoinop,
     otherUnit: (w) => w.outsider,
   },
+  {
+    method: "PUT",
+    path: (w) => `/api/instances/${w.dossierId}/draft`,
+    body: () => ({ data: {} }),
+    wrongRole: (w) => w.chuyenvien,
+    otherUnit: (w) => w.outsider,
+  },
+  { method: "GET", path: () => "/api/forms" },
+  { method: "GET", path: () => "/api/forms/association-founding" },
+  { method: "POST", path: () => "/api/forms", body: () => ({ key: "x" }), wrongRole: (w) => w.chuyenvien },
+  { method: "POST", path: () => "/api/attachments" },
+  { method: "GET", path: (w) => `/api/attachments/${w.attachmentId}`, otherUnit: (w) => w.outsider },
   { method: "GET", path: () => "/api/tasks" },
   { method: "POST", path: (w) => `/api/tasks/${w.taskId}/claim`, otherUnit: (w) => w.outsider },
   { method: "POST", path: (w) => `/api/tasks/${w.taskId}/release`, wrongRole: (w) => w.colleague, otherUnit: (w) => w.outsider },
@@ -86,7 +100,9 @@ describe.each(databaseKinds)("every route checks its caller, on %s", (kind) => {
     const [nguoinop, chuyenvien] = await Promise.all([t.as("nguoinop"), t.as("chuyenvien")]);
     const colleague = await t.user({ grants: [{ role: "specialist", unitId: DEMO_UNITS.soNoiVu }] });
     const outsider = await t.user({ grants: [{ role: "specialist", unitId: DEMO_UNITS.phongNoiVuDakHa }, { role: "leader", unitId: DEMO_UNITS.phongNoiVuDakHa }] });
-    const started = await t.request(nguoinop, "POST", "/api/instances", { workflow: "association-founding", data: { authorityUnit: DEMO_UNITS.soNoiVu } });
+    const data = await foundingApplication(t, nguoinop, { authorityUnit: DEMO_UNITS.soNoiVu });
+    const started = await t.request(nguoinop, "POST", "/api/instances", { workflow: "association-founding", data });
+    const attachmentId = data.applicationLetter;
     const dossierId = ((await started.json()) as { id: string }).id;
     await t.request(nguoinop, "POST", `/api/instances/${dossierId}/events`, { type: "SUBMIT" });
     const box = (await (await t.request(chuyenvien, "GET", "/api/tasks?pageSize=100")).json()) as { items: { id: string; dossierId: string }[] };
@@ -95,7 +111,7 @@ describe.each(databaseKinds)("every route checks its caller, on %s", (kind) => {
     const unit = await t.unit({ kind: "office", name: "Phòng thử" });
     const user = await t.services.people.create({ username: "thu", displayName: "Thử", password: "mat-khau-dai" });
     const grant = await t.services.people.grant(user.id, "specialist", unit.id);
-    w = { dossierId, taskId, unitId: unit.id, userId: user.id, grantId: grant.id, nguoinop, chuyenvien, colleague, outsider };
+    w = { dossierId, taskId, unitId: unit.id, userId: user.id, grantId: grant.id, attachmentId, nguoinop, chuyenvien, colleague, outsider };
   });
   afterAll(async () => t.close());
 
@@ -103,13 +119,13 @@ describe.each(databaseKinds)("every route checks its caller, on %s", (kind) => {
 
   it("lists every route of the app in the table (a new route must be added here)", () => {
     const served = new Set(t.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`));
-    const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.path({ dossierId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id" } as World)}`), ...PUBLIC]);
+    const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.path({ dossierId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id" } as World)}`), ...PUBLIC]);
     expect(served.size).toBe(ROUTES.length + PUBLIC.length);
     const normalised = [...served].map((r) => r.replace(/:key\b/, "association-founding"));
     expect(normalised.filter((r) => !covered.has(r))).toEqual([]);
   });
 
-  it.each(ROUTES.map((r) => [`${r.method} ${r.path({ dossierId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id" } as World)}`, r] as const))(
+  it.each(ROUTES.map((r) => [`${r.method} ${r.path({ dossierId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id" } as World)}`, r] as const))(
     "%s",
     async (_name, row) => {
       const anonymous = await send(null, row);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tasks } from "../../server/db/schema";
 import { eq } from "drizzle-orm";
 import { databaseKinds } from "../support/databases";
+import { foundingApplication, withSampleData } from "../support/founding";
 import { createDemoApp, DEMO_UNITS, type DemoApp } from "../support/demo";
 import type { TestUser } from "../support/harness";
 
@@ -28,13 +29,15 @@ describe.each(databaseKinds)("claiming, releasing and delegating tasks on %s", (
 
   /** A founding dossier submitted to Sở Nội vụ, and its review task. */
   async function submitted(name = "Hội Thử nghiệm") {
-    const res = await t.request(nguoinop, "POST", "/api/instances", { workflow: "association-founding", data: { name, authorityUnit: DEMO_UNITS.soNoiVu } });
+    const data = await foundingApplication(t, nguoinop, { name, authorityUnit: DEMO_UNITS.soNoiVu });
+    const res = await t.request(nguoinop, "POST", "/api/instances", { workflow: "association-founding", data });
     const { id } = (await res.json()) as { id: string };
     expect((await t.request(nguoinop, "POST", `/api/instances/${id}/events`, { type: "SUBMIT" })).status).toBe(200);
     const box = (await (await t.request(chuyenvien, "GET", "/api/tasks?pageSize=100")).json()) as Inbox;
     return { dossierId: id, taskId: box.items.find((i) => i.dossierId === id)!.id };
   }
-  const post = (user: TestUser, path: string, body?: unknown) => t.request(user, "POST", path, body);
+  // Events carry valid data for their forms (what this suite checks is who may act).
+  const post = (user: TestUser, path: string, body?: unknown) => t.request(user, "POST", path, withSampleData(body));
   const claimedBy = async (user: TestUser, taskId: string) => {
     const box = (await (await t.request(user, "GET", "/api/tasks?pageSize=100")).json()) as Inbox;
     return box.items.find((i) => i.id === taskId)?.claimedBy ?? null;
@@ -135,7 +138,8 @@ describe.each(databaseKinds)("inbox filters, paging and due dates on %s", (kind)
     [nguoinop, chuyenvien] = await Promise.all([t.as("nguoinop"), t.as("chuyenvien")]);
     for (const name of ["Hội Sinh vật cảnh", "Hội Cựu thanh niên xung phong", "Hội Người mù", "Hội Nạn nhân chất độc da cam"]) {
       t.clock.advance(60_000);
-      const res = await t.request(nguoinop, "POST", "/api/instances", { workflow: "association-founding", data: { name, authorityUnit: DEMO_UNITS.soNoiVu } });
+      const data = await foundingApplication(t, nguoinop, { name, authorityUnit: DEMO_UNITS.soNoiVu });
+      const res = await t.request(nguoinop, "POST", "/api/instances", { workflow: "association-founding", data });
       const { id, code } = (await res.json()) as { id: string; code: string };
       codes.push(code);
       await t.request(nguoinop, "POST", `/api/instances/${id}/events`, { type: "SUBMIT" });

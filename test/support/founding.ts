@@ -4,7 +4,8 @@ import type { TestApp, TestUser } from "./harness";
 
 /**
  * A complete founding-committee application by `user`, its attachments really uploaded:
- * application letter, two CVs and the head's criminal-record extract.
+ * application letter, two CVs and the head's criminal-record extract. Pass a real `authorityUnit`
+ * for a dossier that is to be handed in (its review task goes there).
  */
 export async function foundingApplication(t: TestApp, user: TestUser, overrides: Record<string, unknown> = {}) {
   return {
@@ -16,20 +17,32 @@ export async function foundingApplication(t: TestApp, user: TestUser, overrides:
   };
 }
 
+/** The form each event of `association-founding` fills. */
+const FORM_OF_EVENT: Record<string, string> = {
+  REQUEST_SUPPLEMENT: "supplement-request",
+  RESUBMIT: "supplement-response",
+  PROPOSE: "proposal",
+  APPROVE: "decision",
+  RETURN: "return-note",
+  REJECT: "refusal-reasons",
+  COMMENT: "comment",
+};
+
+/** Valid data for the form of an event without attachments (`{}` for an event without a form). */
+export function sampleEventData(type: string): Record<string, unknown> {
+  const form = FORM_OF_EVENT[type];
+  return form ? { ...(validSamples[form] as Record<string, unknown>) } : {};
+}
+
+/** An event body with valid sample data for its form, unless it brings its own. */
+export function withSampleData<B>(body: B): B {
+  if (!body || typeof body !== "object" || !("type" in body) || "data" in body) return body;
+  return { ...body, data: sampleEventData(String(body.type)) };
+}
+
 /** Valid data for the form of each event of `association-founding` (attachments uploaded by `user`). */
 export async function eventData(t: TestApp, user: TestUser, type: string): Promise<Record<string, unknown>> {
-  const byEvent: Record<string, string> = {
-    REQUEST_SUPPLEMENT: "supplement-request",
-    RESUBMIT: "supplement-response",
-    PROPOSE: "proposal",
-    APPROVE: "decision",
-    RETURN: "return-note",
-    REJECT: "refusal-reasons",
-    COMMENT: "comment",
-  };
-  const form = byEvent[type];
-  if (!form) return {};
-  const sample = { ...(validSamples[form] as Record<string, unknown>) };
-  if (form === "supplement-response") sample.attachments = [await uploadPdf(t, user, "bo-sung.pdf")];
+  const sample = sampleEventData(type);
+  if (FORM_OF_EVENT[type] === "supplement-response") sample.attachments = [await uploadPdf(t, user, "bo-sung.pdf")];
   return sample;
 }
