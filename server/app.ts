@@ -18,6 +18,7 @@ import { unitRoutes } from "./routes/units";
 import { workflowRoutes } from "./routes/workflows";
 import type { Services } from "./services";
 import { tooLarge } from "./services/attachments";
+import { webUiRoutes } from "./web-ui";
 
 /** JSON bodies larger than this are refused before they are read. */
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -62,6 +63,7 @@ export function createApp(services: Services) {
   app.route("/api/instances", instanceRoutes);
   app.route("/api/attachments", attachmentRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
+  app.route("/", webUiRoutes());
   return app;
 }
 

@@ -1,0 +1,114 @@
+/**
+ * The actions a reader may take on a dossier now, each with its own form. Sending one passes the
+ * version the page shows; if someone else acted first the server answers 409 and the page reloads.
+ */
+import { useState } from "react";
+import { Link } from "react-router";
+import { ApiError, post, type FieldProblem } from "../lib/api";
+import { useI18n } from "../lib/i18n";
+import type { AvailableEvent, Dossier } from "../lib/types";
+import { FormView } from "../forms/FormView";
+import { useForm } from "../forms/use-form";
+import { validateForm } from "../forms/validate";
+import { Notice } from "./Notice";
+import { ProblemList } from "./ProblemList";
+
+const HIDDEN = new Set(["COMMENT", "SAVE_DRAFT"]);
+const tone = (type: string) => (/REJECT|WITHDRAW|CANCEL/.test(type) ? "btn-danger" : /APPROVE|SUBMIT|RESUBMIT|PROPOSE|ACCEPT|PAY/.test(type) ? "btn-primary" : "btn-secondary");
+
+function ActionForm({ dossier, event, onDone, onCancel, onStale }: { dossier: Dossier; event: AvailableEvent; onDone(d: Dossier): void; onCancel(): void; onStale(): void }) {
+  const { t, loc, lang } = useI18n();
+  const { form, loading, error } = useForm(event.form);
+  const [data, setData] = useState<Record<string, unknown>>({});
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function send() {
+    setMessage(null);
+    if (form) {
+      const local = validateForm(form, data);
+      setProblems(local);
+      if (local.length) return;
+    }
+    if (/WITHDRAW/.test(event.type) && !window.confirm(t("withdrawConfirm"))) return;
+    setBusy(true);
+    try {
+      const next = await post<Dossier>(`/api/instances/${dossier.id}/events`, { type: event.type, data: form ? data : undefined, expectedVersion: dossier.version });
+      onDone(next);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) return onStale();
+      if (e instanceof ApiError) {
+        setProblems(e.fields);
+        setMessage((lang === "en" && e.messageEn) || e.message);
+      } else setMessage(String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="action-form" role="region" aria-label={loc(event.title) || event.type}>
+      <h3>{loc(event.title) || event.type}</h3>
+      {loading && <p className="muted">{t("loading")}</p>}
+      {error && <Notice kind="warning">{error.status === 404 ? t("formMissing") : error.message}</Notice>}
+      {message && problems.length === 0 && <Notice kind="error">{message}</Notice>}
+      <ProblemList problems={problems} schema={form?.schema} />
+      {form && <FormView form={form} data={data} onChange={setData} problems={problems} />}
+      <div className="form-actions">
+        <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={busy}>
+          {t("cancel")}
+        </button>
+        <button type="button" className={`btn ${tone(event.type)}`} onClick={() => void send()} disabled={busy || (!!event.form && !form)}>
+          {busy ? t("submitting") : t("confirm")}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function ActionPanel({ dossier, isStarter, onChanged, onStale }: { dossier: Dossier; isStarter: boolean; onChanged(d: Dossier): void; onStale(): void }) {
+  const { t, loc } = useI18n();
+  const [open, setOpen] = useState<string | null>(null);
+  const events = dossier.availableEvents.filter((e) => !HIDDEN.has(e.type));
+  const editable = isStarter && dossier.status !== "done" && dossier.state === "draft";
+  const current = events.find((e) => e.type === open);
+  return (
+    <section className="card" aria-labelledby="actions-title">
+      <h2 id="actions-title">{t("availableActions")}</h2>
+      {editable && (
+        <p>
+          <Link className="btn btn-secondary btn-block" to={`/dossiers/${dossier.id}/edit`}>
+            ✎ {t("saveDraft")} / {t("submit")}
+          </Link>
+        </p>
+      )}
+      {events.length === 0 && !editable && <p className="muted">{t("noActions")}</p>}
+      {!current && (
+        <div className="action-buttons">
+          {events.map((e) => (
+            <button key={e.type} type="button" className={`btn ${tone(e.type)} btn-block`} onClick={() => setOpen(e.type)}>
+              {loc(e.title) || e.type}
+            </button>
+          ))}
+        </div>
+      )}
+      {current && (
+        <ActionForm
+          key={current.type}
+          dossier={dossier}
+          event={current}
+          onCancel={() => setOpen(null)}
+          onStale={() => {
+            setOpen(null);
+            onStale();
+          }}
+          onDone={(d) => {
+            setOpen(null);
+            onChanged(d);
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+/** The shapes the API answers with (design §7), as the web UI reads them. */
+
+export type Localized = { vi: string; en?: string };
+export type Role = "applicant" | "specialist" | "leader" | "accountant" | "admin";
+export type Grant = { role: Role; unitId: string; unitName?: string };
+export type Me = { id: string; username: string; displayName: string; grants: Grant[]; csrfToken?: string };
+
+export type WorkflowSummary = {
+  key: string;
+  version: number;
+  title: Localized;
+  description: Localized | null;
+  startForm: string | null;
+  initial: string;
+  source?: string[];
+};
+export type DiagramTransition = { event: string; target: string; title: Localized | null; form: string | null };
+export type DiagramState = {
+  name: string;
+  title: Localized | null;
+  parent: string | null;
+  kind: string;
+  assignee: { role?: string } | null;
+  deadline: { workingDays?: number } | null;
+  transitions: DiagramTransition[];
+};
+export type WorkflowDetail = WorkflowSummary & { definition: Record<string, unknown>; states: DiagramState[] };
+
+export type FormDef = { key: string; version: number; title: Localized | string; schema: JsonSchema; uischema: UiElement };
+export type JsonSchema = Record<string, unknown> & {
+  type?: string | string[];
+  title?: string;
+  format?: string;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  required?: string[];
+  oneOf?: JsonSchema[];
+  enum?: unknown[];
+  const?: unknown;
+};
+export type UiElement = { type: string; scope?: string; label?: string | boolean; text?: string; elements?: UiElement[]; options?: Record<string, unknown>; rule?: unknown };
+
+export type Deadline = { due: string; daysLeft: number; overdue: boolean; paused: boolean } | null;
+export type HistoryEntry = {
+  seq: number;
+  type: string;
+  actorId: string | null;
+  actorName?: string | null;
+  data: Record<string, unknown> | null;
+  from: string[] | string | null;
+  to: string[] | string | null;
+  at: string;
+};
+export type AvailableEvent = { type: string; title: Localized | null; form: string | null; target: string };
+export type DocumentRef = { id: string; number?: string; title?: Localized | string; type?: string; issuedAt?: string; kind?: string };
+export type DossierSummary = {
+  id: string;
+  code: string;
+  title: string;
+  workflow: string;
+  workflowTitle: Localized;
+  workflowVersion: number;
+  state: string;
+  stateTitle?: Localized | null;
+  activeStates: string[];
+  status: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  deadline?: Deadline;
+  unitId?: string | null;
+};
+export type Dossier = DossierSummary & {
+  data: Record<string, unknown>;
+  history: HistoryEntry[];
+  availableEvents: AvailableEvent[];
+  deadline: Deadline;
+  documents?: DocumentRef[];
+};
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type Task = {
+  id: string;
+  dossierId: string;
+  code: string;
+  title?: string;
+  workflow: string;
+  workflowTitle: Localized;
+  state: string;
+  stateTitle: Localized | null;
+  unitId: string;
+  unitName?: string;
+  role: Role;
+  createdAt: string;
+  due: string | null;
+  daysLeft: number | null;
+  overdue: boolean;
+  claimedBy: string | null;
+  claimedByName?: string | null;
+};
+export type Unit = { id: string; name: string; parentId: string | null; kind: string; code?: string };
+export type Attachment = { id: string; name: string; size: number; mediaType: string; sha256?: string };
+export type PublicDossier = {
+  code: string;
+  procedure?: Localized | string;
+  workflowTitle?: Localized;
+  step?: Localized | string;
+  stateTitle?: Localized;
+  status?: string;
+  receivedAt?: string | null;
+  due?: string | null;
+  resultNumber?: string | null;
+  documentNumber?: string | null;
+};

@@ -1,0 +1,115 @@
+/**
+ * One dossier, for its applicant and for officials: its data and files, the actions open now, issued
+ * documents, the history and comments, and where it stands on the workflow diagram.
+ */
+import { useEffect, useState } from "react";
+import { Link, useLocation, useParams } from "react-router";
+import { useI18n } from "../lib/i18n";
+import { useSession } from "../lib/session";
+import { useApi } from "../lib/use-api";
+import { loadWorkflow } from "../lib/workflows";
+import type { Dossier, WorkflowDetail } from "../lib/types";
+import { ActionPanel } from "../components/ActionPanel";
+import { Comments } from "../components/Comments";
+import { DataView } from "../components/DataView";
+import { Documents } from "../components/Documents";
+import { DueBadge } from "../components/DueBadge";
+import { ErrorNotice, Loading, Notice } from "../components/Notice";
+import { StatusPill } from "../components/StatusPill";
+import { Timeline } from "../components/Timeline";
+import { WorkflowDiagram } from "../components/WorkflowDiagram";
+import { useForm } from "../forms/use-form";
+
+export default function DossierPage() {
+  const { id } = useParams();
+  const location = useLocation();
+  const { t, loc } = useI18n();
+  const { me } = useSession();
+  const { data: dossier, error, loading, reload, setData } = useApi<Dossier>(`/api/instances/${id}`);
+  const [workflow, setWorkflow] = useState<WorkflowDetail | undefined>(undefined);
+  const [flash, setFlash] = useState<{ kind: "success" | "warning"; text: string } | null>(
+    (location.state as { flash?: string } | null)?.flash ? { kind: "success", text: (location.state as { flash: string }).flash } : null,
+  );
+  const { form } = useForm(workflow?.startForm);
+
+  useEffect(() => {
+    if (!dossier) return;
+    let live = true;
+    void loadWorkflow(dossier.workflow, dossier.workflowVersion).then((wf) => live && setWorkflow(wf ?? undefined));
+    return () => {
+      live = false;
+    };
+  }, [dossier?.workflow, dossier?.workflowVersion]);
+
+  if (error) return <ErrorNotice error={error} />;
+  if (loading && !dossier) return <Loading />;
+  if (!dossier) return null;
+
+  const visited = [...new Set(dossier.history.flatMap((h) => (Array.isArray(h.from) ? h.from : h.from ? [h.from] : [])))];
+  const isStarter = (dossier as Dossier & { starterId?: string }).starterId === me?.id;
+  const stateTitle = dossier.stateTitle ?? workflow?.states.find((s) => s.name === dossier.state)?.title ?? null;
+  const changed = (d: Dossier) => {
+    setData(d);
+    setFlash({ kind: "success", text: `${t("saved")}: ${loc(d.stateTitle ?? null) || d.state}` });
+  };
+
+  return (
+    <div className="dossier-page">
+      <nav className="crumbs" aria-label="breadcrumb">
+        <Link to={isStarter ? "/my" : "/inbox"}>← {isStarter ? t("myDossiers") : t("inbox")}</Link>
+      </nav>
+      <header className="dossier-head card">
+        <div className="dossier-head-main">
+          <div className="dossier-code">
+            <span className="code">{dossier.code}</span>
+            <StatusPill status={dossier.status} state={dossier.state} title={stateTitle} />
+          </div>
+          <h1>{dossier.title}</h1>
+          <p className="muted">{loc(dossier.workflowTitle)}</p>
+        </div>
+        <dl className="head-facts">
+          <div>
+            <dt>{t("currentStep")}</dt>
+            <dd>{loc(stateTitle) || dossier.state}</dd>
+          </div>
+          <div>
+            <dt>{t("deadlineLabel")}</dt>
+            <dd>{dossier.deadline ? <DueBadge info={dossier.deadline} /> : <span className="muted">—</span>}</dd>
+          </div>
+        </dl>
+      </header>
+      {flash && <Notice kind={flash.kind}>{flash.text}</Notice>}
+      <div className="dossier-grid">
+        <div className="dossier-side">
+          <ActionPanel
+            dossier={dossier}
+            isStarter={isStarter}
+            onChanged={changed}
+            onStale={() => {
+              setFlash({ kind: "warning", text: t("stale") });
+              void reload();
+            }}
+          />
+          {workflow && (
+            <section className="card" aria-labelledby="diagram-title">
+              <h2 id="diagram-title">{t("diagram")}</h2>
+              <WorkflowDiagram states={workflow.states} active={dossier.activeStates} visited={visited} initial={workflow.initial} showEvents={false} />
+            </section>
+          )}
+        </div>
+        <div className="dossier-main">
+          <Documents dossier={dossier} />
+          <section className="card" aria-labelledby="data-title">
+            <h2 id="data-title">{t("dossierData")}</h2>
+            <DataView form={form} data={dossier.data} />
+          </section>
+          <section className="card" aria-labelledby="history-title">
+            <h2 id="history-title">{t("history")}</h2>
+            <Timeline history={dossier.history.filter((h) => h.type !== "COMMENT")} workflow={workflow} meId={me?.id} meName={me?.displayName} />
+          </section>
+          <Comments dossier={dossier} onChanged={setData} meId={me?.id} meName={me?.displayName} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,247 @@
+/**
+ * Officials' inbox: my tasks or my unit's, filtered by procedure, step, overdue, unclaimed and text;
+ * each with its due badge and claim / release / delegate.
+ */
+import { useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { ApiError, post, query } from "../lib/api";
+import { showDate } from "../lib/format";
+import { useI18n } from "../lib/i18n";
+import { useSession } from "../lib/session";
+import { useApi } from "../lib/use-api";
+import type { Page, Task, WorkflowDetail, WorkflowSummary } from "../lib/types";
+import { roleNames } from "../lib/words";
+import { DueBadge } from "../components/DueBadge";
+import { Empty, ErrorNotice, isMissing, Loading, Notice, PageHeader } from "../components/Notice";
+import { Pager } from "../components/Pager";
+
+type Claimer = Task["claimedBy"] | { id: string; displayName: string };
+type Person = { id: string; username: string; displayName: string };
+
+function claimerOf(task: Task): { id: string; displayName: string } | null {
+  const c = task.claimedBy as Claimer;
+  if (!c) return null;
+  return typeof c === "string" ? { id: c, displayName: task.claimedByName ?? "" } : c;
+}
+
+function DelegateDialog({ task, onClose, onDone }: { task: Task; onClose(): void; onDone(): void }) {
+  const { t, lang } = useI18n();
+  const people = useApi<{ items: Person[] } | Person[]>(`/api/admin/users`);
+  const [userId, setUserId] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const list = Array.isArray(people.data) ? people.data : (people.data?.items ?? []);
+  return (
+    <div className="dialog-backdrop" role="presentation" onClick={onClose}>
+      <div className="dialog card" role="dialog" aria-modal="true" aria-labelledby="delegate-title" onClick={(e) => e.stopPropagation()}>
+        <h2 id="delegate-title">{t("delegateTo")}</h2>
+        <p className="muted">
+          <span className="code">{task.code}</span> · {task.title}
+        </p>
+        {people.error && <Notice kind="warning">{t("unavailable")}</Notice>}
+        {error && <Notice kind="error">{error}</Notice>}
+        <label className="field-label" htmlFor="delegate-user">
+          {t("claimedBy")}
+        </label>
+        <select id="delegate-user" className="input select" value={userId} onChange={(e) => setUserId(e.target.value)} autoFocus>
+          <option value="">{t("choose")}</option>
+          {list.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.displayName} ({p.username})
+            </option>
+          ))}
+        </select>
+        <div className="form-actions">
+          <button type="button" className="btn btn-ghost" onClick={onClose}>
+            {t("cancel")}
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={!userId}
+            onClick={async () => {
+              try {
+                await post(`/api/tasks/${task.id}/delegate`, { userId });
+                onDone();
+              } catch (e) {
+                setError(e instanceof ApiError ? (lang === "en" && e.messageEn) || e.message : String(e));
+              }
+            }}
+          >
+            {t("delegate")}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export default function Inbox() {
+  const { t, loc, lang } = useI18n();
+  const { me, has } = useSession();
+  const [params, setParams] = useSearchParams();
+  const scope = params.get("scope") ?? "mine";
+  const filters = {
+    mine: scope === "mine" ? "true" : undefined,
+    workflow: params.get("workflow") ?? undefined,
+    state: params.get("state") ?? undefined,
+    overdue: params.get("overdue") === "1" ? "true" : undefined,
+    unclaimed: params.get("unclaimed") === "1" ? "true" : undefined,
+    q: params.get("q") ?? undefined,
+    page: Number(params.get("page") ?? 1),
+  };
+  const [search, setSearch] = useState(filters.q ?? "");
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [delegating, setDelegating] = useState<Task | null>(null);
+  const tasks = useApi<Page<Task>>(`/api/tasks${query({ ...filters, pageSize: 20 })}`);
+  const workflows = useApi<{ items: WorkflowSummary[] }>("/api/workflows");
+  const detail = useApi<WorkflowDetail>(filters.workflow ? `/api/workflows/${encodeURIComponent(filters.workflow)}` : null);
+
+  const set = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
+    if (!("page" in changes)) next.delete("page");
+    setParams(next);
+  };
+
+  const act = async (task: Task, what: "claim" | "release") => {
+    setActionError(null);
+    try {
+      await post(`/api/tasks/${task.id}/${what}`);
+      await tasks.reload();
+    } catch (e) {
+      setActionError(e instanceof ApiError ? (lang === "en" && e.messageEn) || e.message : String(e));
+      await tasks.reload();
+    }
+  };
+
+  const tab = (value: string, label: string) => (
+    <button type="button" role="tab" aria-selected={scope === value} className={`tab${scope === value ? " active" : ""}`} onClick={() => set({ scope: value })}>
+      {label}
+    </button>
+  );
+
+  const items = tasks.data?.items ?? [];
+  const canDelegate = has("admin") || has("leader");
+  return (
+    <div>
+      <PageHeader title={t("inbox")} subtitle={me ? t("welcome", { name: me.displayName }) : undefined} />
+      <div className="tabs" role="tablist">
+        {tab("mine", t("mine"))}
+        {tab("unit", t("unitTasks"))}
+      </div>
+      <form
+        className="filters card"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          set({ q: search.trim() || null });
+        }}
+      >
+        <div className="filter">
+          <label htmlFor="f-q" className="field-label">{t("search")}</label>
+          <input id="f-q" className="input" placeholder={t("searchPlaceholder")} value={search} onChange={(e) => setSearch(e.target.value)} />
+        </div>
+        <div className="filter">
+          <label htmlFor="f-wf" className="field-label">{t("procedure")}</label>
+          <select id="f-wf" className="input select" value={filters.workflow ?? ""} onChange={(e) => set({ workflow: e.target.value || null, state: null })}>
+            <option value="">{t("allWorkflows")}</option>
+            {(workflows.data?.items ?? []).map((w) => (
+              <option key={w.key} value={w.key}>{loc(w.title)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="filter">
+          <label htmlFor="f-state" className="field-label">{t("step")}</label>
+          <select id="f-state" className="input select" value={filters.state ?? ""} disabled={!detail.data} onChange={(e) => set({ state: e.target.value || null })}>
+            <option value="">{t("allStates")}</option>
+            {(detail.data?.states ?? [])
+              .filter((s) => s.kind !== "final" && s.assignee?.role !== "applicant")
+              .map((s) => (
+                <option key={s.name} value={s.name}>{loc(s.title) || s.name}</option>
+              ))}
+          </select>
+        </div>
+        <div className="filter filter-checks">
+          <label className="check">
+            <input type="checkbox" checked={params.get("overdue") === "1"} onChange={(e) => set({ overdue: e.target.checked ? "1" : null })} /> {t("overdueOnly")}
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={params.get("unclaimed") === "1"} onChange={(e) => set({ unclaimed: e.target.checked ? "1" : null })} /> {t("unclaimedOnly")}
+          </label>
+        </div>
+        <button type="submit" className="btn btn-primary filter-go">{t("search")}</button>
+      </form>
+      {actionError && <Notice kind="error">{actionError}</Notice>}
+      {isMissing(tasks.error) ? <Notice kind="warning">{t("unavailable")}</Notice> : <ErrorNotice error={tasks.error} />}
+      {tasks.loading && !tasks.data && <Loading />}
+      {tasks.data && items.length === 0 && <Empty>{t("emptyInbox")}</Empty>}
+      {items.length > 0 && (
+        <div className="table-wrap card">
+          <table className="table responsive inbox-table">
+            <caption className="sr-only">{t("inbox")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("code")}</th>
+                <th scope="col">{t("title")}</th>
+                <th scope="col">{t("step")}</th>
+                <th scope="col">{t("due")}</th>
+                <th scope="col">{t("claimedBy")}</th>
+                <th scope="col"><span className="sr-only">{t("actions")}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((task) => {
+                const claimer = claimerOf(task);
+                const mine = claimer?.id === me?.id;
+                return (
+                  <tr key={task.id} className={task.overdue ? "row-overdue" : undefined}>
+                    <td data-label={t("code")}>
+                      <Link className="code" to={`/dossiers/${task.dossierId}`}>{task.code}</Link>
+                      <div className="muted small">{showDate(task.createdAt)}</div>
+                    </td>
+                    <td data-label={t("title")}>
+                      <Link to={`/dossiers/${task.dossierId}`} className="cell-title">{task.title ?? task.code}</Link>
+                      <div className="muted small">{loc(task.workflowTitle)}</div>
+                    </td>
+                    <td data-label={t("step")}>
+                      <div>{loc(task.stateTitle) || task.state}</div>
+                      <div className="muted small">
+                        {task.unitName ?? ""} · {loc(roleNames[task.role] ?? task.role)}
+                      </div>
+                    </td>
+                    <td data-label={t("due")}>
+                      <DueBadge info={{ due: task.due, daysLeft: task.daysLeft, overdue: task.overdue }} />
+                    </td>
+                    <td data-label={t("claimedBy")}>{claimer ? <span className={mine ? "me" : undefined}>{claimer.displayName || "—"}</span> : <span className="muted">{t("unclaimed")}</span>}</td>
+                    <td className="row-actions">
+                      {!claimer && (
+                        <button type="button" className="btn btn-secondary btn-sm" onClick={() => void act(task, "claim")}>{t("claim")}</button>
+                      )}
+                      {claimer && (mine || canDelegate) && (
+                        <button type="button" className="btn btn-ghost btn-sm" onClick={() => void act(task, "release")}>{t("release")}</button>
+                      )}
+                      {canDelegate && (
+                        <button type="button" className="btn btn-ghost btn-sm" onClick={() => setDelegating(task)}>{t("delegate")}</button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {tasks.data && <Pager page={tasks.data.page} pageSize={tasks.data.pageSize} total={tasks.data.total} onPage={(p) => set({ page: String(p) })} />}
+      {delegating && (
+        <DelegateDialog
+          task={delegating}
+          onClose={() => setDelegating(null)}
+          onDone={() => {
+            setDelegating(null);
+            void tasks.reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}
