@@ -89,7 +89,7 @@ export default function WorkflowEditor() {
         </div>
         <div className="card">
           <h2>{t("diagram")}</h2>
-          {states.length > 0 ? <WorkflowDiagram states={states} active={initial ? [initial] : []} initial={initial} /> : <p className="muted">—</p>}
+          {states.length > 0 ? <WorkflowDiagram states={states} active={initial ? [initial] : []} initial={initial} natural /> : <p className="muted">—</p>}
         </div>
       </div>
     </div>

@@ -48,6 +48,7 @@ export function Value({ schema, value, ctx }: { schema: JsonSchema | undefined; 
   const format = schema?.format;
   if (format === "attachment" && typeof value === "string") return <AttachmentLink id={value} />;
   if (format === "date" && typeof value === "string") return showDate(value);
+  if ((format === "cccd" || format === "phone-vn") && typeof value === "string") return <span className="nowrap">{value}</span>;
   if (format === "vnd" && typeof value === "number") return formatVnd(value);
   if (format === "unit" && typeof value === "string") return ctx.units.get(value)?.name ?? value;
   const choices = choicesOf(schema);

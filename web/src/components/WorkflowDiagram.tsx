@@ -8,7 +8,7 @@ import { useMemo } from "react";
 import { useI18n } from "../lib/i18n";
 import type { DiagramState } from "../lib/types";
 
-type Props = { states: DiagramState[]; active?: string[]; visited?: string[]; initial?: string; label?: string; showEvents?: boolean };
+type Props = { states: DiagramState[]; active?: string[]; visited?: string[]; initial?: string | undefined; label?: string; showEvents?: boolean; natural?: boolean };
 
 const LINE = 15;
 const CHARS = 24;
@@ -32,7 +32,7 @@ function wrap(text: string, width = CHARS, maxLines = 3): string[] {
   return lines;
 }
 
-export function WorkflowDiagram({ states, active = [], visited = [], initial, label, showEvents = true }: Props) {
+export function WorkflowDiagram({ states, active = [], visited = [], initial, label, showEvents = true, natural = false }: Props) {
   const { loc, lang } = useI18n();
   const drawn = useMemo(() => {
     const byName = new Map(states.map((s) => [s.name, s]));
@@ -77,7 +77,7 @@ export function WorkflowDiagram({ states, active = [], visited = [], initial, la
   const summary = label ?? (lang === "en" ? `Workflow diagram. Current step: ${active.map(nameOf).join(", ") || "none"}` : `Sơ đồ quy trình. Bước hiện tại: ${active.map(nameOf).join(", ") || "không có"}`);
 
   return (
-    <div className="diagram" role="img" aria-label={summary}>
+    <div className={natural ? "diagram diagram-natural" : "diagram"} role="img" aria-label={summary}>
       <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} xmlns="http://www.w3.org/2000/svg">
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

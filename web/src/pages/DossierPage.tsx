@@ -90,12 +90,6 @@ export default function DossierPage() {
               void reload();
             }}
           />
-          {workflow && (
-            <section className="card" aria-labelledby="diagram-title">
-              <h2 id="diagram-title">{t("diagram")}</h2>
-              <WorkflowDiagram states={workflow.states} active={dossier.activeStates} visited={visited} initial={workflow.initial} showEvents={false} />
-            </section>
-          )}
         </div>
         <div className="dossier-main">
           <Documents dossier={dossier} />
@@ -103,6 +97,12 @@ export default function DossierPage() {
             <h2 id="data-title">{t("dossierData")}</h2>
             <DataView form={form} data={dossier.data} />
           </section>
+          {workflow && (
+            <section className="card" aria-labelledby="diagram-title">
+              <h2 id="diagram-title">{t("diagram")}</h2>
+              <WorkflowDiagram states={workflow.states} active={dossier.activeStates} visited={visited} initial={workflow.initial} showEvents={false} />
+            </section>
+          )}
           <section className="card" aria-labelledby="history-title">
             <h2 id="history-title">{t("history")}</h2>
             <Timeline history={dossier.history.filter((h) => h.type !== "COMMENT")} workflow={workflow} meId={me?.id} meName={me?.displayName} />
