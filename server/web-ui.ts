@@ -12,20 +12,25 @@ export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "web
 /**
  * The web UI: hashed assets cached for a year, other files as they are, and `index.html` for every
  * other non-API path so that the browser's router can take over (a reload of `/inbox` works).
- * Without a build, the server answers the API only.
+ * Public on purpose: the page itself holds no data. Without a build (`npm run build`; `npm start` builds
+ * first), pages answer 404 with a hint and the API works as ever.
  */
 export function webUiRoutes(dist = WEB_DIST) {
-  const app = new Hono<AppEnv>();
   const index = join(dist, "index.html");
-  if (!existsSync(index)) return app;
-  const immutable = (_path: string, c: { header(name: string, value: string): void }) => c.header("cache-control", "public, max-age=31536000, immutable");
-  app.use("/assets/*", serveStatic({ root: dist, onFound: immutable }));
-  app.get("*", async (c, next) => {
+  const assets = serveStatic<AppEnv>({ root: dist });
+  const files = serveStatic<AppEnv>({ root: dist });
+  return new Hono<AppEnv>().get("*", async (c, next) => {
     const path = c.req.path;
     if (path === "/api" || path.startsWith("/api/") || path === "/health") return next();
-    if (/\.[a-z0-9]{1,8}$/i.test(path)) return serveStatic({ root: dist })(c, next);
+    if (!existsSync(index)) return c.text("Giao diện web chưa được build: chạy `npm run build` (the web UI is not built)", 404);
+    if (path.startsWith("/assets/")) {
+      // Asset names carry a content hash: a changed file is a new name, so browsers may keep them for good.
+      const res = await assets(c, next);
+      if (res && res.status === 200) res.headers.set("cache-control", "public, max-age=31536000, immutable");
+      return res;
+    }
+    if (/\.[a-z0-9]{1,8}$/i.test(path)) return files(c, next);
     c.header("cache-control", "no-cache");
     return c.html(await readFile(index, "utf8"));
   });
-  return app;
 }

@@ -13,12 +13,17 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ensureWebBuild } from "../../scripts/web-build";
 import { createApp } from "../../server/app";
+import { seedDemo } from "../../server/seed";
 import { createServices } from "../../server/services";
 import { freshDatabase } from "../support/databases";
 
-/** The demo seed comes with units, users and sessions (issue 4); until it is on this branch the flow cannot run. */
-const SEED_MODULE = join(process.cwd(), "server", "seed", "index.ts");
-const seedAvailable = existsSync(SEED_MODULE);
+/**
+ * The flow needs form validation and attachments (issue 3) and issued documents with their print page
+ * and the public look-up (issue 6). Until those routes are on this branch the flow cannot run; once
+ * they are, it must pass.
+ */
+const PREREQUISITES = ["server/routes/forms.ts", "server/routes/documents.ts", "server/routes/public.ts"];
+const ready = PREREQUISITES.every((file) => existsSync(join(process.cwd(), file)));
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-artifacts", "screenshots");
@@ -32,12 +37,11 @@ const requested: string[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!seedAvailable) return;
+  if (!ready) return;
   await ensureWebBuild();
   const database = await freshDatabase("pglite");
   dispose = () => database.dispose();
   const services = await createServices({ database });
-  const { seedDemo } = (await import(/* @vite-ignore */ SEED_MODULE)) as { seedDemo(s: typeof services): Promise<unknown> };
   await seedDemo(services);
   const app = createApp(services);
   server = await new Promise<ServerType>((resolve) => {
@@ -89,7 +93,7 @@ async function act(page: Page, action: string) {
   await page.getByRole("button", { name: action, exact: true }).click();
 }
 
-describe.skipIf(!seedAvailable)("founding dossier, end to end in Chromium", () => {
+describe.skipIf(!ready)("founding dossier, end to end in Chromium", () => {
   let dossierUrl = "";
   let code = "";
 

