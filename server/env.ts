@@ -12,6 +12,16 @@ const Env = z.object({
   HOSO_CODE_PREFIX: z.string().regex(/^[A-Z]{2,4}$/).default("KT"),
   /** Largest accepted upload (attachment), in megabytes. */
   HOSO_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(20),
+  /** How often the in-process scheduler looks for due timers and outbox rows; 0 turns it off (run `npm run worker`). */
+  HOSO_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  /** Working days before a due date on which reminders go out, comma-separated. */
+  HOSO_REMINDER_DAYS: z
+    .string()
+    .regex(/^\d{1,3}(,\d{1,3})*$/, "comma-separated day counts, e.g. 3,1")
+    .default("3,1")
+    .transform((s) => [...new Set(s.split(",").map(Number))]),
+  /** Tests and simulations only: a frozen "now" (ISO instant with offset). Refused in production. */
+  HOSO_FAKE_NOW: z.string().datetime({ offset: true }).optional(),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -22,5 +32,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid configuration:\n${lines}`);
   }
+  if (parsed.data.NODE_ENV === "production" && parsed.data.HOSO_FAKE_NOW) throw new Error("Invalid configuration:\n  HOSO_FAKE_NOW: not allowed in production");
   return parsed.data;
 }

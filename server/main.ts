@@ -2,10 +2,12 @@ import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { sql } from "drizzle-orm";
 import { createApp } from "./app";
+import { ManualClock, systemClock } from "./clock";
 import { openDatabase } from "./db/client";
 import { users } from "./db/schema";
 import { readEnv } from "./env";
 import { demoAccountLines, demoAccountsPresent, seedDemo } from "./seed";
+import { Scheduler } from "./scheduler/scheduler";
 import { createServices, type Services } from "./services";
 import { FileBlobStorage } from "./storage/file-blob-storage";
 
@@ -23,27 +25,32 @@ async function demo(services: Services, env: ReturnType<typeof readEnv>) {
   if (await demoAccountsPresent(services)) console.log(demoAccountLines().join("\n"));
 }
 
-/** `npm start`: open (and migrate) the database, build the services, seed the demo, serve HTTP. */
+/** `npm start`: open (and migrate) the database, build the services, seed the demo, serve HTTP, run the scheduler. */
 async function main() {
   const env = readEnv();
   const database = openDatabase({ url: env.DATABASE_URL, dataDir: env.HOSO_DATA_DIR });
   const services = await createServices({
     database,
+    clock: env.HOSO_FAKE_NOW ? new ManualClock(env.HOSO_FAKE_NOW) : systemClock,
     codePrefix: env.HOSO_CODE_PREFIX,
     production: env.NODE_ENV === "production",
     trustProxy: env.HOSO_TRUST_PROXY === "1",
     // Files stay under the data folder with either database kind.
     storage: new FileBlobStorage(join(env.HOSO_DATA_DIR, "files")),
     maxUploadBytes: env.HOSO_MAX_UPLOAD_MB * 1024 * 1024,
+    reminderDays: env.HOSO_REMINDER_DAYS,
   });
   await demo(services, env);
   const app = createApp(services);
+  const scheduler = new Scheduler(services);
+  if (env.HOSO_SCHEDULER_INTERVAL_MS > 0) scheduler.start(env.HOSO_SCHEDULER_INTERVAL_MS);
   const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
     const where = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${env.HOSO_DATA_DIR}`;
     console.log(`Hoso đang chạy tại http://localhost:${info.port} — database: ${where}`);
   });
   const stop = async () => {
     server.close();
+    await scheduler.stop();
     await database.close();
     process.exit(0);
   };

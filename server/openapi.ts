@@ -6,6 +6,8 @@ import { LoginBody } from "./routes/auth";
 import { VersionQuery } from "./routes/forms";
 import { DraftBody, EventBody, ListQuery, StartBody } from "./routes/instances";
 import { DelegateBody, InboxQuery } from "./routes/tasks";
+import { CalendarYear } from "../workflows/calendar";
+import { NotificationQuery } from "./routes/notifications";
 
 type Operation = {
   summary: string;
@@ -95,6 +97,13 @@ export const operations: Record<string, Record<string, Operation>> = {
     post: { summary: "Admin: grant a role in a unit", body: GrantBody, responses: { 201: "granted", 409: "already held" } },
   },
   "/api/admin/grants/{id}": { delete: { summary: "Admin: revoke a grant", responses: { 204: "revoked" } } },
+  "/api/calendar": { get: { summary: "Years of the working-day calendar", responses: { 200: "{ years }" } } },
+  "/api/calendar/{year}": {
+    get: { summary: "One year of the working-day calendar: holidays, swapped days off, make-up working days", responses: { 200: "year", 404: "no data for that year" } },
+    put: { summary: "Admin: replace one year of the calendar (deadlines and reminders follow)", body: CalendarYear, responses: { 200: "stored", 403: "not an admin", 422: "every problem listed" } },
+  },
+  "/api/notifications": { get: { summary: "The caller's notifications, unread first", query: NotificationQuery, responses: { 200: "page with unread count" } } },
+  "/api/notifications/{id}/read": { post: { summary: "Mark one of the caller's notifications read", responses: { 200: "notification", 404: "not found or not yours" } } },
   "/api/openapi.json": { get: { summary: "This document", auth: false, responses: { 200: "OpenAPI 3.1" } } },
 };
 

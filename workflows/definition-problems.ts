@@ -83,6 +83,10 @@ export function checkDefinition(input: unknown, options: { knownForms?: Readonly
         add(`${base}/deadline/pauseIn`, "UNKNOWN_STATE", `Trạng thái "${pause}" không tồn tại`, `state "${pause}" does not exist`);
       }
     }
+    const from = state.node.deadline?.from;
+    if (from !== undefined && !states.has(from)) {
+      add(`${base}/deadline/from`, "UNKNOWN_STATE", `Trạng thái "${from}" không tồn tại`, `state "${from}" does not exist`);
+    }
     for (const [i, timer] of (state.node.timers ?? []).entries()) {
       if (!state.node.on?.[timer.event]) {
         add(`${base}/timers/${i}/event`, "UNKNOWN_EVENT", `Sự kiện hẹn giờ "${timer.event}" không có chuyển trạng thái`, `timer event "${timer.event}" has no transition in this state`);

@@ -72,7 +72,10 @@ export const Timer = z
   .object({
     after: z
       .object({ workingDays: z.number().int().positive().optional(), calendarDays: z.number().int().positive().optional() })
-      .strict(),
+      .strict()
+      .refine((a) => (a.workingDays === undefined) !== (a.calendarDays === undefined), {
+        message: "exactly one of workingDays or calendarDays",
+      }),
     event: z.string().min(1),
     source: z.string().optional(),
   })

@@ -25,6 +25,7 @@ import type { AttachmentService } from "./attachments";
 import { newDossierCode } from "./dossier-code";
 import type { FilledForm, FormChecks } from "./form-checks";
 import type { FormRegistry, FormVersion } from "./form-registry";
+import type { DeadlineView } from "./deadlines";
 import type { StepHook } from "./step-hooks";
 import type { WorkflowRegistry, WorkflowVersion } from "./workflow-registry";
 
@@ -71,6 +72,8 @@ export class DossierService {
     private readonly forms: FormRegistry,
     private readonly checks: FormChecks,
     private readonly attachments: AttachmentService,
+    /** The deadline shown on a dossier (the legal clocks, `DeadlineService.forInstance`). */
+    private readonly deadlineOf: (instanceId: string) => Promise<DeadlineView | null> = async () => null,
   ) {}
 
   /**
@@ -131,7 +134,7 @@ export class DossierService {
   async send(user: SessionUser | null, id: string, input: EventInput, tx?: Tx): Promise<InstanceRow> {
     const run = async (t: Tx) => {
       const row = await this.lock(t, id, input.expectedVersion);
-      const workflow = await this.registry.get(row.workflowKey, row.workflowVersion);
+      const workflow = await this.registry.get(row.workflowKey, row.workflowVersion, t);
       const stored = row.snapshot as DossierSnapshot;
       const { actor, blockedBy } = actorOnDossier(user, row, await openTasksOf(t, row.id));
       const event = { type: input.type, data: input.data ?? {}, actor };
@@ -293,7 +296,7 @@ export class DossierService {
         to: h.toState,
         at: h.at.toISOString(),
       })),
-      deadline: null as unknown,
+      deadline: await this.deadlineOf(row.id),
     };
   }
 

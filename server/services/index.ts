@@ -10,10 +10,17 @@ import { AttachmentService } from "./attachments";
 import { DossierService } from "./dossiers";
 import { FormChecks } from "./form-checks";
 import { FormRegistry } from "./form-registry";
+import { CalendarService } from "./calendar";
+import { DeadlineService } from "./deadlines";
+import { grantRecipients } from "./grant-recipients";
+import { LogMailer, type Mailer } from "./mailer";
+import { NotificationService } from "./notifications";
 import { PeopleService } from "./people";
+import type { Recipients } from "./recipients";
 import type { StepHook } from "./step-hooks";
 import { taskHook } from "./task-hook";
 import { TaskService } from "./tasks";
+import { TimerService } from "./timers";
 import { UnitService } from "./units";
 import { WorkflowRegistry } from "./workflow-registry";
 
@@ -30,6 +37,11 @@ export type Services = {
   sessions: SessionStore;
   limiter: LoginLimiter;
   tasks: TaskService;
+  calendar: CalendarService;
+  deadlines: DeadlineService;
+  timers: TimerService;
+  notifications: NotificationService;
+  mailer: Mailer;
   config: { codePrefix: string; production: boolean; trustProxy: boolean; maxUploadBytes: number };
 };
 
@@ -48,6 +60,10 @@ export type ServiceOptions = {
   storage?: BlobStorage;
   /** Largest accepted upload, in bytes (default 20 MB). */
   maxUploadBytes?: number;
+  /** Working days before a due date on which reminders go out (default 3 and 1). */
+  reminderDays?: readonly number[];
+  mailer?: Mailer;
+  recipients?: Recipients;
 };
 
 export const DEFAULT_MAX_UPLOAD_MB = 20;
@@ -70,6 +86,17 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const codePrefix = options.codePrefix ?? "KT";
   const checks = new FormChecks(forms, attachments);
   const dossiers = new DossierService(db, registry, clock, hooks, codePrefix, forms, checks, attachments);
+  const calendar = new CalendarService(db, clock);
+  await calendar.seed();
+  const timers = new TimerService(calendar, options.reminderDays ?? [3, 1]);
+  const deadlines = new DeadlineService(db, calendar, clock, timers);
+  const mailer = options.mailer ?? new LogMailer();
+  const notifications = new NotificationService(db, clock, options.recipients ?? grantRecipients, mailer);
+  // Order matters: tasks first, then clocks (they fill the due dates of the tasks just opened), then
+  // timers, then the outbox (its recipients are the holders of the tasks just opened).
+  const hooks: StepHook[] = [taskHook, deadlines.hook, timers.hook, notifications.hook];
+  const codePrefix = options.codePrefix ?? "KT";
+  const dossiers = new DossierService(db, registry, clock, hooks, codePrefix, (id) => deadlines.forInstance(id));
   const sessions = new SessionStore(db, options.sessionClock ?? clock);
   const units = new UnitService(db, clock);
   const people = new PeopleService(db, clock, units, sessions);
@@ -84,7 +111,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     people,
     sessions,
     limiter: new LoginLimiter(db, clock),
-    tasks: new TaskService(db, registry, clock),
+    tasks: new TaskService(db, registry, clock, calendar),
+    calendar,
+    deadlines,
+    timers,
+    notifications,
+    mailer,
     config: { codePrefix, production: options.production ?? false, trustProxy: options.trustProxy ?? false, maxUploadBytes },
   };
 }

@@ -1,7 +1,9 @@
 import { and, asc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Role } from "../../workflows";
+import { toVietnamDate, workingDaysBetween } from "../../workflows/calendar";
 import type { Clock } from "../clock";
+import type { CalendarService } from "./calendar";
 import type { Db } from "../db/client";
 import { grants, instances, tasks, units, users } from "../db/schema";
 import { DomainError, notFound } from "../errors";
@@ -22,7 +24,6 @@ export type InboxFilter = {
   pageSize: number;
 };
 
-const DAY_MS = 86_400_000;
 const claimer = alias(users, "claimer");
 
 /**
@@ -48,6 +49,7 @@ export class TaskService {
     private readonly db: Db,
     private readonly registry: WorkflowRegistry,
     private readonly clock: Clock,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** The query behind `GET /api/tasks` (also printed by `scripts/explain-inbox.ts`). */
@@ -96,6 +98,8 @@ export class TaskService {
     const { rows, count } = this.inboxQuery(user, filter);
     const [page, [total]] = await Promise.all([rows, count]);
     const now = this.clock.now();
+    const today = toVietnamDate(now);
+    const cal = await this.calendar.current();
     const items = [];
     for (const row of page) {
       const workflow = await this.registry.get(row.task.workflowKey, row.workflowVersion);
@@ -113,8 +117,9 @@ export class TaskService {
         unitName: row.unitName,
         role: row.task.role,
         createdAt: row.task.createdAt.toISOString(),
-        due: due ? due.toISOString() : null,
-        daysLeft: due ? Math.ceil((due.getTime() - now.getTime()) / DAY_MS) : null,
+        // `due_at` is the last instant of the legal due date (filled from the dossier's clock).
+        due: due ? toVietnamDate(due) : null,
+        daysLeft: due ? workingDaysBetween(cal, today, toVietnamDate(due)) : null,
         overdue: due ? due < now : false,
         claimedBy: row.task.claimedBy ? { id: row.task.claimedBy, displayName: row.claimerName ?? "" } : null,
       });

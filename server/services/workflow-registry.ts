@@ -8,7 +8,7 @@ import {
   type WorkflowDefinition,
 } from "../../workflows";
 import type { Clock } from "../clock";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { workflowDefinitions } from "../db/schema";
 import { DomainError, notFound } from "../errors";
 
@@ -80,10 +80,11 @@ export class WorkflowRegistry {
     return found;
   }
 
-  async get(key: string, version: number): Promise<WorkflowVersion> {
+  /** One version; inside a transaction pass it as `db` (PGlite has one connection: another query would wait forever). */
+  async get(key: string, version: number, db: Db | Tx = this.db): Promise<WorkflowVersion> {
     const cached = this.compiled.get(`${key}@${version}`);
     if (cached) return cached;
-    const [row] = await this.db
+    const [row] = await db
       .select()
       .from(workflowDefinitions)
       .where(and(eq(workflowDefinitions.key, key), eq(workflowDefinitions.version, version)))

@@ -120,6 +120,60 @@ CREATE TABLE "attachments" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "calendar_years" (
+	"year" integer PRIMARY KEY NOT NULL,
+	"data" jsonb NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"updated_by" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "dossier_clocks" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"instance_id" uuid NOT NULL,
+	"clock_key" text NOT NULL,
+	"rule" jsonb NOT NULL,
+	"started_at" timestamp with time zone NOT NULL,
+	"pauses" jsonb NOT NULL,
+	"state" text NOT NULL,
+	"stopped_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"user_id" uuid NOT NULL,
+	"outbox_id" bigint NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"instance_id" uuid,
+	"created_at" timestamp with time zone NOT NULL,
+	"read_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "outbox" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"instance_id" uuid,
+	"payload" jsonb NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"processed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "timers" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"instance_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"event_type" text,
+	"state_name" text NOT NULL,
+	"fire_at" timestamp with time zone NOT NULL,
+	"fired_at" timestamp with time zone,
+	"cancelled_at" timestamp with time zone,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_error" text,
+	"payload" jsonb NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "instance_events" ADD CONSTRAINT "instance_events_instance_id_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instances" ADD CONSTRAINT "instances_starter_id_users_id_fk" FOREIGN KEY ("starter_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instances" ADD CONSTRAINT "instances_starter_unit_id_units_id_fk" FOREIGN KEY ("starter_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -133,6 +187,11 @@ ALTER TABLE "tasks" ADD CONSTRAINT "tasks_unit_id_units_id_fk" FOREIGN KEY ("uni
 ALTER TABLE "tasks" ADD CONSTRAINT "tasks_assignee_user_id_users_id_fk" FOREIGN KEY ("assignee_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tasks" ADD CONSTRAINT "tasks_claimed_by_users_id_fk" FOREIGN KEY ("claimed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "attachments" ADD CONSTRAINT "attachments_instance_id_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calendar_years" ADD CONSTRAINT "calendar_years_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dossier_clocks" ADD CONSTRAINT "dossier_clocks_instance_id_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_outbox_id_outbox_id_fk" FOREIGN KEY ("outbox_id") REFERENCES "public"."outbox"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "timers" ADD CONSTRAINT "timers_instance_id_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "workflow_definitions_key_version" ON "workflow_definitions" USING btree ("key","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "form_definitions_key_version" ON "form_definitions" USING btree ("key","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "instance_events_seq" ON "instance_events" USING btree ("instance_id","seq");--> statement-breakpoint
@@ -150,4 +209,11 @@ CREATE INDEX "tasks_open_by_unit" ON "tasks" USING btree ("unit_id","role","crea
 CREATE INDEX "tasks_open_by_assignee" ON "tasks" USING btree ("assignee_user_id","created_at") WHERE "tasks"."closed_at" is null;--> statement-breakpoint
 CREATE INDEX "tasks_instance" ON "tasks" USING btree ("instance_id","unit_id");--> statement-breakpoint
 CREATE INDEX "attachments_instance" ON "attachments" USING btree ("instance_id");--> statement-breakpoint
-CREATE INDEX "attachments_uploader" ON "attachments" USING btree ("uploaded_by","created_at");
+CREATE INDEX "attachments_uploader" ON "attachments" USING btree ("uploaded_by","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "dossier_clocks_live" ON "dossier_clocks" USING btree ("instance_id","clock_key") WHERE "dossier_clocks"."state" <> 'stopped';--> statement-breakpoint
+CREATE INDEX "dossier_clocks_instance" ON "dossier_clocks" USING btree ("instance_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_outbox_user" ON "notifications" USING btree ("outbox_id","user_id");--> statement-breakpoint
+CREATE INDEX "notifications_user" ON "notifications" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE INDEX "outbox_pending" ON "outbox" USING btree ("id") WHERE "outbox"."processed_at" is null;--> statement-breakpoint
+CREATE INDEX "timers_due" ON "timers" USING btree ("fire_at") WHERE "timers"."fired_at" is null and "timers"."cancelled_at" is null;--> statement-breakpoint
+CREATE INDEX "timers_instance" ON "timers" USING btree ("instance_id","state_name");

@@ -4,3 +4,4 @@ export * from "./instances";
 export * from "./people";
 export * from "./tasks";
 export * from "./attachments";
+export * from "./time";

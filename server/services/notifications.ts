@@ -1,0 +1,155 @@
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import type { Clock } from "../clock";
+import type { Db, Tx } from "../db/client";
+import { instances, notifications, outbox } from "../db/schema";
+import { notFound } from "../errors";
+import type { Mailer } from "./mailer";
+import type { OutboxEffect } from "./outbox";
+import { writeOutbox } from "./outbox";
+import type { Recipients } from "./recipients";
+import type { StepHook } from "./step-hooks";
+
+export type NotificationRow = typeof notifications.$inferSelect;
+type Draft = { userId: string; kind: string; title: string; body: string };
+
+/**
+ * In-app notifications, fed by the outbox: each step writes an outbox row in its transaction; the
+ * dispatcher turns pending rows into one notification per recipient (unique per outbox row and user,
+ * so processing a row again adds nothing) and hands them to the mailer after commit.
+ */
+export class NotificationService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly recipients: Recipients,
+    private readonly mailer: Mailer,
+  ) {}
+
+  /** Step hook: one outbox row per step that enters states (comments notify nobody). */
+  readonly hook: StepHook = async (tx, { instance, workflow, step, event, seq, at }) => {
+    if (step.entered.length === 0) return;
+    const leaves = new Set(step.to);
+    const entered = step.entered
+      .filter((name) => leaves.has(name))
+      .map((name) => {
+        const node = workflow.states.get(name)?.node;
+        return { state: name, title: node?.title.vi ?? name, role: node?.assignee?.role ?? null };
+      });
+    const effect: OutboxEffect = {
+      kind: "step",
+      payload: { code: instance.code, title: instance.title, event: event.type, seq, entered, finished: step.snapshot.status === "done" },
+    };
+    await writeOutbox(tx, instance.id, effect, at);
+  };
+
+  /** Processes up to `limit` pending outbox rows; returns how many. Rows other dispatchers hold are skipped. */
+  async dispatch(limit = 50): Promise<number> {
+    const now = this.clock.now();
+    const { count, created } = await this.db.transaction(async (tx) => {
+      const rows = await tx
+        .select()
+        .from(outbox)
+        .where(isNull(outbox.processedAt))
+        .orderBy(asc(outbox.id))
+        .limit(limit)
+        .for("update", { skipLocked: true });
+      const created: NotificationRow[] = [];
+      for (const row of rows) {
+        const drafts = await this.draftsFor(tx, row);
+        if (drafts.length) {
+          const inserted = await tx
+            .insert(notifications)
+            .values(drafts.map((d) => ({ id: randomUUID(), outboxId: row.id, instanceId: row.instanceId, createdAt: now, readAt: null, ...d })))
+            .onConflictDoNothing()
+            .returning();
+          created.push(...inserted);
+        }
+        await tx.update(outbox).set({ processedAt: now }).where(eq(outbox.id, row.id));
+      }
+      return { count: rows.length, created };
+    });
+    // Mail goes out after commit only; the log-only mailer cannot fail, a real one would retry by itself.
+    for (const n of created) await this.mailer.send({ userId: n.userId, subject: n.title, text: n.body });
+    return count;
+  }
+
+  private async draftsFor(tx: Tx, row: typeof outbox.$inferSelect): Promise<Draft[]> {
+    if (!row.instanceId) return [];
+    const [dossier] = await tx
+      .select({ id: instances.id, starterId: instances.starterId })
+      .from(instances)
+      .where(eq(instances.id, row.instanceId));
+    if (!dossier) return [];
+    const effect = { kind: row.kind, payload: row.payload } as OutboxEffect;
+    const drafts: Draft[] = [];
+    const to = (users: string[], kind: string, title: string, body: string) => {
+      for (const userId of new Set(users)) if (!drafts.some((d) => d.userId === userId)) drafts.push({ userId, kind, title, body });
+    };
+    if (effect.kind === "step") {
+      const p = effect.payload;
+      if (p.finished) {
+        const last = p.entered[0]?.title ?? "";
+        to(this.recipients.starter(dossier), "finished", `Hồ sơ ${p.code} đã kết thúc: ${last}`, `${p.title} — ${last}.`);
+      }
+      for (const e of p.entered) {
+        const users = await this.recipients.forState(tx, dossier, e.state, e.role);
+        to(users, "task", `Hồ sơ ${p.code}: ${e.title}`, `${p.title} — bước mới: ${e.title}.`);
+      }
+    } else if (effect.kind === "reminder") {
+      const p = effect.payload;
+      const users = await this.recipients.forState(tx, dossier, p.state, p.role);
+      to(users, "reminder", `Sắp đến hạn: hồ sơ ${p.code} (hạn ${dmy(p.due)})`, `${p.title} — còn ${p.daysLeft} ngày làm việc, hạn xử lý ${dmy(p.due)}.`);
+    } else {
+      const p = effect.payload;
+      const users = await this.recipients.leadersFor(tx, dossier, p.state);
+      to(users, "escalation", `Quá hạn: hồ sơ ${p.code} (hạn ${dmy(p.due)})`, `${p.title} — đã quá hạn xử lý ${dmy(p.due)}, đang ở bước chưa xử lý xong.`);
+    }
+    return drafts;
+  }
+
+  /** The caller's notifications, unread first, newest first. */
+  async list(userId: string, page: number, pageSize: number, unreadOnly: boolean) {
+    const where = and(eq(notifications.userId, userId), unreadOnly ? isNull(notifications.readAt) : undefined);
+    const rows = await this.db
+      .select()
+      .from(notifications)
+      .where(where)
+      .orderBy(sql`${notifications.readAt} is not null`, desc(notifications.createdAt), desc(notifications.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    const [counts] = await this.db
+      .select({ total: sql<number>`count(*)::int`, unread: sql<number>`(count(*) filter (where ${notifications.readAt} is null))::int` })
+      .from(notifications)
+      .where(where);
+    return { items: rows.map(toJson), total: counts?.total ?? 0, unread: counts?.unread ?? 0, page, pageSize };
+  }
+
+  /** Marks one of the caller's notifications read (again: unchanged). Another user's: 404. */
+  async markRead(userId: string, id: string) {
+    const [row] = await this.db
+      .update(notifications)
+      .set({ readAt: sql`coalesce(${notifications.readAt}, ${this.clock.now().toISOString()}::timestamptz)` })
+      .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+      .returning();
+    if (!row) throw notFound("NOT_FOUND", "no such notification");
+    return toJson(row);
+  }
+}
+
+function toJson(n: NotificationRow) {
+  return {
+    id: n.id,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    instanceId: n.instanceId,
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt ? n.readAt.toISOString() : null,
+  };
+}
+
+/** `2026-06-10` → `10/06/2026`. */
+function dmy(date: string): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}

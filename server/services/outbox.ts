@@ -1,0 +1,26 @@
+import type { Tx } from "../db/client";
+import { outbox } from "../db/schema";
+
+/** What a dossier's outbox rows carry; the dispatcher turns each into notifications. */
+export type OutboxEffect =
+  | {
+      kind: "step";
+      payload: {
+        code: string;
+        title: string;
+        event: string;
+        seq: number;
+        /** Leaf states entered by the step, with who works on them. */
+        entered: { state: string; title: string; role: string | null }[];
+        finished: boolean;
+      };
+    }
+  | {
+      kind: "reminder" | "escalation";
+      payload: { code: string; title: string; clockKey: string; state: string; role: string | null; due: string; daysLeft: number };
+    };
+
+/** Writes an effect in the caller's transaction: it exists only if the step commits. */
+export async function writeOutbox(tx: Tx, instanceId: string, effect: OutboxEffect, at: Date): Promise<void> {
+  await tx.insert(outbox).values({ kind: effect.kind, instanceId, payload: effect.payload, createdAt: at });
+}
