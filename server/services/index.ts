@@ -81,11 +81,6 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   await registry.installBuiltins(builtinDefinitions);
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_MB * 1024 * 1024;
   const attachments = new AttachmentService(db, options.storage ?? new MemoryBlobStorage(), clock, maxUploadBytes);
-  // Tasks first: later hooks (deadlines, timers) may read or fill the tasks this step opened.
-  const hooks: StepHook[] = [taskHook];
-  const codePrefix = options.codePrefix ?? "KT";
-  const checks = new FormChecks(forms, attachments);
-  const dossiers = new DossierService(db, registry, clock, hooks, codePrefix, forms, checks, attachments);
   const calendar = new CalendarService(db, clock);
   await calendar.seed();
   const timers = new TimerService(calendar, options.reminderDays ?? [3, 1]);
@@ -96,7 +91,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // timers, then the outbox (its recipients are the holders of the tasks just opened).
   const hooks: StepHook[] = [taskHook, deadlines.hook, timers.hook, notifications.hook];
   const codePrefix = options.codePrefix ?? "KT";
-  const dossiers = new DossierService(db, registry, clock, hooks, codePrefix, (id) => deadlines.forInstance(id));
+  const checks = new FormChecks(forms, attachments);
+  const dossiers = new DossierService(db, registry, clock, hooks, codePrefix, forms, checks, attachments, (id) => deadlines.forInstance(id));
   const sessions = new SessionStore(db, options.sessionClock ?? clock);
   const units = new UnitService(db, clock);
   const people = new PeopleService(db, clock, units, sessions);

@@ -4,6 +4,7 @@ import { createApp, type App } from "../../server/app";
 import { ManualClock, systemClock, type Clock } from "../../server/clock";
 import type { UnitKind } from "../../server/db/schema";
 import { createServices, type Services } from "../../server/services";
+import { MemoryMailer } from "../../server/services/mailer";
 import type { UnitRow } from "../../server/services/units";
 import { freshDatabase, type DatabaseKind } from "./databases";
 
@@ -17,6 +18,8 @@ export type TestApp = {
   app: App;
   services: Services;
   clock: ManualClock;
+  /** What the notification dispatcher mailed. */
+  mailer: MemoryMailer;
   /** Sends a request as `user` (cookie and CSRF header included) or anonymously; JSON bodies are encoded. */
   request(user: TestUser | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   /** Sends a request from a given network address (for the per-address sign-in limit). */
@@ -41,9 +44,11 @@ export async function createTestApp(kind: DatabaseKind, options: { now?: string;
   const database = await freshDatabase(kind);
   const clock = new ManualClock(options.now ?? "2026-11-23T02:00:00Z");
   // Sessions expire in wall-clock time unless a test asks otherwise: moving the dossier clock by days keeps users signed in.
+  const mailer = new MemoryMailer();
   const services = await createServices({
     database,
     clock,
+    mailer,
     sessionClock: options.sessionClock ?? systemClock,
     ...(options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {}),
   });
@@ -74,6 +79,7 @@ export async function createTestApp(kind: DatabaseKind, options: { now?: string;
     app,
     services,
     clock,
+    mailer,
     raw,
     login,
     request: (user, method, path, body, headers = {}) =>

@@ -1,0 +1,157 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dossierClocks, outbox, timers } from "../../server/db/schema";
+import { Scheduler } from "../../server/scheduler/scheduler";
+import { databaseKinds } from "../support/databases";
+import { createTestApp, type TestApp } from "../support/harness";
+import { act, applicant, leader, specialist, startFounding, view } from "./founding-walk";
+
+// Working-day facts used below (2026 calendar): Giỗ Tổ Sun 26/4 is compensated on Mon 27/4; Thu 30/4 and
+// Fri 1/5 are holidays; March 2026 has no holidays. The day of the starting event never counts.
+
+describe.each(databaseKinds)("legal deadlines of dossiers on %s", (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind, { now: "2026-04-24T09:00:00+07:00" });
+  });
+  afterAll(async () => t.close());
+
+  const pending = (id: string) =>
+    t.services.database.db
+      .select()
+      .from(timers)
+      .where(and(eq(timers.instanceId, id), isNull(timers.firedAt), isNull(timers.cancelledAt)))
+      .orderBy(timers.fireAt);
+
+  it("gives a dossier submitted on the Friday before Giỗ Tổ and 30/4–1/5 the due date the law gives", async () => {
+    t.clock.set("2026-04-24T08:00:00+07:00");
+    const id = await startFounding(t);
+    expect((await view(t, id)).deadline).toBeNull(); // a draft has no clock yet
+    t.clock.set("2026-04-24T09:00:00+07:00"); // Friday 24/04/2026
+    const submitted = await act(t, applicant, id, "SUBMIT");
+    // 30 working days from Fri 24/4: Sat 25, Sun 26, Mon 27 (in lieu of Giỗ Tổ) are off; 1 = Tue 28/4,
+    // 2 = Wed 29/4; Thu 30/4 and Fri 1/5 are off; 3 = Mon 4/5; 4–7 = 5–8/5; 8–12 = 11–15/5; 13–17 = 18–22/5;
+    // 18–22 = 25–29/5; 23–27 = 1–5/6; 28 = Mon 8/6, 29 = Tue 9/6, 30 = Wed 10/06/2026.
+    expect(submitted.deadline).toMatchObject({ clock: "committeeReview", due: "2026-06-10", daysLeft: 30, overdue: false, paused: false, remaining: 30 });
+
+    // Reminders 3 and 1 working days before: Fri 5/6 and Tue 9/6 at 07:00; escalation the morning after the due date.
+    const planned = await pending(id);
+    expect(planned.map((p) => [p.kind, p.fireAt.toISOString()])).toEqual([
+      ["reminder", "2026-06-05T00:00:00.000Z"],
+      ["reminder", "2026-06-09T00:00:00.000Z"],
+      ["escalation", "2026-06-11T00:00:00.000Z"],
+    ]);
+
+    // A working day later the count drops by one; on Thu 11/6 the dossier is overdue by one working day.
+    t.clock.set("2026-04-28T10:00:00+07:00");
+    expect((await view(t, id)).deadline).toMatchObject({ due: "2026-06-10", daysLeft: 29 });
+    t.clock.set("2026-06-11T10:00:00+07:00");
+    expect((await view(t, id)).deadline).toMatchObject({ due: "2026-06-10", daysLeft: -1, overdue: true });
+  });
+
+  it("moves the due date by exactly the paused working days: supplement on day 10, resubmission 7 calendar days later", async () => {
+    t.clock.set("2026-03-02T08:00:00+07:00");
+    const id = await startFounding(t);
+    t.clock.set("2026-03-02T09:00:00+07:00"); // Monday 02/03/2026: receipt
+    const submitted = await act(t, applicant, id, "SUBMIT");
+    // 30 working days from Mon 2/3 (no holidays until 27/4): 3–6/3 = 4, 9–13/3 = 9, 16–20/3 = 14, 23–27/3 = 19,
+    // 30–31/3 = 21, 1–3/4 = 24, 6–10/4 = 29, Mon 13/4 = 30.
+    expect(submitted.deadline).toMatchObject({ due: "2026-04-13", daysLeft: 30 });
+
+    t.clock.set("2026-03-16T10:00:00+07:00"); // Mon 16/3 = working day 10 (3,4,5,6,9,10,11,12,13,16)
+    const paused = await act(t, specialist, id, "REQUEST_SUPPLEMENT");
+    expect(paused.state).toBe("committeeSupplement");
+    expect(paused.deadline).toMatchObject({ paused: true, due: null, daysLeft: null, used: 10, remaining: 20 });
+    expect(await pending(id)).toEqual([]); // no reminders while the clock stands still
+
+    t.clock.set("2026-03-23T10:00:00+07:00"); // Mon 23/3: 7 calendar days later
+    const resumed = await act(t, applicant, id, "RESUBMIT");
+    // Paused working days: Tue 17, Wed 18, Thu 19, Fri 20 and Mon 23/3 (counting restarts the day after) = 5.
+    // 20 days left from Mon 23/3: 24–27/3 = 4, 30–31/3 = 6, 1–3/4 = 9, 6–10/4 = 14, 13–17/4 = 19, Mon 20/4 = 20.
+    // 13/4 + 5 working days (14, 15, 16, 17, 20/4) = 20/4: the due date moved by exactly the 5 paused days.
+    expect(resumed.deadline).toMatchObject({ paused: false, due: "2026-04-20", daysLeft: 20, used: 10, remaining: 20 });
+    expect((await pending(id)).map((p) => [p.kind, p.fireAt.toISOString()])).toEqual([
+      ["reminder", "2026-04-15T00:00:00.000Z"], // Wed 15/4, 3 working days before Mon 20/4
+      ["reminder", "2026-04-17T00:00:00.000Z"], // Fri 17/4
+      ["escalation", "2026-04-21T00:00:00.000Z"],
+    ]);
+  });
+
+  it("keeps one clock across PROPOSE and RETURN, and stops it when the dossier leaves review", async () => {
+    t.clock.set("2026-03-02T09:00:00+07:00");
+    const id = await startFounding(t);
+    await act(t, applicant, id, "SUBMIT");
+    t.clock.set("2026-03-09T09:00:00+07:00");
+    await act(t, specialist, id, "PROPOSE");
+    t.clock.set("2026-03-10T09:00:00+07:00");
+    const returned = await act(t, leader, id, "RETURN");
+    expect(returned.state).toBe("committeeReview");
+    expect(returned.deadline).toMatchObject({ due: "2026-04-13", used: 6 }); // the same clock: still due 13/4
+    const clocks = await t.services.database.db.select().from(dossierClocks).where(eq(dossierClocks.instanceId, id));
+    expect(clocks).toHaveLength(1);
+    await act(t, specialist, id, "PROPOSE");
+    const recognised = await act(t, leader, id, "APPROVE");
+    expect(recognised.state).toBe("committeeRecognized");
+    expect(recognised.deadline).toBeNull();
+    const [clock] = await t.services.database.db.select().from(dossierClocks).where(eq(dossierClocks.instanceId, id));
+    expect(clock!.state).toBe("stopped");
+    // The clock's reminders went with it; only the recognition's 365-day expiry is pending.
+    expect((await pending(id)).map((p) => [p.kind, p.eventType, p.stateName])).toEqual([["event", "EXPIRE", "committeeRecognized"]]);
+  });
+
+  it("sends a reminder on its morning and an escalation the morning after the due date, once each", async () => {
+    const scheduler = new Scheduler(t.services);
+    t.clock.set("2026-03-02T09:00:00+07:00");
+    const id = await startFounding(t);
+    await act(t, applicant, id, "SUBMIT"); // due Mon 13/4; reminders Wed 8/4 and Fri 10/4, escalation Tue 14/4
+    const outboxOf = async (kind: string) =>
+      (await t.services.database.db.select().from(outbox).where(and(eq(outbox.instanceId, id), eq(outbox.kind, kind))));
+
+    t.clock.set("2026-04-08T06:59:00+07:00");
+    await scheduler.runDue();
+    expect(await outboxOf("reminder")).toHaveLength(0);
+    t.clock.set("2026-04-08T07:00:00+07:00");
+    await scheduler.runDue();
+    await scheduler.runDue();
+    const [first] = await outboxOf("reminder");
+    expect(first!.payload).toMatchObject({ due: "2026-04-13", daysLeft: 3, state: "committeeReview", role: "specialist" });
+    t.clock.set("2026-04-10T07:00:00+07:00");
+    await scheduler.runDue();
+    expect((await outboxOf("reminder")).map((r) => (r.payload as { daysLeft: number }).daysLeft)).toEqual([3, 1]);
+    expect(await outboxOf("escalation")).toHaveLength(0);
+    t.clock.set("2026-04-14T07:00:00+07:00");
+    await scheduler.runDue();
+    expect(await outboxOf("reminder")).toHaveLength(2);
+    expect(await outboxOf("escalation")).toHaveLength(1);
+    t.clock.set("2026-04-20T07:00:00+07:00");
+    await scheduler.runDue();
+    expect(await outboxOf("escalation")).toHaveLength(1);
+  });
+
+  it("re-plans a reminder whose due date moved after it was planned (a calendar edit)", async () => {
+    const scheduler = new Scheduler(t.services);
+    t.clock.set("2026-03-02T09:00:00+07:00");
+    const id = await startFounding(t);
+    await act(t, applicant, id, "SUBMIT"); // due Mon 13/4
+    // An admin declares Fri 3/4 a swapped day off: the due date moves to Tue 14/4 and the reminders follow.
+    const year = (await (await t.request(applicant, "GET", "/api/calendar/2026")).json()) as { extraDaysOff: unknown[] };
+    const admin = { id: "7d1c7a57-3a52-4a8e-9d0e-3e0c1d1b0a01", roles: ["admin"] };
+    const edited = { ...year, extraDaysOff: [...year.extraDaysOff, { date: "2026-04-03", name: { vi: "Nghỉ thử", en: "Test day off" } }] };
+    const put = await t.request(admin, "PUT", "/api/calendar/2026", edited);
+    expect(put.status).toBe(200);
+    try {
+      expect((await view(t, id)).deadline).toMatchObject({ due: "2026-04-14" });
+      expect((await pending(id)).map((p) => p.fireAt.toISOString())).toEqual([
+        "2026-04-09T00:00:00.000Z", // Thu 9/4: 3 working days before Tue 14/4
+        "2026-04-13T00:00:00.000Z",
+        "2026-04-15T00:00:00.000Z",
+      ]);
+      t.clock.set("2026-04-09T07:00:00+07:00");
+      await scheduler.runDue();
+      const reminders = await t.services.database.db.select().from(outbox).where(and(eq(outbox.instanceId, id), eq(outbox.kind, "reminder")));
+      expect(reminders.map((r) => (r.payload as { due: string }).due)).toEqual(["2026-04-14"]);
+    } finally {
+      expect((await t.request(admin, "PUT", "/api/calendar/2026", year)).status).toBe(200);
+    }
+  });
+});
