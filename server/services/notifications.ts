@@ -27,7 +27,7 @@ export class NotificationService {
   ) {}
 
   /** Step hook: one outbox row per step that enters states (comments notify nobody). */
-  readonly hook: StepHook = async (tx, { instance, workflow, step, event, seq, at }) => {
+  readonly hook: StepHook = async (tx, { instance, workflow, step, event, actor, seq, at }) => {
     if (step.entered.length === 0) return;
     const leaves = new Set(step.to);
     const entered = step.entered
@@ -38,7 +38,15 @@ export class NotificationService {
       });
     const effect: OutboxEffect = {
       kind: "step",
-      payload: { code: instance.code, title: instance.title, event: event.type, seq, entered, finished: step.snapshot.status === "done" },
+      payload: {
+        code: instance.code,
+        title: instance.title,
+        event: event.type,
+        seq,
+        actorId: actor?.id ?? null,
+        entered,
+        finished: step.snapshot.status === "done",
+      },
     };
     await writeOutbox(tx, instance.id, effect, at);
   };
@@ -83,8 +91,11 @@ export class NotificationService {
     if (!dossier) return [];
     const effect = { kind: row.kind, payload: row.payload } as OutboxEffect;
     const drafts: Draft[] = [];
+    const skip = effect.kind === "step" ? effect.payload.actorId : null;
     const to = (users: string[], kind: string, title: string, body: string) => {
-      for (const userId of new Set(users)) if (!drafts.some((d) => d.userId === userId)) drafts.push({ userId, kind, title, body });
+      for (const userId of new Set(users)) {
+        if (userId !== skip && !drafts.some((d) => d.userId === userId)) drafts.push({ userId, kind, title, body });
+      }
     };
     if (effect.kind === "step") {
       const p = effect.payload;
@@ -115,7 +126,7 @@ export class NotificationService {
       .select()
       .from(notifications)
       .where(where)
-      .orderBy(sql`${notifications.readAt} is not null`, desc(notifications.createdAt), desc(notifications.id))
+      .orderBy(sql`${notifications.readAt} is not null`, desc(notifications.createdAt), desc(notifications.outboxId), desc(notifications.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize);
     const [counts] = await this.db

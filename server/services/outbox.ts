@@ -10,6 +10,8 @@ export type OutboxEffect =
         title: string;
         event: string;
         seq: number;
+        /** Who acted (null: the system); they are not notified of their own step. */
+        actorId: string | null;
         /** Leaf states entered by the step, with who works on them. */
         entered: { state: string; title: string; role: string | null }[];
         finished: boolean;
