@@ -118,7 +118,7 @@ describe.each(databaseKinds)("two schedulers with separate connections on %s", (
   it("share due timers: each fired exactly once", async () => {
     // PGlite is one process's embedded database: two schedulers over two Services in this process.
     // PostgreSQL: two connection pools, as two server processes would have.
-    const n = kind === "pglite" ? 200 : 500;
+    const n = kind === "pglite" ? 100 : 500;
     const first = await freshDatabase(kind);
     const second = kind === "postgres" ? openDatabase({ url: first.url!, dataDir: "unused", poolSize: 5 }) : first;
     try {
