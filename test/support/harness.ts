@@ -6,6 +6,7 @@ import type { UnitKind } from "../../server/db/schema";
 import { createServices, type Services } from "../../server/services";
 import { MemoryMailer } from "../../server/services/mailer";
 import type { UnitRow } from "../../server/services/units";
+import type { Database } from "../../server/db/client";
 import { freshDatabase, type DatabaseKind } from "./databases";
 
 /** A signed-in person calling the API in a test: their session cookie and CSRF token. */
@@ -40,8 +41,12 @@ let counter = 0;
 const nextAddress = () => `10.${(++counter >> 16) & 255}.${(counter >> 8) & 255}.${counter & 255}`;
 
 /** The whole server, in process, on a fresh database of `kind`, with a clock the test moves. */
-export async function createTestApp(kind: DatabaseKind, options: { now?: string; sessionClock?: Clock; maxUploadBytes?: number } = {}): Promise<TestApp> {
-  const database = await freshDatabase(kind);
+export async function createTestApp(
+  kind: DatabaseKind,
+  options: { now?: string; sessionClock?: Clock; maxUploadBytes?: number; database?: Database & { dispose(): Promise<void> } } = {},
+): Promise<TestApp> {
+  // A given database (e.g. one a test reopens to simulate a restart) is used as is and disposed on close.
+  const database = options.database ?? (await freshDatabase(kind));
   const clock = new ManualClock(options.now ?? "2026-11-23T02:00:00Z");
   // Sessions expire in wall-clock time unless a test asks otherwise: moving the dossier clock by days keeps users signed in.
   const mailer = new MemoryMailer();

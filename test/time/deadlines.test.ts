@@ -4,15 +4,17 @@ import { dossierClocks, outbox, timers } from "../../server/db/schema";
 import { Scheduler } from "../../server/scheduler/scheduler";
 import { databaseKinds } from "../support/databases";
 import { createTestApp, type TestApp } from "../support/harness";
-import { act, applicant, leader, specialist, startFounding, view } from "./founding-walk";
+import { act, createWorld, startFounding, view, type World } from "./founding-walk";
 
 // Working-day facts used below (2026 calendar): Giỗ Tổ Sun 26/4 is compensated on Mon 27/4; Thu 30/4 and
 // Fri 1/5 are holidays; March 2026 has no holidays. The day of the starting event never counts.
 
 describe.each(databaseKinds)("legal deadlines of dossiers on %s", (kind) => {
   let t: TestApp;
+  let w: World;
   beforeAll(async () => {
     t = await createTestApp(kind, { now: "2026-04-24T09:00:00+07:00" });
+    w = await createWorld(t);
   });
   afterAll(async () => t.close());
 
@@ -25,10 +27,10 @@ describe.each(databaseKinds)("legal deadlines of dossiers on %s", (kind) => {
 
   it("gives a dossier submitted on the Friday before Giỗ Tổ and 30/4–1/5 the due date the law gives", async () => {
     t.clock.set("2026-04-24T08:00:00+07:00");
-    const id = await startFounding(t);
-    expect((await view(t, id)).deadline).toBeNull(); // a draft has no clock yet
+    const id = await startFounding(t, w);
+    expect((await view(t, w.applicant, id)).deadline).toBeNull(); // a draft has no clock yet
     t.clock.set("2026-04-24T09:00:00+07:00"); // Friday 24/04/2026
-    const submitted = await act(t, applicant, id, "SUBMIT");
+    const submitted = await act(t, w.applicant, id, "SUBMIT");
     // 30 working days from Fri 24/4: Sat 25, Sun 26, Mon 27 (in lieu of Giỗ Tổ) are off; 1 = Tue 28/4,
     // 2 = Wed 29/4; Thu 30/4 and Fri 1/5 are off; 3 = Mon 4/5; 4–7 = 5–8/5; 8–12 = 11–15/5; 13–17 = 18–22/5;
     // 18–22 = 25–29/5; 23–27 = 1–5/6; 28 = Mon 8/6, 29 = Tue 9/6, 30 = Wed 10/06/2026.
@@ -42,30 +44,34 @@ describe.each(databaseKinds)("legal deadlines of dossiers on %s", (kind) => {
       ["escalation", "2026-06-11T00:00:00.000Z"],
     ]);
 
+    // The specialist's review task carries the same due date.
+    const inbox = (await (await t.request(w.specialist, "GET", "/api/tasks")).json()) as { items: { dossierId: string; due: string; daysLeft: number; overdue: boolean }[] };
+    expect(inbox.items.find((i) => i.dossierId === id)).toMatchObject({ due: "2026-06-10", daysLeft: 30, overdue: false });
+
     // A working day later the count drops by one; on Thu 11/6 the dossier is overdue by one working day.
     t.clock.set("2026-04-28T10:00:00+07:00");
-    expect((await view(t, id)).deadline).toMatchObject({ due: "2026-06-10", daysLeft: 29 });
+    expect((await view(t, w.specialist, id)).deadline).toMatchObject({ due: "2026-06-10", daysLeft: 29 });
     t.clock.set("2026-06-11T10:00:00+07:00");
-    expect((await view(t, id)).deadline).toMatchObject({ due: "2026-06-10", daysLeft: -1, overdue: true });
+    expect((await view(t, w.specialist, id)).deadline).toMatchObject({ due: "2026-06-10", daysLeft: -1, overdue: true });
   });
 
   it("moves the due date by exactly the paused working days: supplement on day 10, resubmission 7 calendar days later", async () => {
     t.clock.set("2026-03-02T08:00:00+07:00");
-    const id = await startFounding(t);
+    const id = await startFounding(t, w);
     t.clock.set("2026-03-02T09:00:00+07:00"); // Monday 02/03/2026: receipt
-    const submitted = await act(t, applicant, id, "SUBMIT");
+    const submitted = await act(t, w.applicant, id, "SUBMIT");
     // 30 working days from Mon 2/3 (no holidays until 27/4): 3–6/3 = 4, 9–13/3 = 9, 16–20/3 = 14, 23–27/3 = 19,
     // 30–31/3 = 21, 1–3/4 = 24, 6–10/4 = 29, Mon 13/4 = 30.
     expect(submitted.deadline).toMatchObject({ due: "2026-04-13", daysLeft: 30 });
 
     t.clock.set("2026-03-16T10:00:00+07:00"); // Mon 16/3 = working day 10 (3,4,5,6,9,10,11,12,13,16)
-    const paused = await act(t, specialist, id, "REQUEST_SUPPLEMENT");
+    const paused = await act(t, w.specialist, id, "REQUEST_SUPPLEMENT");
     expect(paused.state).toBe("committeeSupplement");
     expect(paused.deadline).toMatchObject({ paused: true, due: null, daysLeft: null, used: 10, remaining: 20 });
     expect(await pending(id)).toEqual([]); // no reminders while the clock stands still
 
     t.clock.set("2026-03-23T10:00:00+07:00"); // Mon 23/3: 7 calendar days later
-    const resumed = await act(t, applicant, id, "RESUBMIT");
+    const resumed = await act(t, w.applicant, id, "RESUBMIT");
     // Paused working days: Tue 17, Wed 18, Thu 19, Fri 20 and Mon 23/3 (counting restarts the day after) = 5.
     // 20 days left from Mon 23/3: 24–27/3 = 4, 30–31/3 = 6, 1–3/4 = 9, 6–10/4 = 14, 13–17/4 = 19, Mon 20/4 = 20.
     // 13/4 + 5 working days (14, 15, 16, 17, 20/4) = 20/4: the due date moved by exactly the 5 paused days.
@@ -79,18 +85,18 @@ describe.each(databaseKinds)("legal deadlines of dossiers on %s", (kind) => {
 
   it("keeps one clock across PROPOSE and RETURN, and stops it when the dossier leaves review", async () => {
     t.clock.set("2026-03-02T09:00:00+07:00");
-    const id = await startFounding(t);
-    await act(t, applicant, id, "SUBMIT");
+    const id = await startFounding(t, w);
+    await act(t, w.applicant, id, "SUBMIT");
     t.clock.set("2026-03-09T09:00:00+07:00");
-    await act(t, specialist, id, "PROPOSE");
+    await act(t, w.specialist, id, "PROPOSE");
     t.clock.set("2026-03-10T09:00:00+07:00");
-    const returned = await act(t, leader, id, "RETURN");
+    const returned = await act(t, w.leader, id, "RETURN");
     expect(returned.state).toBe("committeeReview");
     expect(returned.deadline).toMatchObject({ due: "2026-04-13", used: 6 }); // the same clock: still due 13/4
     const clocks = await t.services.database.db.select().from(dossierClocks).where(eq(dossierClocks.instanceId, id));
     expect(clocks).toHaveLength(1);
-    await act(t, specialist, id, "PROPOSE");
-    const recognised = await act(t, leader, id, "APPROVE");
+    await act(t, w.specialist, id, "PROPOSE");
+    const recognised = await act(t, w.leader, id, "APPROVE");
     expect(recognised.state).toBe("committeeRecognized");
     expect(recognised.deadline).toBeNull();
     const [clock] = await t.services.database.db.select().from(dossierClocks).where(eq(dossierClocks.instanceId, id));
@@ -102,8 +108,8 @@ describe.each(databaseKinds)("legal deadlines of dossiers on %s", (kind) => {
   it("sends a reminder on its morning and an escalation the morning after the due date, once each", async () => {
     const scheduler = new Scheduler(t.services);
     t.clock.set("2026-03-02T09:00:00+07:00");
-    const id = await startFounding(t);
-    await act(t, applicant, id, "SUBMIT"); // due Mon 13/4; reminders Wed 8/4 and Fri 10/4, escalation Tue 14/4
+    const id = await startFounding(t, w);
+    await act(t, w.applicant, id, "SUBMIT"); // due Mon 13/4; reminders Wed 8/4 and Fri 10/4, escalation Tue 14/4
     const outboxOf = async (kind: string) =>
       (await t.services.database.db.select().from(outbox).where(and(eq(outbox.instanceId, id), eq(outbox.kind, kind))));
 
@@ -131,16 +137,16 @@ describe.each(databaseKinds)("legal deadlines of dossiers on %s", (kind) => {
   it("re-plans a reminder whose due date moved after it was planned (a calendar edit)", async () => {
     const scheduler = new Scheduler(t.services);
     t.clock.set("2026-03-02T09:00:00+07:00");
-    const id = await startFounding(t);
-    await act(t, applicant, id, "SUBMIT"); // due Mon 13/4
+    const id = await startFounding(t, w);
+    await act(t, w.applicant, id, "SUBMIT"); // due Mon 13/4
     // An admin declares Fri 3/4 a swapped day off: the due date moves to Tue 14/4 and the reminders follow.
-    const year = (await (await t.request(applicant, "GET", "/api/calendar/2026")).json()) as { extraDaysOff: unknown[] };
-    const admin = { id: "7d1c7a57-3a52-4a8e-9d0e-3e0c1d1b0a01", roles: ["admin"] };
+    const year = (await (await t.request(w.applicant, "GET", "/api/calendar/2026")).json()) as { extraDaysOff: unknown[] };
+    const { admin } = w;
     const edited = { ...year, extraDaysOff: [...year.extraDaysOff, { date: "2026-04-03", name: { vi: "Nghỉ thử", en: "Test day off" } }] };
     const put = await t.request(admin, "PUT", "/api/calendar/2026", edited);
     expect(put.status).toBe(200);
     try {
-      expect((await view(t, id)).deadline).toMatchObject({ due: "2026-04-14" });
+      expect((await view(t, w.specialist, id)).deadline).toMatchObject({ due: "2026-04-14" });
       expect((await pending(id)).map((p) => p.fireAt.toISOString())).toEqual([
         "2026-04-09T00:00:00.000Z", // Thu 9/4: 3 working days before Tue 14/4
         "2026-04-13T00:00:00.000Z",

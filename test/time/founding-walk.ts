@@ -1,26 +1,38 @@
 import { expect } from "vitest";
 import type { TestApp, TestUser } from "../support/harness";
-import { newUser } from "../support/harness";
 
-export const applicant = newUser("applicant");
-export const specialist = newUser("specialist");
-export const leader = newUser("leader");
+/** The people of a founding procedure: an applicant, and the specialist and leader of the authority. */
+export type World = { authority: string; applicant: TestUser; specialist: TestUser; leader: TestUser; admin: TestUser };
 
-/** The events that take a founding dossier to `state`, each with the user who sends it. */
-export const ROUTE: Record<string, [TestUser, string][]> = {
-  committeeReview: [[applicant, "SUBMIT"]],
+export async function createWorld(t: TestApp): Promise<World> {
+  const province = await t.unit({ kind: "province", name: "Tỉnh Kon Tum" });
+  const authority = await t.unit({ kind: "office", name: "Sở Nội vụ", parentId: province.id, code: "SNV" });
+  const [applicant, specialist, leader, admin] = await Promise.all([
+    t.user({ displayName: "Người nộp", grants: [{ role: "applicant", unitId: province.id }] }),
+    t.user({ displayName: "Chuyên viên", grants: [{ role: "specialist", unitId: authority.id }] }),
+    t.user({ displayName: "Lãnh đạo", grants: [{ role: "leader", unitId: authority.id }] }),
+    t.user({ displayName: "Quản trị", grants: [{ role: "admin", unitId: province.id }] }),
+  ]);
+  return { authority: authority.id, applicant, specialist, leader, admin };
+}
+
+type Who = "applicant" | "specialist" | "leader";
+
+/** The events that take a founding dossier from `draft` to `state`, each with who sends it. */
+export const ROUTE: Record<string, [Who, string][]> = {
+  committeeReview: [["applicant", "SUBMIT"]],
   committeeRecognized: [
-    [applicant, "SUBMIT"],
-    [specialist, "PROPOSE"],
-    [leader, "APPROVE"],
+    ["applicant", "SUBMIT"],
+    ["specialist", "PROPOSE"],
+    ["leader", "APPROVE"],
   ],
   permitted: [
-    [applicant, "SUBMIT"],
-    [specialist, "PROPOSE"],
-    [leader, "APPROVE"],
-    [applicant, "SUBMIT"],
-    [specialist, "PROPOSE"],
-    [leader, "APPROVE"],
+    ["applicant", "SUBMIT"],
+    ["specialist", "PROPOSE"],
+    ["leader", "APPROVE"],
+    ["applicant", "SUBMIT"],
+    ["specialist", "PROPOSE"],
+    ["leader", "APPROVE"],
   ],
 };
 
@@ -33,9 +45,9 @@ export type DossierView = {
   history: { type: string; actorId: string | null; actorRoles: string[]; from: string[]; to: string[]; at: string; data: unknown }[];
 };
 
-/** Starts a founding dossier as `applicant`. */
-export async function startFounding(t: TestApp, name = "Hội Cựu giáo chức tỉnh"): Promise<string> {
-  const res = await t.request(applicant, "POST", "/api/instances", { workflow: "association-founding", data: { name } });
+/** Starts a founding dossier at the world's authority, as its applicant. */
+export async function startFounding(t: TestApp, w: World, name = "Hội Cựu giáo chức tỉnh"): Promise<string> {
+  const res = await t.request(w.applicant, "POST", "/api/instances", { workflow: "association-founding", data: { name, authorityUnit: w.authority } });
   expect(res.status).toBe(201);
   return ((await res.json()) as { id: string }).id;
 }
@@ -47,16 +59,16 @@ export async function act(t: TestApp, user: TestUser, id: string, type: string, 
   return (await res.json()) as DossierView;
 }
 
-export async function view(t: TestApp, id: string, user: TestUser = specialist): Promise<DossierView> {
+export async function view(t: TestApp, user: TestUser, id: string): Promise<DossierView> {
   const res = await t.request(user, "GET", `/api/instances/${id}`);
   expect(res.status).toBe(200);
   return (await res.json()) as DossierView;
 }
 
-/** Walks a dossier along `ROUTE[state]`, all at the clock's current time. */
-export async function walkTo(t: TestApp, id: string, state: keyof typeof ROUTE): Promise<DossierView> {
+/** Walks a dossier from `draft` along `ROUTE[state]`, all at the clock's current time. */
+export async function walkTo(t: TestApp, w: World, id: string, state: keyof typeof ROUTE): Promise<DossierView> {
   let last: DossierView | null = null;
-  for (const [user, type] of ROUTE[state]!) last = await act(t, user, id, type);
+  for (const [who, type] of ROUTE[state]!) last = await act(t, w[who], id, type);
   expect(last!.state).toBe(state);
   return last!;
 }

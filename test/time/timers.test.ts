@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../server/clock";
-import { createApp } from "../../server/app";
 import { openDatabase } from "../../server/db/client";
 import { timers } from "../../server/db/schema";
 import { Scheduler } from "../../server/scheduler/scheduler";
@@ -12,13 +11,15 @@ import { createServices } from "../../server/services";
 import { MemoryMailer } from "../../server/services/mailer";
 import { databaseKinds, freshDatabase } from "../support/databases";
 import { createTestApp, type TestApp } from "../support/harness";
-import { act, applicant, leader, specialist, startFounding, view, walkTo } from "./founding-walk";
+import { act, createWorld, startFounding, view, walkTo, type World } from "./founding-walk";
 
 describe.each(databaseKinds)("timed transitions on %s", (kind) => {
   let t: TestApp;
+  let w: World;
   let scheduler: Scheduler;
   beforeAll(async () => {
     t = await createTestApp(kind, { now: "2026-03-02T10:00:00+07:00" });
+    w = await createWorld(t);
     scheduler = new Scheduler(t.services);
   });
   afterAll(async () => t.close());
@@ -27,8 +28,8 @@ describe.each(databaseKinds)("timed transitions on %s", (kind) => {
 
   it("expires `permitted` after 90 days without a congress report, with an EXPIRE history entry by the system", async () => {
     t.clock.set("2026-03-02T10:00:00+07:00");
-    const id = await startFounding(t);
-    const permitted = await walkTo(t, id, "permitted"); // permission signed Mon 02/03/2026 10:00
+    const id = await startFounding(t, w);
+    const permitted = await walkTo(t, w, id, "permitted"); // permission signed Mon 02/03/2026 10:00
     expect(permitted.state).toBe("permitted");
     // 90 calendar days from 2/3 (the day itself not counted): March 29 + April 30 + May 31 = 90 → Sun 31/5, a day off,
     // so the limit ends on the next working day, Mon 01/06/2026 (BLDS 2015 Điều 148 khoản 5); expiry at 00:00 on 02/06.
@@ -38,11 +39,11 @@ describe.each(databaseKinds)("timed transitions on %s", (kind) => {
 
     t.clock.set("2026-06-01T23:59:59+07:00");
     expect((await scheduler.runDue()).fired).toEqual([]);
-    expect((await view(t, id)).state).toBe("permitted");
+    expect((await view(t, w.specialist, id)).state).toBe("permitted");
 
     t.clock.set("2026-06-02T00:00:00+07:00");
     expect((await scheduler.runDue()).fired).toEqual([expiry!.id]);
-    const expired = await view(t, id, applicant);
+    const expired = await view(t, w.applicant, id);
     expect(expired.state).toBe("expired");
     const last = expired.history.at(-1)!;
     expect(last).toMatchObject({ type: "EXPIRE", actorId: null, actorRoles: [], from: ["permitted"], to: ["expired"], at: "2026-06-01T17:00:00.000Z" });
@@ -51,33 +52,33 @@ describe.each(databaseKinds)("timed transitions on %s", (kind) => {
     // Fired once: running the scheduler again finds nothing.
     t.clock.set("2026-06-05T00:00:00+07:00");
     expect((await scheduler.runDue()).claimed).toBe(0);
-    expect((await view(t, id)).history.filter((h) => h.type === "EXPIRE")).toHaveLength(1);
+    expect((await view(t, w.specialist, id)).history.filter((h) => h.type === "EXPIRE")).toHaveLength(1);
   });
 
   it("cancels a state's timers when the dossier leaves it: a congress reported in time never expires", async () => {
     t.clock.set("2026-03-02T10:00:00+07:00");
-    const id = await startFounding(t);
-    await walkTo(t, id, "committeeRecognized");
+    const id = await startFounding(t, w);
+    await walkTo(t, w, id, "committeeRecognized");
     const [recognition] = (await timersOf(id)).filter((x) => x.kind === "event");
     expect(recognition).toMatchObject({ stateName: "committeeRecognized", eventType: "EXPIRE", cancelledAt: null });
-    await act(t, applicant, id, "SUBMIT"); // leaves committeeRecognized → its 365-day expiry is cancelled
+    await act(t, w.applicant, id, "SUBMIT"); // leaves committeeRecognized → its 365-day expiry is cancelled
     expect((await timersOf(id)).find((x) => x.id === recognition!.id)!.cancelledAt).not.toBeNull();
 
-    await act(t, specialist, id, "PROPOSE");
-    expect((await act(t, leader, id, "APPROVE")).state).toBe("permitted");
+    await act(t, w.specialist, id, "PROPOSE");
+    expect((await act(t, w.leader, id, "APPROVE")).state).toBe("permitted");
     t.clock.set("2026-05-20T10:00:00+07:00");
-    await act(t, applicant, id, "REPORT_CONGRESS");
+    await act(t, w.applicant, id, "REPORT_CONGRESS");
     const permittedTimer = (await timersOf(id)).find((x) => x.stateName === "permitted")!;
     expect(permittedTimer.cancelledAt?.toISOString()).toBe("2026-05-20T03:00:00.000Z");
     t.clock.set("2026-07-01T00:00:00+07:00");
     await scheduler.runDue();
-    expect((await view(t, id)).state).toBe("charterReview");
+    expect((await view(t, w.specialist, id)).state).toBe("charterReview");
   });
 
   it("cancels (never fires) a due timer whose event no longer applies", async () => {
     t.clock.set("2026-03-02T10:00:00+07:00");
-    const id = await startFounding(t);
-    await walkTo(t, id, "permitted");
+    const id = await startFounding(t, w);
+    await walkTo(t, w, id, "permitted");
     const timer = (await timersOf(id)).find((x) => x.stateName === "permitted")!;
     // A timer row left pending although the dossier moved on (e.g. written by an older version): refused, cancelled.
     await t.services.database.db.update(timers).set({ eventType: "APPROVE" }).where(eq(timers.id, timer.id));
@@ -88,7 +89,7 @@ describe.each(databaseKinds)("timed transitions on %s", (kind) => {
     expect(after).toMatchObject({ firedAt: null });
     expect(after!.cancelledAt).not.toBeNull();
     expect(after!.lastError).toMatch(/^ROLE_NOT_ALLOWED|^EVENT_NOT_ALLOWED/);
-    expect((await view(t, id)).state).toBe("permitted");
+    expect((await view(t, w.specialist, id)).state).toBe("permitted");
   });
 });
 
@@ -97,36 +98,24 @@ describe.each(databaseKinds)("timers survive a restart on %s", (kind) => {
     // PGlite in a folder on disk (not memory), PostgreSQL in a fresh database: both outlive the first "process".
     const dir = kind === "pglite" ? mkdtempSync(join(tmpdir(), "hoso-restart-")) : null;
     const pg = kind === "postgres" ? await freshDatabase("postgres") : null;
-    const open = () => (dir ? openDatabase({ dataDir: dir }) : openDatabase({ url: pg!.url!, dataDir: "unused" }));
+    const open = () => {
+      const database = dir ? openDatabase({ dataDir: dir }) : openDatabase({ url: pg!.url!, dataDir: "unused" });
+      return { ...database, dispose: () => database.close() };
+    };
     try {
-      const first = open();
-      const clock1 = new ManualClock("2026-03-02T10:00:00+07:00");
-      const services1 = await createServices({ database: first, clock: clock1, mailer: new MemoryMailer() });
-      const t1 = { app: createApp(services1), services: services1, clock: clock1 } as unknown as TestApp;
-      const request: TestApp["request"] = (user, method, path, body) =>
-        Promise.resolve(
-          t1.app.request(path, {
-            method,
-            headers: {
-              ...(body !== undefined ? { "content-type": "application/json" } : {}),
-              ...(user ? { "x-hoso-dev-user": user.id, "x-hoso-dev-roles": user.roles.map((r) => `${r}@unit`).join(",") } : {}),
-            },
-            ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-          }),
-        );
-      t1.request = request;
-      const id = await startFounding(t1);
-      await walkTo(t1, id, "permitted");
-      await first.close(); // the process stops; nothing was due yet
+      const t1 = await createTestApp(kind, { database: open(), now: "2026-03-02T10:00:00+07:00" });
+      const w = await createWorld(t1);
+      const id = await startFounding(t1, w);
+      await walkTo(t1, w, id, "permitted");
+      await t1.close(); // the process stops; nothing was due yet
 
       const second = open();
-      const clock2 = new ManualClock("2026-06-02T08:00:00+07:00");
-      const services2 = await createServices({ database: second, clock: clock2, mailer: new MemoryMailer() });
-      const result = await new Scheduler(services2).runDue();
-      expect(result.fired).toHaveLength(1);
-      const row = await services2.dossiers.find(id);
-      expect(row!.state).toEqual(["expired"]);
-      expect((await services2.dossiers.history(id)).at(-1)).toMatchObject({ type: "EXPIRE", actorId: null });
+      const services = await createServices({ database: second, clock: new ManualClock("2026-06-02T08:00:00+07:00"), mailer: new MemoryMailer() });
+      const result = await new Scheduler(services).runDue();
+      const [expiry] = await second.db.select().from(timers).where(eq(timers.stateName, "permitted"));
+      expect(result.fired).toContain(expiry!.id);
+      expect((await services.dossiers.find(id))!.state).toEqual(["expired"]);
+      expect((await services.dossiers.history(id)).at(-1)).toMatchObject({ type: "EXPIRE", actorId: null });
       await second.close();
     } finally {
       if (dir) rmSync(dir, { recursive: true, force: true });

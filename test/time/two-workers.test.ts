@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DossierSnapshot } from "../../workflows";
 import { ManualClock } from "../../server/clock";
 import { openDatabase, type Database } from "../../server/db/client";
-import { instanceEvents, instances, timers } from "../../server/db/schema";
+import { instanceEvents, instances, timers, users } from "../../server/db/schema";
 import { Scheduler } from "../../server/scheduler/scheduler";
 import { createServices, type Services } from "../../server/services";
 import { MemoryMailer } from "../../server/services/mailer";
@@ -20,6 +20,8 @@ async function seedDueTimers(services: Services, n: number): Promise<void> {
   const workflow = await services.registry.latest("association-founding");
   const at = new Date("2026-03-02T10:00:00+07:00");
   const snapshot: DossierSnapshot = { value: "permitted", context: { data: {} }, status: "active" };
+  const starterId = randomUUID();
+  await services.database.db.insert(users).values({ id: starterId, username: `founder-${starterId.slice(0, 8)}`, displayName: "Người sáng lập", passwordHash: "-", createdAt: at });
   for (let offset = 0; offset < n; offset += 250) {
     const ids = Array.from({ length: Math.min(250, n - offset) }, () => randomUUID());
     await services.database.db.insert(instances).values(
@@ -33,7 +35,7 @@ async function seedDueTimers(services: Services, n: number): Promise<void> {
         snapshot,
         version: 1,
         title: `Hội thử ${offset + i}`,
-        starterId: randomUUID(),
+        starterId,
         unitId: null,
         createdAt: at,
         updatedAt: at,
