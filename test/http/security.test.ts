@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Scheduler } from "../../server/scheduler/scheduler";
 import { databaseKinds } from "../support/databases";
 import { foundingApplication } from "../support/founding";
 import { createDemoApp, DEMO_UNITS, type DemoApp } from "../support/demo";
@@ -12,6 +13,7 @@ type World = {
   userId: string;
   grantId: string;
   attachmentId: string;
+  notificationId: string;
   nguoinop: TestUser;
   chuyenvien: TestUser;
   colleague: TestUser;
@@ -87,6 +89,11 @@ const ROUTES: Row[] = [
     wrongRole: (w) => w.nguoinop,
   },
   { method: "DELETE", path: (w) => `/api/admin/grants/${w.grantId}`, wrongRole: (w) => w.chuyenvien },
+  { method: "GET", path: () => "/api/calendar" },
+  { method: "GET", path: () => "/api/calendar/2026" },
+  { method: "PUT", path: () => "/api/calendar/2026", body: () => ({ year: 2026 }), wrongRole: (w) => w.chuyenvien },
+  { method: "GET", path: () => "/api/notifications" },
+  { method: "POST", path: (w) => `/api/notifications/${w.notificationId}/read`, otherUnit: (w) => w.outsider },
 ];
 
 /** Routes that answer without a session, on purpose. */
@@ -111,7 +118,10 @@ describe.each(databaseKinds)("every route checks its caller, on %s", (kind) => {
     const unit = await t.unit({ kind: "office", name: "Phòng thử" });
     const user = await t.services.people.create({ username: "thu", displayName: "Thử", password: "mat-khau-dai" });
     const grant = await t.services.people.grant(user.id, "specialist", unit.id);
-    w = { dossierId, taskId, unitId: unit.id, userId: user.id, grantId: grant.id, attachmentId, nguoinop, chuyenvien, colleague, outsider };
+    await new Scheduler(t.services).runDue(); // the review task's notification to chuyenvien
+    const mine = (await (await t.request(chuyenvien, "GET", "/api/notifications")).json()) as { items: { id: string }[] };
+    const notificationId = mine.items[0]!.id;
+    w = { dossierId, taskId, unitId: unit.id, userId: user.id, grantId: grant.id, attachmentId, notificationId, nguoinop, chuyenvien, colleague, outsider };
   });
   afterAll(async () => t.close());
 
@@ -119,13 +129,13 @@ describe.each(databaseKinds)("every route checks its caller, on %s", (kind) => {
 
   it("lists every route of the app in the table (a new route must be added here)", () => {
     const served = new Set(t.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`));
-    const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.path({ dossierId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id" } as World)}`), ...PUBLIC]);
+    const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.path({ dossierId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id", notificationId: ":id" } as World)}`), ...PUBLIC]);
     expect(served.size).toBe(ROUTES.length + PUBLIC.length);
-    const normalised = [...served].map((r) => r.replace(/:key\b/, "association-founding"));
+    const normalised = [...served].map((r) => r.replace(/:key\b/, "association-founding").replace(/:year\b/, "2026"));
     expect(normalised.filter((r) => !covered.has(r))).toEqual([]);
   });
 
-  it.each(ROUTES.map((r) => [`${r.method} ${r.path({ dossierId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id" } as World)}`, r] as const))(
+  it.each(ROUTES.map((r) => [`${r.method} ${r.path({ dossierId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id", notificationId: ":id" } as World)}`, r] as const))(
     "%s",
     async (_name, row) => {
       const anonymous = await send(null, row);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tasks } from "../../server/db/schema";
 import { eq } from "drizzle-orm";
+import { END_OF_DAY, vietnamInstant } from "../../server/services/vietnam-time";
 import { databaseKinds } from "../support/databases";
 import { foundingApplication, withSampleData } from "../support/founding";
 import { createDemoApp, DEMO_UNITS, type DemoApp } from "../support/demo";
@@ -172,17 +173,17 @@ describe.each(databaseKinds)("inbox filters, paging and due dates on %s", (kind)
     expect((await t.request(chuyenvien, "GET", "/api/tasks?mine=perhaps")).status).toBe(422);
   });
 
-  it("shows due dates, days left and overdue from tasks.due_at, sorted soonest first", async () => {
+  it("shows due dates, days left (working days) and overdue from tasks.due_at, sorted soonest first", async () => {
     const [a, b] = (await inbox("?pageSize=100")).items;
-    const now = t.clock.now().getTime();
-    await t.services.database.db.update(tasks).set({ dueAt: new Date(now + 3 * 86_400_000) }).where(eq(tasks.id, a!.id));
-    await t.services.database.db.update(tasks).set({ dueAt: new Date(now - 86_400_000) }).where(eq(tasks.id, b!.id));
+    t.clock.set("2026-11-23T09:00:00+07:00"); // Monday
+    // due_at is the last instant of the due date in Vietnam (set from the dossier's legal clock).
+    await t.services.database.db.update(tasks).set({ dueAt: vietnamInstant("2026-11-26", END_OF_DAY) }).where(eq(tasks.id, a!.id));
+    await t.services.database.db.update(tasks).set({ dueAt: vietnamInstant("2026-11-20", END_OF_DAY) }).where(eq(tasks.id, b!.id));
     const box = await inbox("?pageSize=100");
-    expect(box.items.slice(0, 2).map((i) => [i.id, i.daysLeft, i.overdue])).toEqual([
-      [b!.id, -1, true],
-      [a!.id, 3, false],
+    expect(box.items.slice(0, 2).map((i) => [i.id, i.due, i.daysLeft, i.overdue])).toEqual([
+      [b!.id, "2026-11-20", -1, true], // Fri 20/11: one working day (Mon 23/11) past it
+      [a!.id, "2026-11-26", 3, false], // Thu 26/11: Tue, Wed, Thu left
     ]);
-    expect(box.items[1]!.due).toBe(new Date(now + 3 * 86_400_000).toISOString());
     expect((await inbox("?overdue=true")).items.map((i) => i.id)).toEqual([b!.id]);
   });
 
