@@ -1,5 +1,7 @@
 import type { Tx } from "../db/client";
 
+// The implementation from tasks and grants is `grant-recipients.ts`; tests may pass their own.
+
 /** Who a notification about a dossier goes to. */
 export interface Recipients {
   /** The users who work on `state` of the dossier as `role` (the starter for applicant states). */
@@ -9,13 +11,3 @@ export interface Recipients {
   /** The person who started the dossier. */
   starter(dossier: { starterId: string }): string[];
 }
-
-/**
- * Recipients known without units and grants: the starter for applicant states, nobody else.
- * Replaced by the grants-based resolution once users, units and tasks exist.
- */
-export const starterOnlyRecipients: Recipients = {
-  forState: async (_tx, dossier, _state, role) => (role === "applicant" ? [dossier.starterId] : []),
-  leadersFor: async () => [],
-  starter: (dossier) => [dossier.starterId],
-};
