@@ -1,4 +1,8 @@
 import { expect } from "vitest";
+import type { Transition } from "../../workflows";
+import { validSamples } from "../forms/samples";
+import { uploadPdf } from "../support/files";
+import { foundingApplication } from "../support/founding";
 import type { TestApp, TestUser } from "../support/harness";
 
 /** The people of a founding procedure: an applicant, and the specialist and leader of the authority. */
@@ -45,16 +49,34 @@ export type DossierView = {
   history: { type: string; actorId: string | null; actorRoles: string[]; from: string[]; to: string[]; at: string; data: unknown }[];
 };
 
-/** Starts a founding dossier at the world's authority, as its applicant. */
+/** Starts a founding dossier at the world's authority, as its applicant, with a complete application. */
 export async function startFounding(t: TestApp, w: World, name = "Hội Cựu giáo chức tỉnh"): Promise<string> {
-  const res = await t.request(w.applicant, "POST", "/api/instances", { workflow: "association-founding", data: { name, authorityUnit: w.authority } });
+  const data = await foundingApplication(t, w.applicant, { name, authorityUnit: w.authority });
+  const res = await t.request(w.applicant, "POST", "/api/instances", { workflow: "association-founding", data });
   expect(res.status).toBe(201);
   return ((await res.json()) as { id: string }).id;
 }
 
-/** Sends one event at the clock's current time; expects success. */
-export async function act(t: TestApp, user: TestUser, id: string, type: string, data: Record<string, unknown> = { note: type }): Promise<DossierView> {
-  const res = await t.request(user, "POST", `/api/instances/${id}/events`, { type, data });
+/** Valid data for the form the event fills in the dossier's current state: the form's sample, its files uploaded by `user`. */
+async function formData(t: TestApp, user: TestUser, id: string, type: string): Promise<Record<string, unknown>> {
+  const row = await t.services.dossiers.find(id);
+  const workflow = await t.services.registry.get(row!.workflowKey, row!.workflowVersion);
+  const on = row!.state.map((s) => workflow.states.get(s)?.node.on?.[type]).find((x) => x !== undefined);
+  const form = (Array.isArray(on) ? on[0] : (on as Transition | undefined))?.form;
+  if (!form) return {};
+  const upload = async (value: unknown): Promise<unknown> => {
+    if (typeof value === "string" && value.startsWith("att-")) return uploadPdf(t, user, `${value}.pdf`);
+    if (Array.isArray(value)) return Promise.all(value.map(upload));
+    return value;
+  };
+  const sample = validSamples[form] as Record<string, unknown>;
+  return Object.fromEntries(await Promise.all(Object.entries(sample).map(async ([k, v]) => [k, await upload(v)] as const)));
+}
+
+/** Sends one event at the clock's current time, with valid data for its form; expects success. */
+export async function act(t: TestApp, user: TestUser, id: string, type: string, data?: Record<string, unknown>): Promise<DossierView> {
+  const body = { type, data: data ?? (await formData(t, user, id, type)) };
+  const res = await t.request(user, "POST", `/api/instances/${id}/events`, body);
   expect(res.status, `${type}: ${await res.clone().text()}`).toBe(200);
   return (await res.json()) as DossierView;
 }
