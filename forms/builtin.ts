@@ -3,15 +3,18 @@
  * module stays pure (no file system). The server seeds them as version 1 of each form.
  */
 import comment from "./definitions/comment.json";
+import compileSummary from "./definitions/compile-summary.json";
 import congressReport from "./definitions/congress-report.json";
 import decision from "./definitions/decision.json";
 import foundingApplication from "./definitions/founding-application.json";
 import foundingCommitteeApplication from "./definitions/founding-committee-application.json";
+import plan from "./definitions/plan.json";
 import proposal from "./definitions/proposal.json";
 import refusalReasons from "./definitions/refusal-reasons.json";
 import returnNote from "./definitions/return-note.json";
 import supplementRequest from "./definitions/supplement-request.json";
 import supplementResponse from "./definitions/supplement-response.json";
+import unitReport from "./definitions/unit-report.json";
 import type { FormDefinition } from "./form-definition.js";
 
 /** Every built-in form definition. */
@@ -26,6 +29,9 @@ export const builtinForms: readonly FormDefinition[] = [
   comment,
   proposal,
   returnNote,
+  plan,
+  unitReport,
+  compileSummary,
 ];
 
 /**

@@ -1,4 +1,6 @@
 import associationFounding from "./definitions/association-founding.json";
+import plan from "./definitions/plan.json";
+import unitReport from "./definitions/unit-report.json";
 
-/** The definitions that ship with Hoso, loaded into the database at start-up. */
-export const builtinDefinitions: unknown[] = [associationFounding];
+/** The definitions that ship with Hoso, loaded into the database at start-up (children before parents). */
+export const builtinDefinitions: unknown[] = [associationFounding, unitReport, plan];

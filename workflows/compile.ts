@@ -1,12 +1,16 @@
 import { assign, setup, type AnyStateMachine, type StateValue } from "xstate";
-import type { Guard, StateNodeDef, Transition, WorkflowDefinition } from "./definition-schema";
+import { CHILD_UPDATE, parseChildUpdate, spawnRequests, withChildUpdate, withSpawnedChildren } from "./children";
+import { dataActions } from "./data-actions";
+import type { Guard, Spawn, StateNodeDef, Transition, WorkflowDefinition } from "./definition-schema";
 import { evaluateCondition } from "./json-logic";
 import { indexStates, stateKind, type IndexedState } from "./state-index";
+import { timeScope, type TimeScope } from "./time-scope";
 
 /** Who sends an event. `system` is the engine itself acting on a timer. */
 export type Actor = { id: string; roles: string[]; system?: boolean };
 export type DossierContext = { data: Record<string, unknown> };
-export type DossierEvent = { type: string; data?: Record<string, unknown>; actor: Actor };
+/** An event; `at` is when it happened (ISO instant with offset), so conditions may read `now`/`today`. */
+export type DossierEvent = { type: string; data?: Record<string, unknown>; actor: Actor; at?: string | undefined };
 
 /** A definition ready to run: its XState machine and an index of its states by name. */
 export type CompiledWorkflow = {
@@ -23,7 +27,7 @@ export const SYSTEM_ACTOR: Actor = { id: "system", roles: [], system: true };
 /** True when the actor may take a transition guarded by `guard` with the given dossier data. */
 export function guardPasses(
   guard: Guard | undefined,
-  scope: { data: Record<string, unknown>; event: Record<string, unknown>; actor: Actor; config: Record<string, unknown> },
+  scope: { data: Record<string, unknown>; event: Record<string, unknown>; actor: Actor; config: Record<string, unknown> } & Partial<TimeScope>,
 ): boolean {
   if (!guard) return true;
   if (guard.role && !scope.actor.system) {
@@ -45,9 +49,12 @@ export function compileWorkflow(definition: WorkflowDefinition): CompiledWorkflo
   const config = definition.config ?? {};
   const targetId = (name: string) => `#${MACHINE_ID}.${states.get(name)!.path.join(".")}`;
   const compileTransition = (t: Transition) => ({
-    target: targetId(t.target),
+    ...(t.target !== undefined ? { target: targetId(t.target) } : {}),
     ...(t.guard ? { guard: { type: "allowed" as const, params: t.guard } } : {}),
-    actions: t.mergeData ? ["mergeData" as const] : [],
+    actions: [
+      ...(t.mergeData ? [{ type: "mergeData" as const }] : []),
+      ...(t.actions ?? []).map((name) => ({ type: "dataAction" as const, params: { name } })),
+    ],
   });
   const compileNode = (node: StateNodeDef): Record<string, unknown> => {
     const kind = stateKind(node);
@@ -57,6 +64,7 @@ export function compileWorkflow(definition: WorkflowDefinition): CompiledWorkflo
       ...(node.states ? { states: mapValues(node.states, compileNode) } : {}),
       ...(node.on ? { on: mapValues(node.on, (spec) => (Array.isArray(spec) ? spec : [spec]).map(compileTransition)) } : {}),
       ...(node.always ? { always: node.always.map(compileTransition) } : {}),
+      ...(node.spawn ? { entry: [{ type: "spawnChildren", params: node.spawn }] } : {}),
     };
   };
 
@@ -65,20 +73,39 @@ export function compileWorkflow(definition: WorkflowDefinition): CompiledWorkflo
     guards: {
       allowed: ({ context, event }, params: Guard) =>
         // Eventless (`always`) transitions see XState's internal events, which carry no actor.
-        guardPasses(params, { data: context.data, event: event.data ?? {}, actor: event.actor ?? SYSTEM_ACTOR, config }),
+        guardPasses(params, { data: context.data, event: event.data ?? {}, actor: event.actor ?? SYSTEM_ACTOR, config, ...timeScope(event.at) }),
     },
     actions: {
-      mergeData: assign({ data: ({ context, event }) => ({ ...context.data, ...(event.data ?? {}) }) }),
+      // `$`-fields belong to the engine (children, rounds, lateness): event data never overwrites them.
+      mergeData: assign({ data: ({ context, event }) => ({ ...context.data, ...withoutEngineFields(event.data ?? {}) }) }),
+      dataAction: assign({
+        data: ({ context, event }, params: { name: string }) =>
+          dataActions[params.name]!(context.data, { event: event.data ?? {}, config, ...timeScope(event.at) }),
+      }),
+      spawnChildren: assign({ data: ({ context }, spec: Spawn) => withSpawnedChildren(context.data, spawnRequests(spec, context.data, config)) }),
+      recordChild: assign({
+        data: ({ context, event }) => {
+          const update = parseChildUpdate(event.data);
+          return update ? withChildUpdate(context.data, update) : context.data;
+        },
+      }),
     },
   }).createMachine({
     id: MACHINE_ID,
     context: ({ input }) => ({ data: input.data }),
     initial: definition.initial,
+    // Any state hears from its children; the engine lets only the system send this (engine.ts).
+    on: { [CHILD_UPDATE]: { actions: ["recordChild"] } },
     // The config is built from a checked definition; XState's static types cannot follow it.
     states: mapValues(definition.states, compileNode) as never,
   });
   // The concrete machine type carries the config literal; callers only need the generic shape.
   return { definition, machine: machine as unknown as AnyStateMachine, states };
+}
+
+/** Event data without the engine's own `$`-fields. */
+export function withoutEngineFields(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([k]) => !k.startsWith("$")));
 }
 
 function mapValues<T, U>(record: Record<string, T>, fn: (value: T) => U): Record<string, U> {

@@ -1,7 +1,9 @@
 import type { z } from "zod";
 import { WorkflowDefinition, type StateNodeDef, type Transition } from "./definition-schema";
+import { dataActions } from "./data-actions";
 import { conditionProblems } from "./json-logic";
 import { RESERVED_EVENTS } from "./reserved-events";
+import { spawnValueProblems } from "./spawn-values";
 import { indexStates, stateKind, type IndexedState } from "./state-index";
 
 /** One thing wrong with a definition, located by a JSON pointer into it. */
@@ -48,7 +50,10 @@ function depth(issues: z.core.$ZodIssue[]): number {
  *
  * @example checkDefinition(json, { knownForms: new Set(["decision"]) }) // { ok: false, problems: [...] }
  */
-export function checkDefinition(input: unknown, options: { knownForms?: ReadonlySet<string> } = {}): DefinitionCheck {
+export function checkDefinition(
+  input: unknown,
+  options: { knownForms?: ReadonlySet<string>; knownWorkflows?: ReadonlySet<string> } = {},
+): DefinitionCheck {
   const parsed = WorkflowDefinition.safeParse(input);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error.issues) };
   const def = parsed.data;
@@ -97,8 +102,34 @@ export function checkDefinition(input: unknown, options: { knownForms?: Readonly
         add(pointer, "RESERVED_EVENT", `Tên sự kiện "${event}" được dành riêng cho hệ thống`, `event name "${event}" is reserved`);
       }
     }
+    const spawn = state.node.spawn;
+    if (spawn) {
+      if (options.knownWorkflows && !options.knownWorkflows.has(spawn.workflow) && spawn.workflow !== def.key) {
+        add(`${base}/spawn/workflow`, "UNKNOWN_WORKFLOW", `Quy trình "${spawn.workflow}" không tồn tại`, `workflow "${spawn.workflow}" does not exist`);
+      }
+      const values: [string, unknown][] = [
+        ["key", spawn.key],
+        ["unit", spawn.unit],
+        ["title", spawn.title],
+        ...Object.entries(spawn.data ?? {}).map(([k, v]): [string, unknown] => [`data/${k}`, v]),
+      ];
+      for (const [at, value] of values) {
+        for (const problem of spawnValueProblems(value)) {
+          add(`${base}/spawn/${at}`, "BAD_SPAWN_VALUE", `Giá trị tạo hồ sơ con không hợp lệ: ${problem}`, `bad spawn value: ${problem}`);
+        }
+      }
+    }
     for (const { pointer, transition } of transitionsOf(state)) {
-      if (!states.has(transition.target)) {
+      for (const [i, name] of (transition.actions ?? []).entries()) {
+        if (!Object.hasOwn(dataActions, name)) {
+          add(`${pointer}/actions/${i}`, "UNKNOWN_ACTION", `Hành động "${name}" không tồn tại`, `action "${name}" does not exist`);
+        }
+      }
+      if (transition.target === undefined) {
+        if (!transition.actions?.length) {
+          add(`${pointer}/target`, "MISSING_TARGET", "Thiếu trạng thái đích", "a transition needs a target or actions");
+        }
+      } else if (!states.has(transition.target)) {
         add(`${pointer}/target`, "UNKNOWN_STATE", `Trạng thái đích "${transition.target}" không tồn tại`, `target state "${transition.target}" does not exist`);
       }
       if (transition.form && options.knownForms && !options.knownForms.has(transition.form)) {
@@ -135,7 +166,7 @@ function unreachableStates(initial: string, states: Map<string, IndexedState>): 
   enter(initial);
   while (queue.length) {
     const state = states.get(queue.shift()!)!;
-    for (const { transition } of transitionsOf(state)) enter(transition.target);
+    for (const { transition } of transitionsOf(state)) if (transition.target !== undefined) enter(transition.target);
   }
   return [...states.keys()].filter((name) => !reached.has(name));
 }

@@ -26,7 +26,8 @@ export type Guard = z.infer<typeof Guard>;
 
 export const Transition = z
   .object({
-    target: z.string().min(1, "missing target"),
+    /** The state to go to; omitted for a transition that only runs `actions` and stays where it is. */
+    target: z.string().min(1, "missing target").optional(),
     title: LocalizedText.optional(),
     /** Key of the form whose data the event carries (validated on the server). */
     form: z.string().optional(),
@@ -35,6 +36,15 @@ export const Transition = z
     mergeData: z.boolean().optional(),
     /** Named effects the server runs after commit (documents, notifications, …). */
     effects: z.array(z.string()).optional(),
+    /** Only the engine itself may send the event (timers, deadline sweeps), never a person. */
+    system: z.boolean().optional(),
+    /** Named pure data actions of the engine (`workflows/data-actions.ts`), run in order on the dossier data. */
+    actions: z.array(z.string()).optional(),
+    /**
+     * Named values the server computes inside the step's transaction and adds to the event's data under
+     * the same name before the pure step (e.g. `planSummary`: the compiled reports of the child dossiers).
+     */
+    compute: z.array(z.string()).optional(),
   })
   .strict();
 export type Transition = z.infer<typeof Transition>;
@@ -82,6 +92,31 @@ export const Timer = z
   .strict();
 export type Timer = z.infer<typeof Timer>;
 
+/**
+ * A value read from the dossier while spawning children: a `$.`-path (`"$.item.unitId"`,
+ * `"$.data.indicators"`), a JSONLogic rule over `{ data, item, index, config }`, or a literal.
+ */
+export const SpawnValue = z.unknown();
+
+/** Child dossiers started when the state is entered: one per item of a list in the dossier data. */
+export const Spawn = z
+  .object({
+    /** Key of the child workflow (its latest version is started). */
+    workflow: z.string().min(1),
+    /** The list to spawn over, e.g. `"$.data.participatingUnits"`. */
+    forEach: z.string().regex(/^\$\.data(\.[A-Za-z_$][\w$]*)+$/, "forEach must be a $.data. path"),
+    /** A key unique among the children of the parent (default: the item's index). */
+    key: SpawnValue.optional(),
+    /** The unit the child belongs to (its assignee's unit), e.g. `"$.item.unitId"`. */
+    unit: SpawnValue.optional(),
+    /** Title of the child dossier. */
+    title: SpawnValue.optional(),
+    /** The child's start data, field by field. */
+    data: z.record(z.string(), SpawnValue).optional(),
+  })
+  .strict();
+export type Spawn = z.infer<typeof Spawn>;
+
 export type StateNodeDef = {
   title: LocalizedText;
   type?: "atomic" | "compound" | "parallel" | "final" | undefined;
@@ -92,6 +127,8 @@ export type StateNodeDef = {
   timers?: Timer[] | undefined;
   on?: Record<string, Transition | Transition[]> | undefined;
   always?: Transition[] | undefined;
+  /** Child dossiers to start on entry; the parent follows them in `data.$children`. */
+  spawn?: Spawn | undefined;
   /** Public step title on the status page, when it differs from `title`. */
   publicTitle?: LocalizedText | undefined;
 };
@@ -108,6 +145,7 @@ export const StateNode: z.ZodType<StateNodeDef> = z.lazy(() =>
       timers: z.array(Timer).optional(),
       on: z.record(z.string(), z.union([Transition, z.array(Transition).min(1)])).optional(),
       always: z.array(Transition).optional(),
+      spawn: Spawn.optional(),
       publicTitle: LocalizedText.optional(),
     })
     .strict(),
@@ -120,6 +158,8 @@ export const WorkflowDefinition = z
     title: LocalizedText,
     description: LocalizedText.optional(),
     startForm: z.string().optional(),
+    /** Started only as a child of another dossier (`spawn`), never directly by a person. */
+    spawnedOnly: z.boolean().optional(),
     /** Legal sources the definition follows. */
     source: z.array(z.string()).optional(),
     /** Numbers from the law, referenced from conditions as `{"var": "data.$config.x"}`. */

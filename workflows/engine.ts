@@ -1,9 +1,11 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type StateValue } from "xstate";
 import type { LocalizedText, Role, Transition } from "./definition-schema";
-import { guardPasses, type Actor, type CompiledWorkflow, type DossierEvent } from "./compile";
+import { CHILD_UPDATE, spawnRequests, type SpawnRequest } from "./children";
+import { guardPasses, withoutEngineFields, type Actor, type CompiledWorkflow, type DossierEvent } from "./compile";
 import { EngineError } from "./errors";
 import { SAVE_DRAFT } from "./reserved-events";
 import { activeLeafNames, activeStateNames, stateKind, type IndexedState } from "./state-index";
+import { timeScope } from "./time-scope";
 
 /** What is stored for a dossier: enough to restore the machine and nothing that varies by run. */
 export type DossierSnapshot = {
@@ -20,9 +22,11 @@ export type Step = {
   exited: string[];
   entered: string[];
   transition: Transition | null;
+  /** Child dossiers the server must start in the same transaction (states with `spawn` just entered). */
+  spawn: SpawnRequest[];
 };
 
-export type AvailableEvent = { type: string; title: LocalizedText | null; form: string | null; target: string };
+export type AvailableEvent = { type: string; title: LocalizedText | null; form: string | null; target: string | null };
 
 function toStored(snapshot: AnyMachineSnapshot): DossierSnapshot {
   return {
@@ -42,15 +46,35 @@ function restore(wf: CompiledWorkflow, stored: DossierSnapshot): AnyMachineSnaps
  * @example const step = startDossier(wf, { name: "Hội Luật gia" }); step.to // ["draft"]
  */
 export function startDossier(wf: CompiledWorkflow, data: Record<string, unknown>): Step {
-  const [snapshot] = initialTransition(wf.machine, { data });
+  const [snapshot] = initialTransition(wf.machine, { data: withoutEngineFields(data) });
   const stored = toStored(snapshot);
+  const entered = activeStateNames(stored.value);
+  return { snapshot: stored, from: [], to: activeLeafNames(stored.value), exited: [], entered, transition: null, spawn: spawnsOf(wf, entered, stored) };
+}
+
+/** The children to start for the states just entered, read from the data after the step. */
+function spawnsOf(wf: CompiledWorkflow, entered: string[], stored: DossierSnapshot): SpawnRequest[] {
+  return entered.flatMap((name) => {
+    const spec = wf.states.get(name)?.node.spawn;
+    return spec ? spawnRequests(spec, stored.context.data, wf.definition.config ?? {}) : [];
+  });
+}
+
+/** A child's news for its parent: only the engine sends it; it never moves the parent by itself, though `always` may. */
+function childUpdate(wf: CompiledWorkflow, stored: DossierSnapshot, event: DossierEvent): Step {
+  const [next] = transition(wf.machine, restore(wf, stored), event);
+  const after = toStored(next);
+  const before = new Set(activeStateNames(stored.value));
+  const now = new Set(activeStateNames(after.value));
+  const entered = [...now].filter((n) => !before.has(n));
   return {
-    snapshot: stored,
-    from: [],
-    to: activeLeafNames(stored.value),
-    exited: [],
-    entered: activeStateNames(stored.value),
+    snapshot: after,
+    from: activeLeafNames(stored.value),
+    to: activeLeafNames(after.value),
+    exited: [...before].filter((n) => !now.has(n)),
+    entered,
     transition: null,
+    spawn: spawnsOf(wf, entered, after),
   };
 }
 
@@ -66,6 +90,16 @@ function candidates(wf: CompiledWorkflow, value: StateValue, type: string): { so
   });
 }
 
+/**
+ * The server computations (`compute`) the transitions for `type` in the current state ask for, so that
+ * the server can add them to the event before the step.
+ *
+ * @example computationsFor(plan, compilingSnapshot, "SUBMIT") // ["planSummary"]
+ */
+export function computationsFor(wf: CompiledWorkflow, stored: DossierSnapshot, type: string): string[] {
+  return [...new Set(candidates(wf, stored.value, type).flatMap((c) => c.transition.compute ?? []))];
+}
+
 /** The roles that may send a transition: its guard's, else the role of the state's assignee. */
 export function rolesFor(source: IndexedState, transition: Transition, wf: CompiledWorkflow): Role[] | null {
   if (transition.guard?.role) return Array.isArray(transition.guard.role) ? transition.guard.role : [transition.guard.role];
@@ -77,8 +111,10 @@ export function rolesFor(source: IndexedState, transition: Transition, wf: Compi
   return null;
 }
 
-function mayAct(actor: Actor, roles: Role[] | null): boolean {
-  return actor.system === true || roles === null || roles.some((r) => actor.roles.includes(r));
+function mayAct(actor: Actor, roles: Role[] | null, transition?: Transition): boolean {
+  if (actor.system === true) return true;
+  if (transition?.system) return false;
+  return roles === null || roles.some((r) => actor.roles.includes(r));
 }
 
 /** A transition that the event could take, with the state that declares it. */
@@ -93,6 +129,12 @@ export type EventOption = { source: IndexedState; transition: Transition };
  */
 export function permittedTransitions(wf: CompiledWorkflow, stored: DossierSnapshot, event: DossierEvent): EventOption[] {
   if (stored.status === "done") throw new EngineError("DOSSIER_CLOSED", "Hồ sơ đã kết thúc", { messageEn: "the dossier is closed" });
+  if (event.type === CHILD_UPDATE) {
+    if (!event.actor.system) {
+      throw new EngineError("ROLE_NOT_ALLOWED", "Chỉ hệ thống được cập nhật hồ sơ con", { roles: [], messageEn: "only the engine reports on child dossiers" });
+    }
+    return [];
+  }
   const options = candidates(wf, stored.value, event.type);
   if (options.length === 0) {
     const allowedEvents = [...new Set(availableEvents(wf, stored, null).map((e) => e.type))];
@@ -101,7 +143,7 @@ export function permittedTransitions(wf: CompiledWorkflow, stored: DossierSnapsh
       messageEn: `"${event.type}" is not possible in the current state`,
     });
   }
-  const permitted = options.filter((o) => mayAct(event.actor, rolesFor(o.source, o.transition, wf)));
+  const permitted = options.filter((o) => mayAct(event.actor, rolesFor(o.source, o.transition, wf), o.transition));
   if (permitted.length === 0) {
     const roles = [...new Set(options.flatMap((o) => rolesFor(o.source, o.transition, wf) ?? []))];
     throw new EngineError("ROLE_NOT_ALLOWED", "Bạn không có vai trò được phép thực hiện thao tác này", {
@@ -120,7 +162,8 @@ export function permittedTransitions(wf: CompiledWorkflow, stored: DossierSnapsh
  */
 export function sendEvent(wf: CompiledWorkflow, stored: DossierSnapshot, event: DossierEvent): Step {
   const permitted = permittedTransitions(wf, stored, event);
-  const scope = { data: stored.context.data, event: event.data ?? {}, actor: event.actor, config: wf.definition.config ?? {} };
+  if (event.type === CHILD_UPDATE) return childUpdate(wf, stored, event);
+  const scope = { data: stored.context.data, event: event.data ?? {}, actor: event.actor, config: wf.definition.config ?? {}, ...timeScope(event.at) };
   const chosen = permitted.find((o) => guardPasses(o.transition.guard, scope));
   if (!chosen) {
     const guard = permitted[0]!.transition.guard;
@@ -132,17 +175,21 @@ export function sendEvent(wf: CompiledWorkflow, stored: DossierSnapshot, event: 
   const after = toStored(next);
   const before = new Set(activeStateNames(stored.value));
   const now = new Set(activeStateNames(after.value));
-  // A transition into a state that was already active re-enters it (and everything below it).
-  const reentered = chosen.transition.target === chosen.source.name || isAncestor(wf, chosen.transition.target, chosen.source.name)
-    ? [...now].filter((n) => n === chosen.transition.target || isAncestor(wf, chosen.transition.target, n))
+  // A transition into a state that was already active re-enters it (and everything below it);
+  // a transition without a target stays where it is.
+  const target = chosen.transition.target;
+  const reentered = target !== undefined && (target === chosen.source.name || isAncestor(wf, target, chosen.source.name))
+    ? [...now].filter((n) => n === target || isAncestor(wf, target, n))
     : [];
+  const entered = [...now].filter((n) => !before.has(n) || reentered.includes(n));
   return {
     snapshot: after,
     from: activeLeafNames(stored.value),
     to: activeLeafNames(after.value),
     exited: [...before].filter((n) => !now.has(n) || reentered.includes(n)),
-    entered: [...now].filter((n) => !before.has(n) || reentered.includes(n)),
+    entered,
     transition: chosen.transition,
+    spawn: spawnsOf(wf, entered, after),
   };
 }
 
@@ -159,7 +206,7 @@ function isAncestor(wf: CompiledWorkflow, ancestor: string, name: string): boole
  * The events that can be sent now, for `actor` (or for anyone when `actor` is null): declared on an
  * active state, allowed to the actor's roles, and with a passing condition.
  */
-export function availableEvents(wf: CompiledWorkflow, stored: DossierSnapshot, actor: Actor | null): AvailableEvent[] {
+export function availableEvents(wf: CompiledWorkflow, stored: DossierSnapshot, actor: Actor | null, options: { at?: string } = {}): AvailableEvent[] {
   if (stored.status === "done") return [];
   const seen = new Set<string>();
   const out: AvailableEvent[] = [];
@@ -168,14 +215,15 @@ export function availableEvents(wf: CompiledWorkflow, stored: DossierSnapshot, a
     for (const [type, spec] of Object.entries(source.node.on ?? {})) {
       for (const t of Array.isArray(spec) ? spec : [spec]) {
         if (seen.has(type)) continue;
+        if (t.system && !actor?.system) continue;
         if (actor) {
-          if (!mayAct(actor, rolesFor(source, t, wf))) continue;
-          const scope = { data: stored.context.data, event: {}, actor, config: wf.definition.config ?? {} };
+          if (!mayAct(actor, rolesFor(source, t, wf), t)) continue;
+          const scope = { data: stored.context.data, event: {}, actor, config: wf.definition.config ?? {}, ...timeScope(options.at) };
           // Conditions on the event's own data cannot be judged before it is sent; role and dossier checks can.
           if (t.guard?.condition !== undefined && !dependsOnEvent(t.guard.condition) && !guardPasses(t.guard, scope)) continue;
         }
         seen.add(type);
-        out.push({ type, title: t.title ?? null, form: t.form ?? null, target: t.target });
+        out.push({ type, title: t.title ?? null, form: t.form ?? null, target: t.target ?? null });
       }
     }
   }

@@ -7,3 +7,7 @@ export * from "./errors";
 export * from "./state-index";
 export { builtinDefinitions } from "./builtin";
 export * from "./assignee";
+export * from "./plans";
+export * from "./children";
+export { dataActions, type DataAction, type DataActionContext } from "./data-actions";
+export { timeScope, type TimeScope } from "./time-scope";

@@ -8,14 +8,16 @@ const OPERATORS = new Set([
 ]);
 
 /** Roots a `var` may read: the dossier data, the event's data, the acting person and the definition's config. */
-const VAR_ROOTS = new Set(["data", "event", "actor", "config", "", "current", "accumulator"]);
+const VAR_ROOTS = new Set(["data", "event", "actor", "config", "now", "today", "", "current", "accumulator"]);
 
-/** The data a condition sees. */
+/** The data a condition sees; `now` (ISO instant) and `today` (date in Vietnam) are those of the event. */
 export type ConditionScope = {
   data: Record<string, unknown>;
   event: Record<string, unknown>;
   actor: { id: string; roles: string[] } | null;
   config: Record<string, unknown>;
+  now?: string | null;
+  today?: string | null;
 };
 
 /**
@@ -23,8 +25,8 @@ export type ConditionScope = {
  *
  * @example conditionProblems({ ">=": [{ var: "data.members.length" }, 5] }) // []
  */
-export function conditionProblems(rule: unknown, insideArrayOp = false): string[] {
-  if (Array.isArray(rule)) return rule.flatMap((r) => conditionProblems(r, insideArrayOp));
+export function conditionProblems(rule: unknown, insideArrayOp = false, extraRoots: readonly string[] = []): string[] {
+  if (Array.isArray(rule)) return rule.flatMap((r) => conditionProblems(r, insideArrayOp, extraRoots));
   if (rule === null || typeof rule !== "object") return [];
   const keys = Object.keys(rule);
   if (keys.length !== 1) return [`a rule object must have exactly one operator, found ${keys.length}`];
@@ -33,16 +35,17 @@ export function conditionProblems(rule: unknown, insideArrayOp = false): string[
   if (!OPERATORS.has(op)) return [`unknown operator "${op}"`];
   if (op === "var") {
     const path = Array.isArray(args) ? args[0] : args;
-    if (typeof path === "string" && !insideArrayOp && !VAR_ROOTS.has(path.split(".")[0] ?? "")) {
-      return [`var "${path}" must start with data., event., actor. or config.`];
+    const root = path === undefined || path === null ? "" : String(path).split(".")[0] ?? "";
+    if (typeof path === "string" && !insideArrayOp && !VAR_ROOTS.has(root) && !extraRoots.includes(root)) {
+      return [`var "${path}" must start with ${[...extraRoots, "data", "event", "actor", "config", "now", "today"].join(", ")}`];
     }
     return [];
   }
   const arrayOp = ["map", "filter", "reduce", "all", "none", "some"].includes(op);
   if (arrayOp && Array.isArray(args)) {
-    return [...conditionProblems(args[0], insideArrayOp), ...args.slice(1).flatMap((a) => conditionProblems(a, true))];
+    return [...conditionProblems(args[0], insideArrayOp, extraRoots), ...args.slice(1).flatMap((a) => conditionProblems(a, true, extraRoots))];
   }
-  return conditionProblems(args, insideArrayOp);
+  return conditionProblems(args, insideArrayOp, extraRoots);
 }
 
 /** Evaluates a JSONLogic rule to a boolean (JSONLogic truthiness). */

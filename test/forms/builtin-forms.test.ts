@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { builtinForm, builtinForms, checkForm, createFormValidator, type FormDefinition } from "../../forms/index.js";
-import { validSamples } from "./samples.js";
+import { planSample, validSamples } from "./samples.js";
 
 const validator = createFormValidator();
 
@@ -49,10 +49,22 @@ const invalidSamples: Array<[string, unknown, Array<[string, string, string]>]> 
   ["comment", {}, [["/text", "required", "Trường này là bắt buộc"]]],
   ["proposal", { summary: 42 }, [["/summary", "type", "Giá trị phải là chuỗi ký tự"]]],
   ["return-note", { reason: "" }, [["/reason", "minLength", "Trường này không được để trống"]]],
+  ["plan", { ...planSample, indicators: [], participatingUnits: [{ unitId: "u-1" }] }, [
+    ["/indicators", "minItems", "Kế hoạch phải có ít nhất một chỉ tiêu"],
+    ["/participatingUnits/0/unitName", "required", "Trường này là bắt buộc"],
+  ]],
+  ["plan", { ...planSample, budgetLines: [{ item: "Hỗ trợ", amount: 5_000_000.5 }], reportDeadline: "05/12/2023" }, [
+    ["/budgetLines/0/amount", "type", "Giá trị phải là số nguyên"],
+    ["/reportDeadline", "format", "Ngày không hợp lệ (dd/mm/yyyy)"],
+  ]],
+  ["unit-report", { actuals: [{ code: "MH", value: -1 }], spent: -5 }, [
+    ["/actuals/0/value", "minimum", "Giá trị phải lớn hơn hoặc bằng 0"],
+    ["/spent", "minimum", "Giá trị phải lớn hơn hoặc bằng 0"],
+  ]],
 ];
 
 describe("built-in forms", () => {
-  it("are the ten forms of the domain, each with a unique key and version 1", () => {
+  it("are the forms of the domain, each with a unique key and version 1", () => {
     expect(builtinForms.map((f) => f.key).sort()).toEqual(
       [
         "comment",
@@ -65,6 +77,9 @@ describe("built-in forms", () => {
         "return-note",
         "supplement-request",
         "supplement-response",
+        "plan",
+        "unit-report",
+        "compile-summary",
       ].sort(),
     );
     for (const f of builtinForms) expect(f.version).toBe(1);

@@ -29,6 +29,23 @@ export const foundingCommittee = {
   criminalRecord: "att-lltp",
 };
 
+export const planSample = {
+  title: "Kế hoạch phối hợp duy trì các mô hình điểm năm 2023",
+  legalBasis: ["Căn cứ Chương trình phối hợp số 01/CTPH-MTTQ-BTT ngày 10/01/2023"],
+  purpose: "Duy trì, nhân rộng các mô hình điểm ở khu dân cư.",
+  contents: "Mỗi huyện duy trì một mô hình điểm.",
+  reportToUnit: "mttq-ban-phong-trao",
+  approvalUnit: "mttq-ban-thuong-truc",
+  indicators: [{ code: "MH", name: "Mô hình điểm được duy trì", unitOfMeasure: "mô hình", target: 10 }],
+  budgetLines: [{ unitId: "mttq-dak-ha", unitName: "Đăk Hà", item: "Hỗ trợ mô hình điểm", amount: 5_000_000 }],
+  participatingUnits: [{ unitId: "mttq-dak-ha", unitName: "Đăk Hà", assignment: "Duy trì mô hình điểm" }],
+  startDate: "2023-03-01",
+  endDate: "2023-11-30",
+  reportDeadline: "2023-12-05",
+  recurrence: "once",
+  recipients: ["Ban Thường trực", "Lưu VT"],
+};
+
 export const validSamples: Record<string, unknown> = {
   "founding-committee-application": foundingCommittee,
   "founding-application": {
@@ -61,4 +78,7 @@ export const validSamples: Record<string, unknown> = {
   comment: { text: "Đề nghị bổ sung lý lịch." },
   proposal: { summary: "Hồ sơ đầy đủ, hợp lệ; đề nghị lãnh đạo ký quyết định công nhận." },
   "return-note": { reason: "Đề nghị kiểm tra lại danh sách thành viên." },
+  plan: planSample,
+  "unit-report": { actuals: [{ code: "MH", value: 1 }], spent: 4_500_000, narrative: "Đã duy trì mô hình", attachments: ["att-bb"] },
+  "compile-summary": { assessment: "Các đơn vị cơ bản hoàn thành chỉ tiêu.", note: "Kính trình" },
 };

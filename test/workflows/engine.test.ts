@@ -91,7 +91,10 @@ describe("checkDefinition reports every problem", () => {
   it.each([
     ["unknown target", minimal({ a: { title: { vi: "A" }, on: { GO: { target: "nowhere" } } } }), "UNKNOWN_STATE", "/states/a/on/GO/target"],
     ["missing initial", { ...minimal({ a: { title: { vi: "A" } } }), initial: "zzz" }, "UNKNOWN_INITIAL", "/initial"],
-    ["event without target", minimal({ a: { title: { vi: "A" }, on: { GO: {} } } }), "INVALID_SHAPE", "/states/a/on/GO/target"],
+    ["event without target or actions", minimal({ a: { title: { vi: "A" }, on: { GO: {} } } }), "MISSING_TARGET", "/states/a/on/GO/target"],
+    ["unknown data action", minimal({ a: { title: { vi: "A" }, on: { GO: { actions: ["khongCo"] } } } }), "UNKNOWN_ACTION", "/states/a/on/GO/actions/0"],
+    ["reserved CHILD_UPDATE", minimal({ a: { title: { vi: "A" }, on: { CHILD_UPDATE: { target: "a" } } } }), "RESERVED_EVENT", "/states/a/on/CHILD_UPDATE"],
+    ["bad spawn path", minimal({ a: { title: { vi: "A" }, spawn: { workflow: "x", forEach: "$.data.units", unit: "$.units.id" } } }), "BAD_SPAWN_VALUE", "/states/a/spawn/unit"],
     [
       "unreachable state",
       minimal({ a: { title: { vi: "A" }, on: { GO: { target: "b" } } }, b: { title: { vi: "B" }, type: "final" }, c: { title: { vi: "C" }, type: "final" } }),

@@ -1,0 +1,51 @@
+import { periodRulesFrom, reportingRounds, type Recurrence, type ReportingRound } from "./plans/rounds";
+
+/** What a named data action may read besides the dossier data. */
+export type DataActionContext = {
+  event: Record<string, unknown>;
+  config: Record<string, unknown>;
+  now: string | null;
+  today: string | null;
+};
+
+/** A pure change of the dossier data, named in a definition's `actions`. */
+export type DataAction = (data: Record<string, unknown>, context: DataActionContext) => Record<string, unknown>;
+
+/** Plans: compute the rounds of reports (`$rounds`) and start with the first (`$round`). */
+const schedulePlanRounds: DataAction = (data, { config }) => {
+  const rounds = reportingRounds(
+    {
+      recurrence: data.recurrence as Recurrence | undefined,
+      startDate: data.startDate as string | undefined,
+      endDate: data.endDate as string | undefined,
+      reportDeadline: data.reportDeadline as string | undefined,
+    },
+    periodRulesFrom(config),
+  );
+  return { ...data, $rounds: rounds, $round: rounds[0] ?? null };
+};
+
+/** Plans: file the approved summary of this round and move to the next round (null after the last). */
+const advanceRound: DataAction = (data) => {
+  const rounds = Array.isArray(data.$rounds) ? (data.$rounds as ReportingRound[]) : [];
+  const current = data.$round as ReportingRound | null | undefined;
+  const next = current ? (rounds[current.index + 1] ?? null) : null;
+  const filed = Array.isArray(data.$pastSummaries) ? data.$pastSummaries : [];
+  return { ...data, $round: next, $pastSummaries: [...filed, { round: current ?? null, summary: data.planSummary ?? null }], planSummary: null };
+};
+
+/** Marks the dossier late, once, with the date it became late. */
+const markLate: DataAction = (data, { today }) => (data.$late === true ? data : { ...data, $late: true, $lateSince: today });
+
+/** Notes that a reminder went out today (the guard keeps it to one a day). */
+const noteReminder: DataAction = (data, { today }) => ({
+  ...data,
+  $reminders: [...(Array.isArray(data.$reminders) ? data.$reminders : []), today],
+});
+
+/**
+ * The named data actions a definition may use in a transition's `actions`, run in order.
+ *
+ * @example dataActions.markLate!({}, { event: {}, config: {}, now: null, today: "2023-12-06" }) // { $late: true, $lateSince: "2023-12-06" }
+ */
+export const dataActions: Readonly<Record<string, DataAction>> = { schedulePlanRounds, advanceRound, markLate, noteReminder };
