@@ -17,6 +17,7 @@ import { instanceRoutes } from "./routes/instances";
 import { taskRoutes } from "./routes/tasks";
 import { unitRoutes } from "./routes/units";
 import { notificationRoutes } from "./routes/notifications";
+import { planRoutes } from "./routes/plans";
 import { workflowRoutes } from "./routes/workflows";
 import type { Services } from "./services";
 import { tooLarge } from "./services/attachments";
@@ -66,6 +67,7 @@ export function createApp(services: Services) {
   app.route("/api/attachments", attachmentRoutes);
   app.route("/api/calendar", calendarRoutes);
   app.route("/api/notifications", notificationRoutes);
+  app.route("/api/plans", planRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
   app.route("/", webUiRoutes());
   return app;

@@ -5,6 +5,7 @@ import { UserBody, UserPatch } from "./routes/admin/users";
 import { LoginBody } from "./routes/auth";
 import { VersionQuery } from "./routes/forms";
 import { DraftBody, EventBody, ListQuery, StartBody } from "./routes/instances";
+import { RoundQuery } from "./routes/plans";
 import { DelegateBody, InboxQuery } from "./routes/tasks";
 import { CalendarYear } from "../workflows/calendar";
 import { NotificationQuery } from "./routes/notifications";
@@ -68,6 +69,15 @@ export const operations: Record<string, Record<string, Operation>> = {
   "/api/auth/logout": { post: { summary: "Sign out: deletes the session (needs X-CSRF-Token)", auth: false, responses: { 200: "signed out" } } },
   "/api/me": { get: { summary: "The caller: id, username, displayName, grants [{ role, unitId, unitName }], csrfToken", responses: { 200: "me", 401: "no session" } } },
   "/api/units": { get: { summary: "The organisation tree (for unit pickers)", responses: { 200: "units" } } },
+  "/api/plans/{id}/tracking": {
+    get: { summary: "A plan's units and where each report stands (pending, sent back, under review, accepted, late); ?round=", query: RoundQuery, responses: { 200: "{ plan, round, today, counts, units }", 404: "not a plan, or not visible" } },
+  },
+  "/api/plans/{id}/summary": {
+    get: { summary: "The compiled summary of a round: per indicator target, actual, achievement (157,3%), per-unit breakdown, late and missing units, budget", query: RoundQuery, responses: { 200: "{ frozen, summary }", 404: "not a plan, or not visible" } },
+  },
+  "/api/plans/{id}/summary.csv": { get: { summary: "The summary as CSV (UTF-8 with BOM)", query: RoundQuery, responses: { 200: "text/csv", 404: "not a plan, or not visible" } } },
+  "/api/plans/{id}/summary.xlsx": { get: { summary: "The summary as an XLSX workbook", query: RoundQuery, responses: { 200: "xlsx", 404: "not a plan, or not visible" } } },
+  "/api/plans/{id}/summary/print": { get: { summary: "The summary as a printable A4 report page", query: RoundQuery, responses: { 200: "text/html", 404: "not a plan, or not visible" } } },
   "/api/tasks": {
     get: { summary: "The caller's inbox: open tasks for their roles and units, soonest due first", query: InboxQuery, responses: { 200: "{ items, total, page, pageSize }" } },
   },

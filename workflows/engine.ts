@@ -260,7 +260,7 @@ export function saveDraft(wf: CompiledWorkflow, stored: DossierSnapshot, data: R
     });
   }
   const at = activeLeafNames(stored.value);
-  return { snapshot: { ...stored, context: { data } }, from: at, to: at, exited: [], entered: [], transition: null };
+  return { snapshot: { ...stored, context: { data: withoutEngineFields(data) } }, from: at, to: at, exited: [], entered: [], transition: null, spawn: [] };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Services } from "../services";
 import { loadSessionUser } from "../services/session-user";
 import { DEMO_DOSSIERS } from "./demo-dossiers";
 import { demoPdf } from "./demo-files";
+import { seedDemoPlan } from "./demo-plan";
 import { DEMO_PASSWORD, DEMO_ROLES_VI, DEMO_UNIT_ROWS, DEMO_USERS } from "./demo-world";
 
 export class SeedRefused extends Error {}
@@ -31,6 +32,7 @@ export async function seedDemo(services: Services): Promise<{ created: boolean }
       await db.insert(grants).values({ id: randomUUID(), userId: user.id, role: g.role, unitId: g.unitId, createdAt: at }).onConflictDoNothing();
     }
   }
+  await seedDemoPlan(services);
   const [started] = await db.select({ id: instances.id }).from(instances).where(eq(instances.starterId, DEMO_USERS.nguoinop.id)).limit(1);
   if (started) return { created: existing.size === 0 };
   const byName = new Map(Object.values(DEMO_USERS).map((u) => [u.username, u.id]));

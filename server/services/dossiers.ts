@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import {
   availableEvents,
+  computationsFor,
   currentStateName,
   dossierUnit,
   EngineError,
@@ -13,6 +14,7 @@ import {
   startDossier,
   type Actor,
   type DossierSnapshot,
+  type SpawnRequest,
   type Step,
 } from "../../workflows";
 import type { Clock } from "../clock";
@@ -56,6 +58,15 @@ function starterUnitOf(user: SessionUser, initialRole: string | undefined): stri
 }
 
 /**
+ * A value the server computes inside a step's transaction for a transition's `compute` list (e.g. the
+ * compiled summary of a plan's reports); it is added to the event's data, so history and replay keep it.
+ */
+export type Computation = (tx: Tx, row: InstanceRow, at: Date) => Promise<unknown>;
+
+/** How deep a chain of parent dossiers may be (a plan and its reports: 2). */
+const MAX_NESTING = 8;
+
+/**
  * Dossiers: start one, move it by an event, save its draft, read it. Form data is judged before the
  * engine step (422 with every field error, nothing written). Every write is one transaction that locks
  * the dossier row, applies the pure engine step, writes the snapshot with version + 1 and the history
@@ -76,6 +87,20 @@ export class DossierService {
     private readonly deadlineOf: (instanceId: string) => Promise<DeadlineView | null> = async () => null,
   ) {}
 
+  private computations = new Map<string, Computation>();
+
+  /** The same service on another clock, e.g. to seed demo history at the dates it happened. */
+  withClock(clock: Clock): DossierService {
+    const copy = new DossierService(this.db, this.registry, clock, this.hooks, this.codePrefix, this.forms, this.checks, this.attachments, this.deadlineOf);
+    copy.computations = this.computations;
+    return copy;
+  }
+
+  /** Makes a named computation available to transitions' `compute` lists. */
+  registerComputation(name: string, computation: Computation): void {
+    this.computations.set(name, computation);
+  }
+
   /**
    * Starts a dossier on the latest workflow version, its data filled into the latest version of the start
    * form (which the dossier keeps). A `draft` may be unfinished (validated as a draft); otherwise the
@@ -83,6 +108,11 @@ export class DossierService {
    */
   async start(user: SessionUser, workflowKey: string, data: Record<string, unknown>, options: { draft?: boolean } = {}): Promise<InstanceRow> {
     const workflow = await this.registry.latest(workflowKey);
+    if (workflow.definition.spawnedOnly) {
+      throw new DomainError("WORKFLOW_NOT_STARTABLE", "Loại hồ sơ này chỉ được hệ thống tạo từ hồ sơ cha (ví dụ: từ kế hoạch)", {
+        messageEn: `"${workflowKey}" dossiers are only started by their parent dossier`,
+      });
+    }
     const form = workflow.definition.startForm ? await this.forms.latest(workflow.definition.startForm) : null;
     const attachmentIds = form ? await this.checks.check(user, null, [{ form, data, mode: options.draft ? "partial" : "full" }]) : [];
     const step = startDossier(workflow, data);
@@ -128,16 +158,86 @@ export class DossierService {
   }
 
   /**
+   * Starts a child dossier inside its parent's step (the parent row is locked by the caller). A child
+   * the parent already has under the same key is not started again.
+   */
+  async startChild(tx: Tx, parent: InstanceRow, request: SpawnRequest, at: Date): Promise<InstanceRow | null> {
+    const [existing] = await tx
+      .select({ id: instances.id })
+      .from(instances)
+      .where(and(eq(instances.parentId, parent.id), eq(instances.childKey, request.key)));
+    if (existing) return null;
+    const workflow = await this.registry.latest(request.workflow, tx);
+    const step = startDossier(workflow, request.data);
+    const [child] = await tx
+      .insert(instances)
+      .values({
+        id: randomUUID(),
+        code: newDossierCode(this.codePrefix, at.getFullYear()),
+        workflowKey: workflow.definition.key,
+        workflowVersion: workflow.version,
+        state: step.to,
+        status: step.snapshot.status,
+        snapshot: step.snapshot,
+        version: 1,
+        title: request.title ?? titleOf(request.data, workflow),
+        starterId: parent.starterId,
+        starterUnitId: parent.starterUnitId,
+        unitId: request.unit && (await this.unitExists(request.unit, tx)) ? request.unit : null,
+        parentId: parent.id,
+        childKey: request.key,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning();
+    await this.record(tx, child!, workflow, step, { type: "START", data: request.data }, null, null, actorFor(null, null), at, 1);
+    return child!;
+  }
+
+  /**
+   * Locks a dossier's ancestors, root first. Every step of a child locks its parent before itself, so
+   * steps of a parent and of its children always lock in the same order and never deadlock, and two
+   * children finishing at once update their parent one after the other.
+   */
+  private async lockAncestors(tx: Tx, id: string): Promise<void> {
+    if (!isUuid(id)) return;
+    const chain: string[] = [];
+    let current = id;
+    for (let depth = 0; depth < MAX_NESTING; depth++) {
+      const [row] = await tx.select({ parentId: instances.parentId }).from(instances).where(eq(instances.id, current));
+      if (!row?.parentId) break;
+      chain.unshift(row.parentId);
+      current = row.parentId;
+    }
+    for (const ancestor of chain) await tx.select({ id: instances.id }).from(instances).where(eq(instances.id, ancestor)).for("update");
+  }
+
+  /** The event's data with the values its transition asks the server to compute. */
+  private async withComputed(tx: Tx, row: InstanceRow, workflow: WorkflowVersion, type: string, data: Record<string, unknown>, at: Date) {
+    const names = computationsFor(workflow, row.snapshot as DossierSnapshot, type);
+    if (names.length === 0) return data;
+    const computed: Record<string, unknown> = { ...data };
+    for (const name of names) {
+      const computation = this.computations.get(name);
+      if (!computation) throw new Error(`workflow ${row.workflowKey} asks for an unknown computation "${name}"`);
+      computed[name] = await computation(tx, row, at);
+    }
+    return computed;
+  }
+
+  /**
    * Applies an event (or the engine's own, with `user` null) in one transaction. The event's data must
    * fill the transition's form; handing in a draft (SUBMIT from the initial state) needs a complete start form.
    */
   async send(user: SessionUser | null, id: string, input: EventInput, tx?: Tx): Promise<InstanceRow> {
     const run = async (t: Tx) => {
+      await this.lockAncestors(t, id);
       const row = await this.lock(t, id, input.expectedVersion);
       const workflow = await this.registry.get(row.workflowKey, row.workflowVersion, t);
       const stored = row.snapshot as DossierSnapshot;
       const { actor, blockedBy } = actorOnDossier(user, row, await openTasksOf(t, row.id));
-      const event = { type: input.type, data: input.data ?? {}, actor };
+      const at = this.clock.now();
+      const event = { type: input.type, data: input.data ?? {}, actor, at: at.toISOString() };
       const historyOnly = HISTORY_ONLY_EVENTS.get(input.type);
       const filled: FilledForm[] = [];
       let form: FormVersion | null;
@@ -155,13 +255,16 @@ export class DossierService {
       }
       if (form) filled.unshift({ form, data: event.data, mode: "full" });
       const attachmentIds = await this.checks.check(user, row.id, filled, t);
+      // Values the server computes (after the client's data passed its form) join the event's data.
+      const data = await this.withComputed(t, row, workflow, input.type, event.data, at);
       const step: Step =
         historyOnly !== undefined
-          ? { snapshot: stored, from: row.state, to: row.state, exited: [], entered: [], transition: null }
-          : orClaimRefusal(() => sendEvent(workflow, stored, event), blockedBy);
-      const updated = await this.commit(t, row, step, {});
+          ? { snapshot: stored, from: row.state, to: row.state, exited: [], entered: [], transition: null, spawn: [] }
+          : orClaimRefusal(() => sendEvent(workflow, stored, { ...event, data }), blockedBy);
+      const updated = await this.commit(t, row, step, {}, at);
       await this.attachments.link(t, user, row.id, attachmentIds);
-      await this.record(t, updated, workflow, step, { type: input.type, data: input.data ?? null }, form, user, actor, updated.updatedAt, updated.version);
+      const recorded = input.data === undefined && Object.keys(data).length === 0 ? null : data;
+      await this.record(t, updated, workflow, step, { type: input.type, data: recorded }, form, user, actor, at, updated.version);
       return updated;
     };
     return tx ? run(tx) : this.db.transaction(run);
@@ -206,11 +309,11 @@ export class DossierService {
   }
 
   /** Writes the step's snapshot with version + 1 (compared with the version read, as a second guard). */
-  private async commit(t: Tx, row: InstanceRow, step: Step, extra: { title?: string; unitId?: string | null }): Promise<InstanceRow> {
+  private async commit(t: Tx, row: InstanceRow, step: Step, extra: { title?: string; unitId?: string | null }, at: Date = this.clock.now()): Promise<InstanceRow> {
     const version = row.version + 1;
     const [updated] = await t
       .update(instances)
-      .set({ snapshot: step.snapshot, state: step.to, status: step.snapshot.status, version, updatedAt: this.clock.now(), ...extra })
+      .set({ snapshot: step.snapshot, state: step.to, status: step.snapshot.status, version, updatedAt: at, ...extra })
       .where(and(eq(instances.id, row.id), eq(instances.version, row.version)))
       .returning();
     if (!updated) throw new DomainError("STALE_VERSION", "Hồ sơ đã được người khác cập nhật, vui lòng tải lại", { messageEn: "concurrent update" });
@@ -247,7 +350,7 @@ export class DossierService {
       toState: step.to,
       at,
     });
-    for (const hook of this.hooks) await hook(tx, { instance, workflow, step, event, actor: user, at, seq });
+    for (const hook of this.hooks) await hook(tx, { instance, workflow, step, event, actor: user, at, seq, dossiers: this });
   }
 
   /** The unit a dossier with this data belongs to: the one it names, else the starter's. */
@@ -284,7 +387,7 @@ export class DossierService {
       data: snapshot.context.data,
       stateTitle: workflow.states.get(current)?.node.title ?? null,
       startForm: row.formKey ? { key: row.formKey, version: row.formVersion } : null,
-      availableEvents: availableEvents(workflow, snapshot, actorFor(user, row, await openTasksOf(this.db, row.id))),
+      availableEvents: availableEvents(workflow, snapshot, actorFor(user, row, await openTasksOf(this.db, row.id)), { at: this.clock.now().toISOString() }),
       history: history.map((h) => ({
         seq: h.seq,
         type: h.type,
@@ -360,6 +463,7 @@ export function summary(row: InstanceRow, workflow: WorkflowVersion) {
     version: row.version,
     starterId: row.starterId,
     unitId: row.unitId,
+    parentId: row.parentId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

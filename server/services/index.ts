@@ -7,6 +7,7 @@ import type { Database } from "../db/client";
 import type { BlobStorage } from "../storage/blob-storage";
 import { MemoryBlobStorage } from "../storage/memory-blob-storage";
 import { AttachmentService } from "./attachments";
+import { childDossierHook } from "./child-dossiers";
 import { DossierService } from "./dossiers";
 import { FormChecks } from "./form-checks";
 import { FormRegistry } from "./form-registry";
@@ -17,6 +18,8 @@ import { LogMailer, type Mailer } from "./mailer";
 import { NotificationService } from "./notifications";
 import { PeopleService } from "./people";
 import type { Recipients } from "./recipients";
+import { PlanService } from "./plans";
+import { ReportDeadlines } from "./report-deadlines";
 import type { StepHook } from "./step-hooks";
 import { taskHook } from "./task-hook";
 import { TaskService } from "./tasks";
@@ -43,6 +46,8 @@ export type Services = {
   notifications: NotificationService;
   mailer: Mailer;
   config: { codePrefix: string; production: boolean; trustProxy: boolean; maxUploadBytes: number };
+  plans: PlanService;
+  reportDeadlines: ReportDeadlines;
 };
 
 export type ServiceOptions = {
@@ -93,9 +98,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const codePrefix = options.codePrefix ?? "KT";
   const checks = new FormChecks(forms, attachments);
   const dossiers = new DossierService(db, registry, clock, hooks, codePrefix, forms, checks, attachments, (id) => deadlines.forInstance(id));
+  hooks.push(childDossierHook);
   const sessions = new SessionStore(db, options.sessionClock ?? clock);
   const units = new UnitService(db, clock);
   const people = new PeopleService(db, clock, units, sessions);
+  const plans = new PlanService(db, clock);
+  dossiers.registerComputation("planSummary", (tx, row, at) => plans.compile(row, { tx, at }));
   return {
     database,
     clock,
@@ -113,6 +121,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     timers,
     notifications,
     mailer,
+    plans,
+    reportDeadlines: new ReportDeadlines(db, dossiers, registry, clock),
     config: { codePrefix, production: options.production ?? false, trustProxy: options.trustProxy ?? false, maxUploadBytes },
   };
 }

@@ -2,6 +2,7 @@ import type { Step } from "../../workflows";
 import type { Tx } from "../db/client";
 import type { instances } from "../db/schema";
 import type { SessionUser } from "../identity";
+import type { DossierService } from "./dossiers";
 import type { WorkflowVersion } from "./workflow-registry";
 
 /** Everything a hook needs to know about one accepted step of a dossier. */
@@ -14,6 +15,8 @@ export type StepContext = {
   actor: SessionUser | null;
   at: Date;
   seq: number;
+  /** The service running the step, for hooks that step other dossiers (children and their parent). */
+  dossiers: DossierService;
 };
 
 /**

@@ -64,8 +64,9 @@ export class WorkflowRegistry {
     for (const input of definitions) await this.publish(input, null, { unlessUnchanged: true });
   }
 
-  async latestOrNull(key: string): Promise<WorkflowVersion | null> {
-    const [row] = await this.db
+  /** The latest version; pass the transaction when inside one (PGlite has a single connection). */
+  async latestOrNull(key: string, db: Db | Tx = this.db): Promise<WorkflowVersion | null> {
+    const [row] = await db
       .select()
       .from(workflowDefinitions)
       .where(eq(workflowDefinitions.key, key))
@@ -74,8 +75,8 @@ export class WorkflowRegistry {
     return row ? this.fromRow(row) : null;
   }
 
-  async latest(key: string): Promise<WorkflowVersion> {
-    const found = await this.latestOrNull(key);
+  async latest(key: string, db: Db | Tx = this.db): Promise<WorkflowVersion> {
+    const found = await this.latestOrNull(key, db);
     if (!found) throw notFound("WORKFLOW_NOT_FOUND", `no workflow "${key}"`);
     return found;
   }

@@ -4,10 +4,12 @@ import { databaseKinds } from "../support/databases";
 import { foundingApplication } from "../support/founding";
 import { createDemoApp, DEMO_UNITS, type DemoApp } from "../support/demo";
 import type { TestUser } from "../support/harness";
+import { DEMO_PLAN_DATA } from "../../server/seed/demo-plan";
 
 /** The world every row below is checked in. */
 type World = {
   dossierId: string;
+  planId: string;
   taskId: string;
   unitId: string;
   userId: string;
@@ -58,6 +60,11 @@ const ROUTES: Row[] = [
   { method: "POST", path: () => "/api/forms", body: () => ({ key: "x" }), wrongRole: (w) => w.chuyenvien },
   { method: "POST", path: () => "/api/attachments" },
   { method: "GET", path: (w) => `/api/attachments/${w.attachmentId}`, otherUnit: (w) => w.outsider },
+  { method: "GET", path: (w) => `/api/plans/${w.planId}/tracking`, otherUnit: (w) => w.outsider },
+  { method: "GET", path: (w) => `/api/plans/${w.planId}/summary`, otherUnit: (w) => w.outsider },
+  { method: "GET", path: (w) => `/api/plans/${w.planId}/summary.csv`, otherUnit: (w) => w.outsider },
+  { method: "GET", path: (w) => `/api/plans/${w.planId}/summary.xlsx`, otherUnit: (w) => w.outsider },
+  { method: "GET", path: (w) => `/api/plans/${w.planId}/summary/print`, otherUnit: (w) => w.outsider },
   { method: "GET", path: () => "/api/tasks" },
   { method: "POST", path: (w) => `/api/tasks/${w.taskId}/claim`, otherUnit: (w) => w.outsider },
   { method: "POST", path: (w) => `/api/tasks/${w.taskId}/release`, wrongRole: (w) => w.colleague, otherUnit: (w) => w.outsider },
@@ -115,13 +122,19 @@ describe.each(databaseKinds)("every route checks its caller, on %s", (kind) => {
     const box = (await (await t.request(chuyenvien, "GET", "/api/tasks?pageSize=100")).json()) as { items: { id: string; dossierId: string }[] };
     const taskId = box.items.find((i) => i.dossierId === dossierId)!.id;
     expect((await t.request(chuyenvien, "POST", `/api/tasks/${taskId}/claim`)).status).toBe(200);
+    const phongtrao = await t.as("mttqPhongTrao");
+    const planned = await t.request(phongtrao, "POST", "/api/instances", {
+      workflow: "plan",
+      data: DEMO_PLAN_DATA,
+    });
+    const planId = ((await planned.json()) as { id: string }).id;
     const unit = await t.unit({ kind: "office", name: "Phòng thử" });
     const user = await t.services.people.create({ username: "thu", displayName: "Thử", password: "mat-khau-dai" });
     const grant = await t.services.people.grant(user.id, "specialist", unit.id);
     await new Scheduler(t.services).runDue(); // the review task's notification to chuyenvien
     const mine = (await (await t.request(chuyenvien, "GET", "/api/notifications")).json()) as { items: { id: string }[] };
     const notificationId = mine.items[0]!.id;
-    w = { dossierId, taskId, unitId: unit.id, userId: user.id, grantId: grant.id, attachmentId, notificationId, nguoinop, chuyenvien, colleague, outsider };
+    w = { dossierId, planId, taskId, unitId: unit.id, userId: user.id, grantId: grant.id, attachmentId, notificationId, nguoinop, chuyenvien, colleague, outsider };
   });
   afterAll(async () => t.close());
 
@@ -129,13 +142,13 @@ describe.each(databaseKinds)("every route checks its caller, on %s", (kind) => {
 
   it("lists every route of the app in the table (a new route must be added here)", () => {
     const served = new Set(t.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`));
-    const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.path({ dossierId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id", notificationId: ":id" } as World)}`), ...PUBLIC]);
+    const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.path({ dossierId: ":id", planId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id", notificationId: ":id" } as World)}`), ...PUBLIC]);
     expect(served.size).toBe(ROUTES.length + PUBLIC.length);
     const normalised = [...served].map((r) => r.replace(/:key\b/, "association-founding").replace(/:year\b/, "2026"));
     expect(normalised.filter((r) => !covered.has(r))).toEqual([]);
   });
 
-  it.each(ROUTES.map((r) => [`${r.method} ${r.path({ dossierId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id", notificationId: ":id" } as World)}`, r] as const))(
+  it.each(ROUTES.map((r) => [`${r.method} ${r.path({ dossierId: ":id", planId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id", notificationId: ":id" } as World)}`, r] as const))(
     "%s",
     async (_name, row) => {
       const anonymous = await send(null, row);

@@ -46,6 +46,8 @@ CREATE TABLE "instances" (
 	"starter_id" uuid NOT NULL,
 	"starter_unit_id" uuid,
 	"unit_id" uuid,
+	"parent_id" uuid,
+	"child_key" text,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL
 );
@@ -178,6 +180,7 @@ ALTER TABLE "instance_events" ADD CONSTRAINT "instance_events_instance_id_instan
 ALTER TABLE "instances" ADD CONSTRAINT "instances_starter_id_users_id_fk" FOREIGN KEY ("starter_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instances" ADD CONSTRAINT "instances_starter_unit_id_units_id_fk" FOREIGN KEY ("starter_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instances" ADD CONSTRAINT "instances_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "instances" ADD CONSTRAINT "instances_parent_id_instances_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "grants" ADD CONSTRAINT "grants_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "grants" ADD CONSTRAINT "grants_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -196,6 +199,7 @@ CREATE UNIQUE INDEX "workflow_definitions_key_version" ON "workflow_definitions"
 CREATE UNIQUE INDEX "form_definitions_key_version" ON "form_definitions" USING btree ("key","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "instance_events_seq" ON "instance_events" USING btree ("instance_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "instances_code" ON "instances" USING btree ("code");--> statement-breakpoint
+CREATE UNIQUE INDEX "instances_parent_child" ON "instances" USING btree ("parent_id","child_key");--> statement-breakpoint
 CREATE INDEX "instances_starter" ON "instances" USING btree ("starter_id","created_at");--> statement-breakpoint
 CREATE INDEX "instances_workflow" ON "instances" USING btree ("workflow_key","created_at");--> statement-breakpoint
 CREATE INDEX "instances_unit" ON "instances" USING btree ("unit_id","created_at");--> statement-breakpoint

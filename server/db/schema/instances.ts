@@ -1,4 +1,4 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { units, users } from "./people";
 
 /** A dossier (hồ sơ): one running instance of a workflow definition version. */
@@ -27,11 +27,16 @@ export const instances = pgTable(
     starterUnitId: uuid("starter_unit_id").references(() => units.id),
     /** The unit the dossier belongs to: its authority, else the starter's unit (scoping, and the shard key later). */
     unitId: uuid("unit_id").references(() => units.id),
+    /** The dossier that spawned this one (a plan for its units' reports); never changes. */
+    parentId: uuid("parent_id").references((): AnyPgColumn => instances.id),
+    /** This child's key among its parent's children (`report:<unit>`): spawning twice creates nothing twice. */
+    childKey: text("child_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [
     uniqueIndex("instances_code").on(t.code),
+    uniqueIndex("instances_parent_child").on(t.parentId, t.childKey),
     index("instances_starter").on(t.starterId, t.createdAt),
     index("instances_workflow").on(t.workflowKey, t.createdAt),
     index("instances_unit").on(t.unitId, t.createdAt),

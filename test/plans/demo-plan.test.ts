@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseKinds } from "../support/databases";
+import { createDemoApp, type DemoApp } from "../support/demo";
+
+describe.each(databaseKinds)("the seeded Kon Tum MTTQ 2023 plan on %s", (kind) => {
+  let t: DemoApp;
+  beforeAll(async () => {
+    t = await createDemoApp(kind);
+  }, 120_000);
+  afterAll(async () => t.close());
+
+  it("has 10 districts at 5.000.000 ₫, some reported, some late, and can be compiled by Ban Phong trào", async () => {
+    const drafter = await t.as("mttqPhongTrao");
+    const list = (await (await t.request(drafter, "GET", "/api/instances?workflow=plan")).json()) as { items: { id: string; state: string }[] };
+    expect(list.items).toHaveLength(1);
+    const plan = list.items[0]!;
+    expect(plan.state).toBe("inEffect");
+    const tracking = (await (await t.request(drafter, "GET", `/api/plans/${plan.id}/tracking`)).json()) as { counts: Record<string, number>; round: { dueDate: string } };
+    expect(tracking.round.dueDate).toBe("2023-12-05");
+    expect(tracking.counts).toMatchObject({ units: 10, reported: 6, accepted: 5, review: 1, pending: 4, late: 4 });
+    const summary = (await (await t.request(drafter, "GET", `/api/plans/${plan.id}/summary`)).json()) as { summary: { budget: { planned: number }; indicators: { achievementText: string }[] } };
+    expect(summary.summary.budget.planned).toBe(50_000_000);
+    // 5 accepted districts: 5 of 10 sites; 48 + 62 + 55 + 41 + 70 = 276 of 500 households.
+    expect(summary.summary.indicators.map((i) => i.achievementText)).toEqual(["50,0%", "55,2%"]);
+    expect((await t.request(drafter, "POST", `/api/instances/${plan.id}/events`, { type: "COMPILE" })).status).toBe(200);
+  });
+
+  it("shows mttq.dakha its own district's report, and no plan to a Sở Nội vụ official", async () => {
+    const dakha = await t.as("mttqDakHa");
+    const reports = (await (await t.request(dakha, "GET", "/api/instances?workflow=unit-report")).json()) as { items: { title: string }[] };
+    expect(reports.items.map((r) => r.title)).toEqual(["Báo cáo kết quả thực hiện kế hoạch — Huyện Đăk Hà"]);
+    const chuyenvien = await t.as("chuyenvien");
+    expect(((await (await t.request(chuyenvien, "GET", "/api/instances?workflow=plan")).json()) as { items: unknown[] }).items).toEqual([]);
+  });
+});
