@@ -175,7 +175,7 @@ describe.each(databaseKinds)("plan lifecycle over HTTP on %s", (kind) => {
     expect((await t.request(null, "GET", `/api/plans/${plan.id}/tracking`)).status).toBe(401);
     expect((await t.request(outsider, "GET", `/api/plans/${plan.id}/tracking`)).status).toBe(404);
     expect((await t.request(drafter, "GET", `/api/plans/not-a-uuid/summary`)).status).toBe(404);
-    const other = await json<View>(await t.request(outsider, "POST", "/api/instances", { workflow: "association-founding", data: { authorityUnit: world.reportToUnit } }), 201);
+    const other = await json<View>(await t.request(outsider, "POST", "/api/instances", { workflow: "association-founding", data: { authorityUnit: world.reportToUnit }, draft: true }), 201);
     expect((await t.request(outsider, "GET", `/api/plans/${other.id}/summary`)).status).toBe(404);
   });
 });
