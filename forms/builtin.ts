@@ -6,6 +6,11 @@ import comment from "./definitions/comment.json";
 import compileSummary from "./definitions/compile-summary.json";
 import congressReport from "./definitions/congress-report.json";
 import decision from "./definitions/decision.json";
+import fundApproval from "./definitions/fund-approval.json";
+import fundFlagClearance from "./definitions/fund-flag-clearance.json";
+import fundLineRemoval from "./definitions/fund-line-removal.json";
+import fundPayment from "./definitions/fund-payment.json";
+import fundRequest from "./definitions/fund-request.json";
 import foundingApplication from "./definitions/founding-application.json";
 import foundingCommitteeApplication from "./definitions/founding-committee-application.json";
 import plan from "./definitions/plan.json";
@@ -32,6 +37,11 @@ export const builtinForms: readonly FormDefinition[] = [
   plan,
   unitReport,
   compileSummary,
+  fundRequest,
+  fundFlagClearance,
+  fundLineRemoval,
+  fundApproval,
+  fundPayment,
 ];
 
 /**

@@ -18,6 +18,8 @@ import { taskRoutes } from "./routes/tasks";
 import { unitRoutes } from "./routes/units";
 import { notificationRoutes } from "./routes/notifications";
 import { planRoutes } from "./routes/plans";
+import { fundRoutes } from "./routes/funds";
+import { publicFundRoutes } from "./routes/public-funds";
 import { workflowRoutes } from "./routes/workflows";
 import type { Services } from "./services";
 import { tooLarge } from "./services/attachments";
@@ -68,6 +70,8 @@ export function createApp(services: Services) {
   app.route("/api/calendar", calendarRoutes);
   app.route("/api/notifications", notificationRoutes);
   app.route("/api/plans", planRoutes);
+  app.route("/api/funds", fundRoutes);
+  app.route("/api/public/funds", publicFundRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
   app.route("/", webUiRoutes());
   return app;

@@ -38,6 +38,12 @@ export type ErrorCode =
   | "USERNAME_TAKEN"
   | "GRANT_NOT_FOUND"
   | "GRANT_EXISTS"
+  | "FUND_NOT_FOUND"
+  | "BENEFICIARY_EXISTS"
+  | "ENTRY_NOT_FOUND"
+  | "FUND_INSUFFICIENT"
+  | "ENTRY_NOT_REVERSIBLE"
+  | "ENTRY_ALREADY_REVERSED"
   | "INTERNAL";
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -77,6 +83,12 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   USERNAME_TAKEN: 409,
   GRANT_NOT_FOUND: 404,
   GRANT_EXISTS: 409,
+  FUND_NOT_FOUND: 404,
+  BENEFICIARY_EXISTS: 409,
+  ENTRY_NOT_FOUND: 404,
+  FUND_INSUFFICIENT: 409,
+  ENTRY_NOT_REVERSIBLE: 409,
+  ENTRY_ALREADY_REVERSED: 409,
   INTERNAL: 500,
 };
 
@@ -106,7 +118,9 @@ export const notFound = (
     | "TASK_NOT_FOUND"
     | "UNIT_NOT_FOUND"
     | "USER_NOT_FOUND"
-    | "GRANT_NOT_FOUND",
+    | "GRANT_NOT_FOUND"
+    | "FUND_NOT_FOUND"
+    | "ENTRY_NOT_FOUND",
   messageEn: string,
 ) =>
   new DomainError(what, "Không tìm thấy", { messageEn });

@@ -12,6 +12,15 @@ export type DossierContext = { data: Record<string, unknown> };
 /** An event; `at` is when it happened (ISO instant with offset), so conditions may read `now`/`today`. */
 export type DossierEvent = { type: string; data?: Record<string, unknown>; actor: Actor; at?: string | undefined };
 
+/** The event data key under which the server hands in its facts (`$server` in conditions); recorded with the event, so replay sees them too. */
+export const SERVER_FACTS = "$server";
+
+/** The server's facts carried by an event's data (empty when there are none). */
+export function serverFactsOf(data: Record<string, unknown> | undefined): Record<string, unknown> {
+  const facts = data?.[SERVER_FACTS];
+  return facts !== null && typeof facts === "object" && !Array.isArray(facts) ? (facts as Record<string, unknown>) : {};
+}
+
 /** A definition ready to run: its XState machine and an index of its states by name. */
 export type CompiledWorkflow = {
   definition: WorkflowDefinition;
@@ -27,7 +36,7 @@ export const SYSTEM_ACTOR: Actor = { id: "system", roles: [], system: true };
 /** True when the actor may take a transition guarded by `guard` with the given dossier data. */
 export function guardPasses(
   guard: Guard | undefined,
-  scope: { data: Record<string, unknown>; event: Record<string, unknown>; actor: Actor; config: Record<string, unknown> } & Partial<TimeScope>,
+  scope: { data: Record<string, unknown>; event: Record<string, unknown>; actor: Actor; config: Record<string, unknown>; $server?: Record<string, unknown> } & Partial<TimeScope>,
 ): boolean {
   if (!guard) return true;
   if (guard.role && !scope.actor.system) {
@@ -35,7 +44,9 @@ export function guardPasses(
     if (!roles.some((r) => scope.actor.roles.includes(r))) return false;
   }
   if (guard.condition === undefined) return true;
-  return evaluateCondition(guard.condition, { ...scope, actor: { id: scope.actor.id, roles: scope.actor.roles } });
+  // Facts come from the server's own tables; whatever the event's own data says under `$server` is not a fact.
+  const event = Object.fromEntries(Object.entries(scope.event).filter(([k]) => k !== SERVER_FACTS));
+  return evaluateCondition(guard.condition, { ...scope, event, $server: scope.$server ?? serverFactsOf(scope.event), actor: { id: scope.actor.id, roles: scope.actor.roles } });
 }
 
 /**
@@ -80,7 +91,7 @@ export function compileWorkflow(definition: WorkflowDefinition): CompiledWorkflo
       mergeData: assign({ data: ({ context, event }) => ({ ...context.data, ...withoutEngineFields(event.data ?? {}) }) }),
       dataAction: assign({
         data: ({ context, event }, params: { name: string }) =>
-          dataActions[params.name]!(context.data, { event: event.data ?? {}, config, ...timeScope(event.at) }),
+          dataActions[params.name]!(context.data, { event: event.data ?? {}, config, actorId: event.actor?.id ?? null, ...timeScope(event.at) }),
       }),
       spawnChildren: assign({ data: ({ context }, spec: Spawn) => withSpawnedChildren(context.data, spawnRequests(spec, context.data, config)) }),
       recordChild: assign({

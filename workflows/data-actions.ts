@@ -1,3 +1,4 @@
+import { fundDataActions } from "./funds/lines";
 import { periodRulesFrom, reportingRounds, type Recurrence, type ReportingRound } from "./plans/rounds";
 
 /** What a named data action may read besides the dossier data. */
@@ -6,6 +7,8 @@ export type DataActionContext = {
   config: Record<string, unknown>;
   now: string | null;
   today: string | null;
+  /** Who sent the event (e.g. to record a signature); null for eventless steps. */
+  actorId?: string | null;
 };
 
 /** A pure change of the dossier data, named in a definition's `actions`. */
@@ -48,4 +51,4 @@ const noteReminder: DataAction = (data, { today }) => ({
  *
  * @example dataActions.markLate!({}, { event: {}, config: {}, now: null, today: "2023-12-06" }) // { $late: true, $lateSince: "2023-12-06" }
  */
-export const dataActions: Readonly<Record<string, DataAction>> = { schedulePlanRounds, advanceRound, markLate, noteReminder };
+export const dataActions: Readonly<Record<string, DataAction>> = { schedulePlanRounds, advanceRound, markLate, noteReminder, ...fundDataActions };

@@ -206,7 +206,12 @@ function isAncestor(wf: CompiledWorkflow, ancestor: string, name: string): boole
  * The events that can be sent now, for `actor` (or for anyone when `actor` is null): declared on an
  * active state, allowed to the actor's roles, and with a passing condition.
  */
-export function availableEvents(wf: CompiledWorkflow, stored: DossierSnapshot, actor: Actor | null, options: { at?: string } = {}): AvailableEvent[] {
+export function availableEvents(
+  wf: CompiledWorkflow,
+  stored: DossierSnapshot,
+  actor: Actor | null,
+  options: { at?: string; server?: Record<string, unknown> } = {},
+): AvailableEvent[] {
   if (stored.status === "done") return [];
   const seen = new Set<string>();
   const out: AvailableEvent[] = [];
@@ -218,7 +223,7 @@ export function availableEvents(wf: CompiledWorkflow, stored: DossierSnapshot, a
         if (t.system && !actor?.system) continue;
         if (actor) {
           if (!mayAct(actor, rolesFor(source, t, wf), t)) continue;
-          const scope = { data: stored.context.data, event: {}, actor, config: wf.definition.config ?? {}, ...timeScope(options.at) };
+          const scope = { data: stored.context.data, event: {}, actor, config: wf.definition.config ?? {}, $server: options.server ?? {}, ...timeScope(options.at) };
           // Conditions on the event's own data cannot be judged before it is sent; role and dossier checks can.
           if (t.guard?.condition !== undefined && !dependsOnEvent(t.guard.condition) && !guardPasses(t.guard, scope)) continue;
         }

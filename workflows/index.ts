@@ -11,3 +11,4 @@ export * from "./plans";
 export * from "./children";
 export { dataActions, type DataAction, type DataActionContext } from "./data-actions";
 export { timeScope, type TimeScope } from "./time-scope";
+export * from "./funds";

@@ -7,8 +7,12 @@ const OPERATORS = new Set([
   "reduce", "all", "none", "some",
 ]);
 
-/** Roots a `var` may read: the dossier data, the event's data, the acting person and the definition's config. */
-const VAR_ROOTS = new Set(["data", "event", "actor", "config", "now", "today", "", "current", "accumulator"]);
+/**
+ * Roots a `var` may read: the dossier data, the event's data, the acting person, the definition's config
+ * and `$server`, facts the server computes from its own tables for this dossier at the moment of the event
+ * (e.g. `$server.unclearedFlags`, the beneficiaries matched against earlier payouts and not yet cleared).
+ */
+const VAR_ROOTS = new Set(["data", "event", "actor", "config", "now", "today", "$server", "", "current", "accumulator"]);
 
 /** The data a condition sees; `now` (ISO instant) and `today` (date in Vietnam) are those of the event. */
 export type ConditionScope = {
@@ -18,6 +22,7 @@ export type ConditionScope = {
   config: Record<string, unknown>;
   now?: string | null;
   today?: string | null;
+  $server?: Record<string, unknown>;
 };
 
 /**
@@ -37,7 +42,7 @@ export function conditionProblems(rule: unknown, insideArrayOp = false, extraRoo
     const path = Array.isArray(args) ? args[0] : args;
     const root = path === undefined || path === null ? "" : String(path).split(".")[0] ?? "";
     if (typeof path === "string" && !insideArrayOp && !VAR_ROOTS.has(root) && !extraRoots.includes(root)) {
-      return [`var "${path}" must start with ${[...extraRoots, "data", "event", "actor", "config", "now", "today"].join(", ")}`];
+      return [`var "${path}" must start with ${[...extraRoots, "data", "event", "actor", "config", "now", "today", "$server"].join(", ")}`];
     }
     return [];
   }

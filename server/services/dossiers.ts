@@ -14,6 +14,7 @@ import {
   startDossier,
   type Actor,
   type DossierSnapshot,
+  SERVER_FACTS,
   type SpawnRequest,
   type Step,
 } from "../../workflows";
@@ -63,6 +64,14 @@ function starterUnitOf(user: SessionUser, initialRole: string | undefined): stri
  */
 export type Computation = (tx: Tx, row: InstanceRow, at: Date) => Promise<unknown>;
 
+/**
+ * Facts the server reads from its own tables for a dossier of one workflow (e.g. the double-benefit
+ * flags of a fund request), which conditions read as `$server.<name>`. They are computed at each step
+ * inside its transaction (and recorded with the event, so replay sees them) and when listing the events
+ * available to a reader, so a refused event is not offered.
+ */
+export type ServerFacts = (via: Db | Tx, row: InstanceRow, at: Date) => Promise<Record<string, unknown>>;
+
 /** How deep a chain of parent dossiers may be (a plan and its reports: 2). */
 const MAX_NESTING = 8;
 
@@ -88,12 +97,26 @@ export class DossierService {
   ) {}
 
   private computations = new Map<string, Computation>();
+  private facts = new Map<string, ServerFacts>();
 
   /** The same service on another clock, e.g. to seed demo history at the dates it happened. */
   withClock(clock: Clock): DossierService {
     const copy = new DossierService(this.db, this.registry, clock, this.hooks, this.codePrefix, this.forms, this.checks, this.attachments, this.deadlineOf);
     copy.computations = this.computations;
+    copy.facts = this.facts;
     return copy;
+  }
+
+  /** Makes the server's facts about a workflow's dossiers available to its conditions as `$server`. */
+  registerFacts(workflowKey: string, facts: ServerFacts): void {
+    this.facts.set(workflowKey, facts);
+  }
+
+  /** The event's data with the server's facts under `$server` (whatever the client sent there is dropped). */
+  private async withFacts(via: Db | Tx, row: InstanceRow, data: Record<string, unknown>, at: Date): Promise<Record<string, unknown>> {
+    const { [SERVER_FACTS]: _forged, ...rest } = data;
+    const facts = this.facts.get(row.workflowKey);
+    return facts ? { ...rest, [SERVER_FACTS]: await facts(via, row, at) } : rest;
   }
 
   /** Makes a named computation available to transitions' `compute` lists. */
@@ -237,7 +260,8 @@ export class DossierService {
       const stored = row.snapshot as DossierSnapshot;
       const { actor, blockedBy } = actorOnDossier(user, row, await openTasksOf(t, row.id));
       const at = this.clock.now();
-      const event = { type: input.type, data: input.data ?? {}, actor, at: at.toISOString() };
+      const { [SERVER_FACTS]: _forged, ...clientData } = input.data ?? {};
+      const event = { type: input.type, data: clientData, actor, at: at.toISOString() };
       const historyOnly = HISTORY_ONLY_EVENTS.get(input.type);
       const filled: FilledForm[] = [];
       let form: FormVersion | null;
@@ -256,14 +280,16 @@ export class DossierService {
       if (form) filled.unshift({ form, data: event.data, mode: "full" });
       const attachmentIds = await this.checks.check(user, row.id, filled, t);
       // Values the server computes (after the client's data passed its form) join the event's data.
-      const data = await this.withComputed(t, row, workflow, input.type, event.data, at);
+      const data = await this.withFacts(t, row, await this.withComputed(t, row, workflow, input.type, event.data, at), at);
       const step: Step =
         historyOnly !== undefined
           ? { snapshot: stored, from: row.state, to: row.state, exited: [], entered: [], transition: null, spawn: [] }
           : orClaimRefusal(() => sendEvent(workflow, stored, { ...event, data }), blockedBy);
       const updated = await this.commit(t, row, step, {}, at);
       await this.attachments.link(t, user, row.id, attachmentIds);
-      const recorded = input.data === undefined && Object.keys(data).length === 0 ? null : data;
+      // A comment is no step: it records what the commenter wrote, without the server's facts.
+      const kept = historyOnly !== undefined ? clientData : data;
+      const recorded = input.data === undefined && Object.keys(kept).length === 0 ? null : kept;
       await this.record(t, updated, workflow, step, { type: input.type, data: recorded }, form, user, actor, at, updated.version);
       return updated;
     };
@@ -382,12 +408,15 @@ export class DossierService {
     const snapshot = row.snapshot as DossierSnapshot;
     const history = await this.history(row.id);
     const current = currentStateName(snapshot.value);
+    const at = this.clock.now();
+    const facts = this.facts.get(row.workflowKey);
+    const server = facts && snapshot.status === "active" ? await facts(this.db, row, at) : {};
     return {
       ...summary(row, workflow),
       data: snapshot.context.data,
       stateTitle: workflow.states.get(current)?.node.title ?? null,
       startForm: row.formKey ? { key: row.formKey, version: row.formVersion } : null,
-      availableEvents: availableEvents(workflow, snapshot, actorFor(user, row, await openTasksOf(this.db, row.id)), { at: this.clock.now().toISOString() }),
+      availableEvents: availableEvents(workflow, snapshot, actorFor(user, row, await openTasksOf(this.db, row.id)), { at: at.toISOString(), server }),
       history: history.map((h) => ({
         seq: h.seq,
         type: h.type,

@@ -9,6 +9,9 @@ import { MemoryBlobStorage } from "../storage/memory-blob-storage";
 import { AttachmentService } from "./attachments";
 import { childDossierHook } from "./child-dossiers";
 import { DossierService } from "./dossiers";
+import { fundDossierHook, FUND_WORKFLOW } from "./funds/dossier-hook";
+import { FundService } from "./funds/fund-service";
+import { FundLedger } from "./funds/ledger";
 import { FormChecks } from "./form-checks";
 import { FormRegistry } from "./form-registry";
 import { CalendarService } from "./calendar";
@@ -48,6 +51,7 @@ export type Services = {
   config: { codePrefix: string; production: boolean; trustProxy: boolean; maxUploadBytes: number };
   plans: PlanService;
   reportDeadlines: ReportDeadlines;
+  funds: FundService;
 };
 
 export type ServiceOptions = {
@@ -99,6 +103,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const checks = new FormChecks(forms, attachments);
   const dossiers = new DossierService(db, registry, clock, hooks, codePrefix, forms, checks, attachments, (id) => deadlines.forInstance(id));
   hooks.push(childDossierHook);
+  const ledger = new FundLedger(db, clock);
+  const funds = new FundService(db, clock, registry, ledger);
+  // Before the outbox is dispatched nothing leaves the transaction, so the ledger's refusal rolls the step back.
+  hooks.push(fundDossierHook(ledger));
+  dossiers.registerFacts(FUND_WORKFLOW, (via, row, at) => funds.facts(via, row, at));
   const sessions = new SessionStore(db, options.sessionClock ?? clock);
   const units = new UnitService(db, clock);
   const people = new PeopleService(db, clock, units, sessions);
@@ -123,6 +132,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     mailer,
     plans,
     reportDeadlines: new ReportDeadlines(db, dossiers, registry, clock),
+    funds,
     config: { codePrefix, production: options.production ?? false, trustProxy: options.trustProxy ?? false, maxUploadBytes },
   };
 }

@@ -21,6 +21,8 @@ export async function expectEveryHistoryReplays(t: TestApp): Promise<number> {
         type: h.type,
         data: (h.data ?? {}) as Record<string, unknown>,
         actor: h.actorId ? { id: h.actorId, roles: h.actorRoles } : actorFor(null, null),
+        // Conditions and data actions may read the event's date: replay passes the stored instant.
+        at: h.at.toISOString(),
       }));
     const replayed = replay(compileWorkflow(workflow.definition), (startEvent!.data ?? {}) as Record<string, unknown>, events);
     expect(replayed, `${row.code}: ${history.map((h) => h.type).join(" → ")}`).toEqual(row.snapshot as DossierSnapshot);

@@ -176,6 +176,87 @@ CREATE TABLE "timers" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "beneficiaries" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"fund_id" uuid NOT NULL,
+	"full_name" text NOT NULL,
+	"name_key" text NOT NULL,
+	"birth_year" integer NOT NULL,
+	"cccd" text,
+	"unit_id" uuid NOT NULL,
+	"category" text NOT NULL,
+	"circumstances" text,
+	"created_by" uuid,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "fund_balances" (
+	"fund_id" uuid NOT NULL,
+	"earmark" text NOT NULL,
+	"balance" bigint NOT NULL,
+	CONSTRAINT "fund_balances_fund_id_earmark_pk" PRIMARY KEY("fund_id","earmark"),
+	CONSTRAINT "fund_balances_not_negative" CHECK ("fund_balances"."balance" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "fund_entries" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"seq" bigserial NOT NULL,
+	"fund_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"delta" bigint NOT NULL,
+	"earmark" text NOT NULL,
+	"entry_date" date NOT NULL,
+	"receipt_number" text,
+	"donor_name" text,
+	"donor_public" text,
+	"method" text,
+	"attachment_id" uuid,
+	"instance_id" uuid,
+	"line_id" text,
+	"public_beneficiary" text,
+	"reverses_id" uuid,
+	"note" text,
+	"recorded_by" uuid,
+	"recorded_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "fund_lines" (
+	"instance_id" uuid NOT NULL,
+	"line_id" text NOT NULL,
+	"fund_id" uuid,
+	"full_name" text NOT NULL,
+	"name_key" text NOT NULL,
+	"birth_year" integer NOT NULL,
+	"cccd" text,
+	"unit_id" uuid,
+	"amount" bigint NOT NULL,
+	"approved_amount" bigint,
+	"status" text NOT NULL,
+	"paid_on" date,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "fund_lines_instance_id_line_id_pk" PRIMARY KEY("instance_id","line_id")
+);
+--> statement-breakpoint
+CREATE TABLE "funds" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "programme_list_entries" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"fund_id" uuid NOT NULL,
+	"import_id" uuid NOT NULL,
+	"cccd" text NOT NULL,
+	"programme" text NOT NULL,
+	"period" text NOT NULL,
+	"period_start" date NOT NULL,
+	"period_end" date NOT NULL,
+	"imported_by" uuid,
+	"imported_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "instance_events" ADD CONSTRAINT "instance_events_instance_id_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instances" ADD CONSTRAINT "instances_starter_id_users_id_fk" FOREIGN KEY ("starter_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instances" ADD CONSTRAINT "instances_starter_unit_id_units_id_fk" FOREIGN KEY ("starter_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -195,6 +276,19 @@ ALTER TABLE "dossier_clocks" ADD CONSTRAINT "dossier_clocks_instance_id_instance
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_outbox_id_outbox_id_fk" FOREIGN KEY ("outbox_id") REFERENCES "public"."outbox"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "timers" ADD CONSTRAINT "timers_instance_id_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "beneficiaries" ADD CONSTRAINT "beneficiaries_fund_id_funds_id_fk" FOREIGN KEY ("fund_id") REFERENCES "public"."funds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "beneficiaries" ADD CONSTRAINT "beneficiaries_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "beneficiaries" ADD CONSTRAINT "beneficiaries_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fund_balances" ADD CONSTRAINT "fund_balances_fund_id_funds_id_fk" FOREIGN KEY ("fund_id") REFERENCES "public"."funds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fund_entries" ADD CONSTRAINT "fund_entries_fund_id_funds_id_fk" FOREIGN KEY ("fund_id") REFERENCES "public"."funds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fund_entries" ADD CONSTRAINT "fund_entries_attachment_id_attachments_id_fk" FOREIGN KEY ("attachment_id") REFERENCES "public"."attachments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fund_entries" ADD CONSTRAINT "fund_entries_instance_id_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fund_entries" ADD CONSTRAINT "fund_entries_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fund_lines" ADD CONSTRAINT "fund_lines_instance_id_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fund_lines" ADD CONSTRAINT "fund_lines_fund_id_funds_id_fk" FOREIGN KEY ("fund_id") REFERENCES "public"."funds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "funds" ADD CONSTRAINT "funds_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "programme_list_entries" ADD CONSTRAINT "programme_list_entries_fund_id_funds_id_fk" FOREIGN KEY ("fund_id") REFERENCES "public"."funds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "programme_list_entries" ADD CONSTRAINT "programme_list_entries_imported_by_users_id_fk" FOREIGN KEY ("imported_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "workflow_definitions_key_version" ON "workflow_definitions" USING btree ("key","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "form_definitions_key_version" ON "form_definitions" USING btree ("key","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "instance_events_seq" ON "instance_events" USING btree ("instance_id","seq");--> statement-breakpoint
@@ -220,4 +314,13 @@ CREATE UNIQUE INDEX "notifications_outbox_user" ON "notifications" USING btree (
 CREATE INDEX "notifications_user" ON "notifications" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "outbox_pending" ON "outbox" USING btree ("id") WHERE "outbox"."processed_at" is null;--> statement-breakpoint
 CREATE INDEX "timers_due" ON "timers" USING btree ("fire_at") WHERE "timers"."fired_at" is null and "timers"."cancelled_at" is null;--> statement-breakpoint
-CREATE INDEX "timers_instance" ON "timers" USING btree ("instance_id","state_name");
+CREATE INDEX "timers_instance" ON "timers" USING btree ("instance_id","state_name");--> statement-breakpoint
+CREATE UNIQUE INDEX "beneficiaries_cccd" ON "beneficiaries" USING btree ("fund_id","cccd") WHERE "beneficiaries"."cccd" is not null;--> statement-breakpoint
+CREATE INDEX "beneficiaries_name" ON "beneficiaries" USING btree ("fund_id","name_key","birth_year");--> statement-breakpoint
+CREATE INDEX "fund_entries_fund_date" ON "fund_entries" USING btree ("fund_id","entry_date");--> statement-breakpoint
+CREATE UNIQUE INDEX "fund_entries_reverses" ON "fund_entries" USING btree ("reverses_id");--> statement-breakpoint
+CREATE INDEX "fund_entries_instance" ON "fund_entries" USING btree ("instance_id","line_id");--> statement-breakpoint
+CREATE INDEX "fund_lines_cccd" ON "fund_lines" USING btree ("cccd");--> statement-breakpoint
+CREATE INDEX "fund_lines_name" ON "fund_lines" USING btree ("name_key","birth_year");--> statement-breakpoint
+CREATE UNIQUE INDEX "funds_unit" ON "funds" USING btree ("unit_id");--> statement-breakpoint
+CREATE INDEX "programme_list_entries_cccd" ON "programme_list_entries" USING btree ("fund_id","cccd");

@@ -5,3 +5,4 @@ export * from "./people";
 export * from "./tasks";
 export * from "./attachments";
 export * from "./time";
+export * from "./funds";

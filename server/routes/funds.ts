@@ -1,0 +1,82 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { isCccd, isIsoDate } from "../../forms";
+import type { AppEnv } from "../app-env";
+import { requireUser } from "../auth/require-user";
+import { DomainError } from "../errors";
+import { readJson, readQuery } from "../request";
+
+const Amount = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const IsoDate = z.string().refine(isIsoDate, "a date YYYY-MM-DD");
+export const MonthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM").optional() });
+
+const Receipt = z
+  .object({
+    donorName: z.string().trim().min(1).max(300),
+    donorPublic: z.enum(["named", "anonymous"]),
+    amount: Amount,
+    date: IsoDate,
+    earmark: z.string().trim().max(200).optional(),
+    receiptNumber: z.string().trim().min(1).max(60),
+    attachmentId: z.uuid().optional(),
+    note: z.string().max(2000).optional(),
+  })
+  .strict();
+
+const Reversal = z
+  .object({
+    reason: z.string().trim().min(10).max(2000),
+    replacement: z.object({ amount: Amount, date: IsoDate, receiptNumber: z.string().trim().min(1).max(60).optional(), method: z.string().max(60).optional() }).strict().optional(),
+  })
+  .strict();
+
+const Beneficiary = z
+  .object({
+    fullName: z.string().trim().min(2).max(120),
+    birthYear: z.number().int().min(1900).max(2100),
+    cccd: z.string().refine(isCccd, "12 digits, a valid province code").optional(),
+    unitId: z.uuid(),
+    category: z.string().trim().min(1).max(120),
+    circumstances: z.string().max(2000).optional(),
+  })
+  .strict();
+
+/** Largest CSV list accepted (bytes). */
+const MAX_CSV = 5 * 1024 * 1024;
+
+/** The fund's staff: balances, ledger entries, receipts, corrections, the beneficiary registry, imported lists, requests. */
+export const fundRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => c.json({ items: await c.var.services.funds.list(requireUser(c)) }))
+  .get("/requests/:id", async (c) => c.json(await c.var.services.funds.request(requireUser(c), c.req.param("id"))))
+  .get("/:id", async (c) => c.json(await c.var.services.funds.view(requireUser(c), c.req.param("id"))))
+  .get("/:id/entries", async (c) => {
+    const user = requireUser(c);
+    return c.json({ items: await c.var.services.funds.entries(user, c.req.param("id"), readQuery(c, MonthQuery).month) });
+  })
+  .post("/:id/receipts", async (c) => {
+    const user = requireUser(c);
+    const input = await readJson(c, Receipt);
+    return c.json(await c.var.services.funds.ledger.recordReceipt(user, c.req.param("id"), input), 201);
+  })
+  .post("/:id/entries/:entryId/reverse", async (c) => {
+    const user = requireUser(c);
+    const input = await readJson(c, Reversal);
+    return c.json(await c.var.services.funds.ledger.reverse(user, c.req.param("id"), c.req.param("entryId"), input), 201);
+  })
+  .get("/:id/beneficiaries", async (c) => c.json({ items: await c.var.services.funds.beneficiaries(requireUser(c), c.req.param("id")) }))
+  .post("/:id/beneficiaries", async (c) => {
+    const user = requireUser(c);
+    const input = await readJson(c, Beneficiary);
+    const row = await c.var.services.funds.addBeneficiary(user, c.req.param("id"), input);
+    if (!row) throw new DomainError("BENEFICIARY_EXISTS", "Đối tượng này đã có trong danh sách địa chỉ nhân đạo", { messageEn: "already in the registry" });
+    return c.json(row, 201);
+  })
+  .post("/:id/programme-lists", async (c) => {
+    const user = requireUser(c);
+    if (!/^text\/(csv|plain)\b/i.test(c.req.header("content-type") ?? "")) {
+      throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "Danh sách phải gửi dạng CSV (text/csv)", { messageEn: "expected text/csv" });
+    }
+    const text = await c.req.text();
+    if (text.length > MAX_CSV) throw new DomainError("PAYLOAD_TOO_LARGE", "Tệp danh sách quá lớn", { messageEn: `at most ${MAX_CSV} bytes` });
+    return c.json(await c.var.services.funds.importList(user, c.req.param("id"), text), 201);
+  });

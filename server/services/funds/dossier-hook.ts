@@ -1,0 +1,95 @@
+import { and, eq, notInArray } from "drizzle-orm";
+import { activeStateNames, linesOf, normaliseName, publicBeneficiary, type FundLine } from "../../../workflows";
+import type { Tx } from "../../db/client";
+import { beneficiaries, fundLines, funds, units, type FundLineStatus } from "../../db/schema";
+import { DomainError } from "../../errors";
+import type { StepHook } from "../step-hooks";
+import type { FundLedger } from "./ledger";
+import { randomUUID } from "node:crypto";
+
+export const FUND_WORKFLOW = "fund-disbursement";
+
+function statusOf(line: FundLine, active: string[]): FundLineStatus {
+  if (active.includes("rejected") || active.includes("withdrawn")) return "cancelled";
+  if (active.includes("payout") || active.includes("paid")) {
+    if ((line.approvedAmount ?? 0) <= 0) return "cancelled";
+    return line.payment ? "paid" : "approved";
+  }
+  return "requested";
+}
+
+/**
+ * The fund side of every step of a disbursement dossier, in the step's transaction: the lines are kept in
+ * `fund_lines` (what later requests are matched against), and a `PAY` writes the payout to the ledger,
+ * which refuses an overdraft and so rolls the whole step back.
+ */
+export function fundDossierHook(ledger: FundLedger): StepHook {
+  return async (tx, { instance, step, event, actor, at }) => {
+    if (instance.workflowKey !== FUND_WORKFLOW) return;
+    const data = step.snapshot.context.data;
+    const [fund] = typeof data.fundUnit === "string" ? await tx.select().from(funds).where(eq(funds.unitId, data.fundUnit)) : [];
+    const lines = linesOf(data).filter((l) => l.lineId);
+    const active = activeStateNames(step.snapshot.value);
+    for (const line of lines) {
+      const row = {
+        fundId: fund?.id ?? null,
+        fullName: line.fullName,
+        nameKey: normaliseName(line.fullName),
+        birthYear: line.birthYear,
+        cccd: line.cccd ?? null,
+        unitId: line.unitId,
+        amount: line.amount,
+        approvedAmount: line.approvedAmount ?? null,
+        status: statusOf(line, active),
+        paidOn: line.payment?.paidOn ?? null,
+        updatedAt: at,
+      };
+      await tx.insert(fundLines).values({ instanceId: instance.id, lineId: line.lineId, ...row }).onConflictDoUpdate({ target: [fundLines.instanceId, fundLines.lineId], set: row });
+    }
+    const kept = lines.map((l) => l.lineId);
+    await tx.delete(fundLines).where(and(eq(fundLines.instanceId, instance.id), kept.length ? notInArray(fundLines.lineId, kept) : undefined));
+    if (event.type === "PAY") await pay(tx, ledger, fund?.id ?? null, instance.id, data, String(event.data?.lineId), actor?.id ?? null, at);
+  };
+}
+
+async function pay(tx: Tx, ledger: FundLedger, fundId: string | null, instanceId: string, data: Record<string, unknown>, lineId: string, by: string | null, at: Date) {
+  if (!fundId) {
+    throw new DomainError("FUND_NOT_FOUND", "Đơn vị được đề nghị chưa mở sổ Quỹ", { messageEn: "the request's fund unit keeps no fund ledger" });
+  }
+  const line = linesOf(data).find((l) => l.lineId === lineId)!;
+  const [place] = await tx.select({ name: units.name }).from(units).where(eq(units.id, line.unitId));
+  await ledger.recordPayout(tx, {
+    fundId,
+    earmark: typeof data.earmark === "string" ? data.earmark.trim() : "",
+    amount: line.approvedAmount ?? line.amount,
+    date: line.payment!.paidOn,
+    method: line.payment!.method,
+    receiptNumber: line.payment!.receiptNumber,
+    instanceId,
+    lineId,
+    publicBeneficiary: publicBeneficiary(line.fullName, place?.name ?? null),
+    recordedBy: by,
+  });
+  // A paid beneficiary joins the fund's registry ("địa chỉ nhân đạo"), once.
+  const known = line.cccd
+    ? await tx.select({ id: beneficiaries.id }).from(beneficiaries).where(and(eq(beneficiaries.fundId, fundId), eq(beneficiaries.cccd, line.cccd)))
+    : await tx
+        .select({ id: beneficiaries.id })
+        .from(beneficiaries)
+        .where(and(eq(beneficiaries.fundId, fundId), eq(beneficiaries.nameKey, normaliseName(line.fullName)), eq(beneficiaries.birthYear, line.birthYear), eq(beneficiaries.unitId, line.unitId)));
+  if (known.length === 0) {
+    await tx.insert(beneficiaries).values({
+      id: randomUUID(),
+      fundId,
+      fullName: line.fullName,
+      nameKey: normaliseName(line.fullName),
+      birthYear: line.birthYear,
+      cccd: line.cccd ?? null,
+      unitId: line.unitId,
+      category: line.category,
+      circumstances: line.circumstances ?? null,
+      createdBy: by,
+      createdAt: at,
+    });
+  }
+}

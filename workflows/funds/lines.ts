@@ -1,0 +1,100 @@
+/**
+ * The beneficiary lines of a fund disbursement request, as the pure engine sees them in the dossier
+ * data (`data.lines`), and the data actions of `fund-disbursement` that change them.
+ */
+import type { DataAction } from "../data-actions";
+
+/** One beneficiary of a request. `approvedAmount` is set by the leader, `payment` by the accountant. */
+export type FundLine = {
+  lineId: string;
+  fullName: string;
+  birthYear: number;
+  cccd?: string;
+  unitId: string;
+  category: string;
+  circumstances?: string;
+  amount: number;
+  purpose?: string;
+  approvedAmount?: number;
+  payment?: { paidOn: string; method: string; receiptNumber: string };
+};
+
+export function linesOf(data: Record<string, unknown>): FundLine[] {
+  return Array.isArray(data.lines) ? (data.lines as FundLine[]) : [];
+}
+
+/** Lines without an id get the next free one (`L1`, `L2`, …), so that flags, approvals and payments can name them. */
+const numberFundLines: DataAction = (data) => {
+  let next = typeof data.$nextLine === "number" ? data.$nextLine : 1;
+  const taken = new Set(linesOf(data).map((l) => l.lineId).filter(Boolean));
+  const lines = linesOf(data).map((line) => {
+    if (line.lineId) return line;
+    while (taken.has(`L${next}`)) next++;
+    taken.add(`L${next}`);
+    return { ...line, lineId: `L${next++}` };
+  });
+  return { ...data, lines, $nextLine: next };
+};
+
+/** The specialist clears a line's double-benefit flag with a reason (`$clearances[lineId]`). */
+const clearFundFlag: DataAction = (data, { event, today, actorId }) => ({
+  ...data,
+  $clearances: { ...((data.$clearances as object) ?? {}), [String(event.lineId)]: { reason: event.reason, on: today, by: actorId ?? null } },
+});
+
+/** The specialist takes a line off the request (kept in `$removedLines` with the reason). */
+const removeFundLine: DataAction = (data, { event, today, actorId }) => {
+  const removed = linesOf(data).filter((l) => l.lineId === event.lineId);
+  return {
+    ...data,
+    lines: linesOf(data).filter((l) => l.lineId !== event.lineId),
+    $removedLines: [
+      ...(Array.isArray(data.$removedLines) ? data.$removedLines : []),
+      ...removed.map((line) => ({ line, reason: event.reason, on: today, by: actorId ?? null })),
+    ],
+  };
+};
+
+/**
+ * A leader approves: each line's approved amount is the requested one, or lower where the leader lowered
+ * it (`event.amounts: [{ lineId, amount }]`); an amount is never raised. The signature is recorded.
+ */
+const approveFundLines: DataAction = (data, { event, today, actorId }) => {
+  const lowered = new Map(
+    (Array.isArray(event.amounts) ? (event.amounts as { lineId: string; amount: number }[]) : []).map((a) => [a.lineId, a.amount]),
+  );
+  const lines = linesOf(data).map((line) => {
+    const current = line.approvedAmount ?? line.amount;
+    const asked = lowered.get(line.lineId);
+    return { ...line, approvedAmount: asked === undefined ? current : Math.min(current, asked) };
+  });
+  const signatures = Array.isArray(data.$signatures) ? data.$signatures : [];
+  return { ...data, lines, $signatures: [...signatures, { by: actorId ?? null, on: today, note: event.note ?? null }] };
+};
+
+/** Back to verification: the signatures and the approved amounts no longer hold. */
+const resetFundApproval: DataAction = (data) => ({
+  ...data,
+  lines: linesOf(data).map(({ approvedAmount: _dropped, ...line }) => line),
+  $signatures: [],
+});
+
+/** The accountant has paid one line (the ledger entry is written by the server in the same transaction). */
+const recordFundPayment: DataAction = (data, { event }) => ({
+  ...data,
+  lines: linesOf(data).map((line) =>
+    line.lineId === event.lineId
+      ? { ...line, payment: { paidOn: String(event.paidOn), method: String(event.method), receiptNumber: String(event.receiptNumber) } }
+      : line,
+  ),
+});
+
+/** The data actions of `fund-disbursement`. */
+export const fundDataActions: Readonly<Record<string, DataAction>> = {
+  numberFundLines,
+  clearFundFlag,
+  removeFundLine,
+  approveFundLines,
+  resetFundApproval,
+  recordFundPayment,
+};
