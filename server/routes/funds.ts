@@ -73,6 +73,8 @@ export const fundRoutes = new Hono<AppEnv>()
   })
   .post("/:id/programme-lists", async (c) => {
     const user = requireUser(c);
+    // Who may import is settled before what was sent.
+    await c.var.services.funds.fund(user, c.req.param("id"), ["specialist"]);
     if (!/^text\/(csv|plain)\b/i.test(c.req.header("content-type") ?? "")) {
       throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "Danh sách phải gửi dạng CSV (text/csv)", { messageEn: "expected text/csv" });
     }

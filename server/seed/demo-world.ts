@@ -83,6 +83,11 @@ export const DEMO_USERS = {
   mttqPhongTrao: { id: id(1006), username: "mttq.phongtrao", displayName: "Y Blông (Ban Phong trào MTTQ)", grants: [{ role: "specialist", unitId: U.mttqPhongTrao }] },
   mttqThuongTruc: { id: id(1007), username: "mttq.thuongtruc", displayName: "A Thuận (Ban Thường trực MTTQ)", grants: [{ role: "leader", unitId: U.mttqThuongTruc }] },
   mttqDakHa: { id: id(1008), username: "mttq.dakha", displayName: "Đinh Văn Hà (MTTQ huyện Đăk Hà)", grants: [{ role: "specialist", unitId: U.mttqDakHa }] },
+  ctdChuyenVien: { id: id(1009), username: "ctd.chuyenvien", displayName: "Hồ Thị Thẩm (Văn phòng Quỹ nhân đạo)", grants: [{ role: "specialist", unitId: U.quyNhanDao }] },
+  ctdChuTich: { id: id(1010), username: "ctd.chutich", displayName: "Nguyễn Đức Nhân (Chủ tịch Hội Chữ thập đỏ tỉnh)", grants: [{ role: "leader", unitId: U.quyNhanDao }] },
+  ctdPhoChuTich: { id: id(1011), username: "ctd.phochutich", displayName: "Trương Thị Ái (Phó Chủ tịch Hội Chữ thập đỏ tỉnh)", grants: [{ role: "leader", unitId: U.quyNhanDao }] },
+  ctdKeToan: { id: id(1012), username: "ctd.ketoan", displayName: "Đỗ Văn Sổ (Kế toán Quỹ nhân đạo)", grants: [{ role: "accountant", unitId: U.quyNhanDao }] },
+  xaHaMon: { id: id(1013), username: "xa.hamon", displayName: "UBND xã Hà Mòn", grants: [{ role: "applicant", unitId: U.haMon }] },
 } satisfies Record<string, DemoUser>;
 
 /** What each demo account is for, printed at start-up. */
@@ -95,4 +100,9 @@ export const DEMO_ROLES_VI: Record<keyof typeof DEMO_USERS, string> = {
   mttqPhongTrao: "chuyên viên, Ban Phong trào MTTQ tỉnh",
   mttqThuongTruc: "lãnh đạo, Ban Thường trực MTTQ tỉnh",
   mttqDakHa: "chuyên viên, MTTQ huyện Đăk Hà",
+  ctdChuyenVien: "chuyên viên, Quỹ Trợ giúp nhân đạo (Hội Chữ thập đỏ tỉnh)",
+  ctdChuTich: "lãnh đạo Quỹ (Chủ tịch Hội Chữ thập đỏ tỉnh)",
+  ctdPhoChuTich: "lãnh đạo Quỹ (Phó Chủ tịch Hội Chữ thập đỏ tỉnh)",
+  ctdKeToan: "kế toán, Quỹ Trợ giúp nhân đạo",
+  xaHaMon: "người đề nghị, UBND xã Hà Mòn",
 };

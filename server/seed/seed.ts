@@ -6,6 +6,7 @@ import type { Services } from "../services";
 import { loadSessionUser } from "../services/session-user";
 import { DEMO_DOSSIERS } from "./demo-dossiers";
 import { demoPdf } from "./demo-files";
+import { seedDemoFund } from "./demo-fund";
 import { seedDemoPlan } from "./demo-plan";
 import { DEMO_PASSWORD, DEMO_ROLES_VI, DEMO_UNIT_ROWS, DEMO_USERS } from "./demo-world";
 
@@ -33,6 +34,7 @@ export async function seedDemo(services: Services): Promise<{ created: boolean }
     }
   }
   await seedDemoPlan(services);
+  await seedDemoFund(services);
   const [started] = await db.select({ id: instances.id }).from(instances).where(eq(instances.starterId, DEMO_USERS.nguoinop.id)).limit(1);
   if (started) return { created: existing.size === 0 };
   const byName = new Map(Object.values(DEMO_USERS).map((u) => [u.username, u.id]));

@@ -16,6 +16,11 @@ type World = {
   grantId: string;
   attachmentId: string;
   notificationId: string;
+  fundId: string;
+  entryId: string;
+  fundRequestId: string;
+  ctdChuyenVien: TestUser;
+  ctdKeToan: TestUser;
   nguoinop: TestUser;
   chuyenvien: TestUser;
   colleague: TestUser;
@@ -100,11 +105,38 @@ const ROUTES: Row[] = [
   { method: "GET", path: () => "/api/calendar/2026" },
   { method: "PUT", path: () => "/api/calendar/2026", body: () => ({ year: 2026 }), wrongRole: (w) => w.chuyenvien },
   { method: "GET", path: () => "/api/notifications" },
+  { method: "GET", path: () => "/api/funds" },
+  { method: "GET", path: (w) => `/api/funds/requests/${w.fundRequestId}`, otherUnit: (w) => w.outsider },
+  { method: "GET", path: (w) => `/api/funds/${w.fundId}`, otherUnit: (w) => w.outsider },
+  { method: "GET", path: (w) => `/api/funds/${w.fundId}/entries`, otherUnit: (w) => w.outsider },
+  {
+    method: "POST",
+    path: (w) => `/api/funds/${w.fundId}/receipts`,
+    body: () => ({ donorName: "Nhà hảo tâm", donorPublic: "named", amount: 1_000_000, date: "2026-11-20", receiptNumber: "PT-TEST" }),
+    wrongRole: (w) => w.ctdChuyenVien,
+    otherUnit: (w) => w.outsider,
+  },
+  {
+    method: "POST",
+    path: (w) => `/api/funds/${w.fundId}/entries/${w.entryId}/reverse`,
+    body: () => ({ reason: "Nhập nhầm số tiền phiếu thu" }),
+    wrongRole: (w) => w.ctdChuyenVien,
+    otherUnit: (w) => w.outsider,
+  },
+  { method: "GET", path: (w) => `/api/funds/${w.fundId}/beneficiaries`, otherUnit: (w) => w.outsider },
+  {
+    method: "POST",
+    path: (w) => `/api/funds/${w.fundId}/beneficiaries`,
+    body: () => ({ fullName: "Y Nhi", birthYear: 2001, unitId: DEMO_UNITS.haMon, category: "Phụ nữ yếu thế" }),
+    wrongRole: (w) => w.ctdKeToan,
+    otherUnit: (w) => w.outsider,
+  },
+  { method: "POST", path: (w) => `/api/funds/${w.fundId}/programme-lists`, body: () => "cccd,programme,period", wrongRole: (w) => w.ctdKeToan, otherUnit: (w) => w.outsider },
   { method: "POST", path: (w) => `/api/notifications/${w.notificationId}/read`, otherUnit: (w) => w.outsider },
 ];
 
 /** Routes that answer without a session, on purpose. */
-const PUBLIC = ["POST /api/auth/login", "POST /api/auth/logout", "GET /api/openapi.json", "GET /health", "GET /*" /* the web UI's pages and assets */];
+const PUBLIC = ["GET /api/public/funds", "GET /api/public/funds/:id/ledger", "GET /api/public/funds/:id/ledger.csv", "POST /api/auth/login", "POST /api/auth/logout", "GET /api/openapi.json", "GET /health", "GET /*" /* the web UI's pages and assets */];
 
 describe.each(databaseKinds)("every route checks its caller, on %s", (kind) => {
   let t: DemoApp;
@@ -134,7 +166,12 @@ describe.each(databaseKinds)("every route checks its caller, on %s", (kind) => {
     await new Scheduler(t.services).runDue(); // the review task's notification to chuyenvien
     const mine = (await (await t.request(chuyenvien, "GET", "/api/notifications")).json()) as { items: { id: string }[] };
     const notificationId = mine.items[0]!.id;
-    w = { dossierId, planId, taskId, unitId: unit.id, userId: user.id, grantId: grant.id, attachmentId, notificationId, nguoinop, chuyenvien, colleague, outsider };
+    const [ctdChuyenVien, ctdKeToan] = await Promise.all([t.as("ctdChuyenVien"), t.as("ctdKeToan")]);
+    const [fund] = (await (await t.request(ctdKeToan, "GET", "/api/funds")).json() as { items: { id: string }[] }).items;
+    const entries = (await (await t.request(ctdKeToan, "GET", `/api/funds/${fund!.id}/entries`)).json()) as { items: { id: string; kind: string; instanceId: string | null }[] };
+    const entryId = entries.items.find((e) => e.kind === "receipt")!.id;
+    const fundRequestId = entries.items.find((e) => e.instanceId)!.instanceId!;
+    w = { dossierId, planId, taskId, unitId: unit.id, userId: user.id, grantId: grant.id, attachmentId, notificationId, fundId: fund!.id, entryId, fundRequestId, ctdChuyenVien, ctdKeToan, nguoinop, chuyenvien, colleague, outsider };
   });
   afterAll(async () => t.close());
 
@@ -142,13 +179,13 @@ describe.each(databaseKinds)("every route checks its caller, on %s", (kind) => {
 
   it("lists every route of the app in the table (a new route must be added here)", () => {
     const served = new Set(t.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`));
-    const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.path({ dossierId: ":id", planId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id", notificationId: ":id" } as World)}`), ...PUBLIC]);
+    const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.path({ dossierId: ":id", planId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id", notificationId: ":id", fundId: ":id", entryId: ":entryId", fundRequestId: ":id" } as World)}`), ...PUBLIC]);
     expect(served.size).toBe(ROUTES.length + PUBLIC.length);
     const normalised = [...served].map((r) => r.replace(/:key\b/, "association-founding").replace(/:year\b/, "2026"));
     expect(normalised.filter((r) => !covered.has(r))).toEqual([]);
   });
 
-  it.each(ROUTES.map((r) => [`${r.method} ${r.path({ dossierId: ":id", planId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id", notificationId: ":id" } as World)}`, r] as const))(
+  it.each(ROUTES.map((r) => [`${r.method} ${r.path({ dossierId: ":id", planId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id", notificationId: ":id", fundId: ":id", entryId: ":entryId", fundRequestId: ":id" } as World)}`, r] as const))(
     "%s",
     async (_name, row) => {
       const anonymous = await send(null, row);

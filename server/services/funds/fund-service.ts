@@ -65,6 +65,11 @@ export class FundService {
     return entries.map((e) => ({ ...e, dossierCode: e.instanceId ? (codes.get(e.instanceId) ?? null) : null }));
   }
 
+  /** A fund the user works on with one of `roles` (404 / 403 otherwise). */
+  async fund(user: SessionUser, id: string, roles: Parameters<typeof fundFor>[3]): Promise<FundRow> {
+    return fundFor(this.db, user, id, roles);
+  }
+
   async beneficiaries(user: SessionUser, id: string) {
     const fund = await fundFor(this.db, user, id, "any");
     return this.db
