@@ -6,6 +6,7 @@ import { LoginBody } from "./routes/auth";
 import { VersionQuery } from "./routes/forms";
 import { DraftBody, EventBody, ListQuery, StartBody } from "./routes/instances";
 import { RoundQuery } from "./routes/plans";
+import { BeneficiaryBody, MonthQuery, ReceiptBody, ReversalBody } from "./routes/funds";
 import { DelegateBody, InboxQuery } from "./routes/tasks";
 import { CalendarYear } from "../workflows/calendar";
 import { NotificationQuery } from "./routes/notifications";
@@ -69,6 +70,40 @@ export const operations: Record<string, Record<string, Operation>> = {
   "/api/auth/logout": { post: { summary: "Sign out: deletes the session (needs X-CSRF-Token)", auth: false, responses: { 200: "signed out" } } },
   "/api/me": { get: { summary: "The caller: id, username, displayName, grants [{ role, unitId, unitName }], csrfToken", responses: { 200: "me", 401: "no session" } } },
   "/api/units": { get: { summary: "The organisation tree (for unit pickers)", responses: { 200: "units" } } },
+  "/api/funds": { get: { summary: "Funds whose unit (or a unit above it) the caller works in, with balances per earmark", responses: { 200: "{ items }" } } },
+  "/api/funds/{id}": { get: { summary: "A fund with its balance, in total and per earmark", responses: { 200: "fund", 404: "not found or not the caller's fund" } } },
+  "/api/funds/{id}/entries": {
+    get: { summary: "The fund's ledger entries (receipts, payouts, reversing entries), optionally of one month", query: MonthQuery, responses: { 200: "{ items }", 404: "not found or not visible" } },
+  },
+  "/api/funds/{id}/receipts": {
+    post: { summary: "Accountant: record a receipt (donor named or anonymous, amount in đồng, date, earmark, receipt number, optional attachment)", body: ReceiptBody, responses: { 201: "entry", 403: "not the fund's accountant", 404: "not visible", 422: "invalid data" } },
+  },
+  "/api/funds/{id}/entries/{entryId}/reverse": {
+    post: {
+      summary: "Accountant: correct an entry by a reversing entry, optionally followed by the corrected entry",
+      body: ReversalBody,
+      responses: { 201: "{ reversal, replacement }", 403: "not the fund's accountant", 404: "no such entry", 409: "already reversed, a reversal, or it would overdraw (FUND_INSUFFICIENT)" },
+    },
+  },
+  "/api/funds/{id}/beneficiaries": {
+    get: { summary: "The beneficiary registry (địa chỉ nhân đạo) of the fund", responses: { 200: "{ items }", 404: "not visible" } },
+    post: { summary: "Specialist: add a beneficiary (CCCD checked)", body: BeneficiaryBody, responses: { 201: "beneficiary", 403: "not the fund's specialist", 409: "already registered", 422: "invalid data" } },
+  },
+  "/api/funds/{id}/programme-lists": {
+    post: {
+      summary: "Specialist: import another programme's list (CSV: cccd, programme, period as 2026, 2026-03 or 2026-01-01..2026-06-30); answers the rows refused",
+      rawBody: { mediaType: "text/csv", schema: { type: "string" } },
+      responses: { 201: "{ importId, accepted, rejected: [{ line, cccd, message }] }", 403: "not the fund's specialist", 415: "not CSV" },
+    },
+  },
+  "/api/funds/requests/{id}": {
+    get: { summary: "A fund-disbursement dossier for the fund's officials: each line's double-benefit matches (earlier dossier or programme), clearances and ledger entries", responses: { 200: "{ screening, facts, entries }", 404: "not visible or not the caller's fund" } },
+  },
+  "/api/public/funds": { get: { summary: "No login: every fund with its totals and balance", auth: false, responses: { 200: "{ items }" } } },
+  "/api/public/funds/{id}/ledger": {
+    get: { summary: "No login: month by month receipts, payouts and closing balance; the entries (of ?month=YYYY-MM); donors as agreed, beneficiaries shortened, never a CCCD", auth: false, query: MonthQuery, responses: { 200: "ledger", 404: "no such fund" } },
+  },
+  "/api/public/funds/{id}/ledger.csv": { get: { summary: "No login: the public entries as CSV (UTF-8 with BOM)", auth: false, query: MonthQuery, responses: { 200: "text/csv", 404: "no such fund" } } },
   "/api/plans/{id}/tracking": {
     get: { summary: "A plan's units and where each report stands (pending, sent back, under review, accepted, late); ?round=", query: RoundQuery, responses: { 200: "{ plan, round, today, counts, units }", 404: "not a plan, or not visible" } },
   },

@@ -10,7 +10,7 @@ const Amount = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const IsoDate = z.string().refine(isIsoDate, "a date YYYY-MM-DD");
 export const MonthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM").optional() });
 
-const Receipt = z
+export const ReceiptBody = z
   .object({
     donorName: z.string().trim().min(1).max(300),
     donorPublic: z.enum(["named", "anonymous"]),
@@ -23,14 +23,14 @@ const Receipt = z
   })
   .strict();
 
-const Reversal = z
+export const ReversalBody = z
   .object({
     reason: z.string().trim().min(10).max(2000),
     replacement: z.object({ amount: Amount, date: IsoDate, receiptNumber: z.string().trim().min(1).max(60).optional(), method: z.string().max(60).optional() }).strict().optional(),
   })
   .strict();
 
-const Beneficiary = z
+export const BeneficiaryBody = z
   .object({
     fullName: z.string().trim().min(2).max(120),
     birthYear: z.number().int().min(1900).max(2100),
@@ -55,18 +55,18 @@ export const fundRoutes = new Hono<AppEnv>()
   })
   .post("/:id/receipts", async (c) => {
     const user = requireUser(c);
-    const input = await readJson(c, Receipt);
+    const input = await readJson(c, ReceiptBody);
     return c.json(await c.var.services.funds.ledger.recordReceipt(user, c.req.param("id"), input), 201);
   })
   .post("/:id/entries/:entryId/reverse", async (c) => {
     const user = requireUser(c);
-    const input = await readJson(c, Reversal);
+    const input = await readJson(c, ReversalBody);
     return c.json(await c.var.services.funds.ledger.reverse(user, c.req.param("id"), c.req.param("entryId"), input), 201);
   })
   .get("/:id/beneficiaries", async (c) => c.json({ items: await c.var.services.funds.beneficiaries(requireUser(c), c.req.param("id")) }))
   .post("/:id/beneficiaries", async (c) => {
     const user = requireUser(c);
-    const input = await readJson(c, Beneficiary);
+    const input = await readJson(c, BeneficiaryBody);
     const row = await c.var.services.funds.addBeneficiary(user, c.req.param("id"), input);
     if (!row) throw new DomainError("BENEFICIARY_EXISTS", "Đối tượng này đã có trong danh sách địa chỉ nhân đạo", { messageEn: "already in the registry" });
     return c.json(row, 201);

@@ -28,5 +28,7 @@ describe.each(databaseKinds)("the Red Cross fund demo, on %s", (kind) => {
     expect(pub.balance).toBe(247_000_000);
     expect(pub.months.map((m) => m.month)).toEqual(["2026-08", "2026-09", "2026-10", "2026-11"]);
     expect(await expectEveryHistoryReplays(t)).toBeGreaterThan(5);
+    const doc = (await (await t.request(null, "GET", "/api/openapi.json")).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/public/funds/{id}/ledger", "/api/funds/{id}/receipts", "/api/funds/requests/{id}"]));
   });
 });

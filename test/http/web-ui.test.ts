@@ -24,7 +24,7 @@ describe("web UI routes", () => {
   const app = appOn(dist);
   afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
-  it.each(["/", "/inbox", "/dossiers/0b6b8f9e-1111-4222-8333-944444444444", "/lookup/KT-2026-7Q4M9X"])("serves index.html for the page %s", async (path) => {
+  it.each(["/", "/inbox", "/dossiers/0b6b8f9e-1111-4222-8333-944444444444", "/lookup/KT-2026-7Q4M9X", "/funds", "/fund-desk"])("serves index.html for the page %s", async (path) => {
     const res = await app.request(path);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/html");

@@ -11,6 +11,9 @@ import { useI18n } from "./lib/i18n";
 import Login from "./pages/Login";
 import Lookup from "./pages/Lookup";
 
+const PublicFunds = lazy(() => import("./pages/PublicFunds"));
+const FundDesk = lazy(() => import("./pages/FundDesk"));
+
 const Procedures = lazy(() => import("./pages/Procedures"));
 const MyDossiers = lazy(() => import("./pages/MyDossiers"));
 const DossierEditor = lazy(() => import("./pages/DossierEditor"));
@@ -60,6 +63,9 @@ const router = createBrowserRouter([
       { path: "/login", element: <Login /> },
       { path: "/lookup", element: <Lookup /> },
       { path: "/lookup/:code", element: <Lookup /> },
+      { path: "/funds", element: <Suspense fallback={<Loading />}><PublicFunds /></Suspense> },
+      { path: "/funds/:id", element: <Suspense fallback={<Loading />}><PublicFunds /></Suspense> },
+      { path: "/fund-desk", element: p(<FundDesk />) },
       { path: "/procedures", element: p(<Procedures />) },
       { path: "/procedures/:key/new", element: p(<DossierEditor />) },
       { path: "/my", element: p(<MyDossiers />) },

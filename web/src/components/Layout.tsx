@@ -34,7 +34,9 @@ export function Layout() {
             {official && <NavLink to="/inbox" className={link}>{t("inbox")}</NavLink>}
             {(official || has("admin")) && <NavLink to="/dashboard" className={link}>{t("dashboard")}</NavLink>}
             {has("admin") && <NavLink to="/admin" className={link}>{t("admin")}</NavLink>}
+            {(has("accountant") || has("specialist") || has("leader")) && <NavLink to="/fund-desk" className={link}>{t("fundDesk")}</NavLink>}
             <NavLink to="/lookup" className={link}>{t("lookup")}</NavLink>
+            <NavLink to="/funds" className={link}>{t("publicFunds")}</NavLink>
           </nav>
           <div className="topbar-tools">
             <button type="button" className="btn-link lang" onClick={() => setLang(lang === "vi" ? "en" : "vi")} lang={lang === "vi" ? "en" : "vi"}>

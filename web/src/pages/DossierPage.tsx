@@ -66,6 +66,9 @@ export default function DossierPage() {
           </div>
           <h1>{dossier.title}</h1>
           <p className="muted">{loc(dossier.workflowTitle)}</p>
+          {dossier.workflow === "fund-disbursement" && !isStarter && (
+            <p><Link to={`/fund-desk?request=${dossier.id}`}>{t("fundCheck")}</Link></p>
+          )}
         </div>
         <dl className="head-facts">
           <div>

@@ -1,0 +1,143 @@
+/** The fund's staff: balances per earmark, receipt entry (accountant), the ledger with corrections, and a request's flags and payouts. */
+import { useState, type FormEvent } from "react";
+import { useSearchParams } from "react-router";
+import { ErrorNotice, Loading, Notice, PageHeader } from "../components/Notice";
+import { ApiError, post } from "../lib/api";
+import { formatVnd, showDate } from "../lib/format";
+import { useI18n } from "../lib/i18n";
+import { useApi } from "../lib/use-api";
+
+type Fund = { id: string; name: string; balances: { total: number; byEarmark: { earmark: string; balance: number }[] } };
+type Entry = { id: string; kind: string; delta: number; lineId: string | null; earmark: string; entryDate: string; receiptNumber: string | null; donorName: string | null; donorPublic: string | null; publicBeneficiary: string | null; dossierCode: string | null; reversesId: string | null; note: string | null };
+type Match = { source: string; dossierCode?: string; programme?: string; period?: string; paidOn?: string | null; by: string };
+type Request = { code: string; screening: { lineId: string; matches: Match[]; cleared: { reason: string } | null }[]; entries: Entry[] };
+
+export default function FundDesk() {
+  const { lang } = useI18n();
+  const L = (vi: string, en: string) => (lang === "en" ? en : vi);
+  const funds = useApi<{ items: Fund[] }>("/api/funds");
+  const [params] = useSearchParams();
+  const requestId = params.get("request");
+  const fund = funds.data?.items[0];
+  return (
+    <div>
+      <PageHeader title={L("Sổ Quỹ", "Fund ledger")} subtitle={fund?.name} />
+      <ErrorNotice error={funds.error} />
+      {funds.loading && <Loading />}
+      {funds.data && funds.data.items.length === 0 && <Notice>{L("Bạn không làm việc cho Quỹ nào.", "You work for no fund.")}</Notice>}
+      {requestId && <RequestPanel id={requestId} />}
+      {fund && <FundPanel fund={fund} onChange={funds.reload} />}
+    </div>
+  );
+}
+
+function RequestPanel({ id }: { id: string }) {
+  const { lang } = useI18n();
+  const L = (vi: string, en: string) => (lang === "en" ? en : vi);
+  const request = useApi<Request>(`/api/funds/requests/${id}`);
+  const r = request.data;
+  const describe = (m: Match) =>
+    m.source === "programme" ? `${L("Danh sách", "List")} ${m.programme} (${m.period})` : `${m.source === "payout" ? L("Đã chi", "Paid") : L("Đã duyệt, chưa chi", "Approved, unpaid")} — ${m.dossierCode}${m.paidOn ? ` (${showDate(m.paidOn)})` : ""}`;
+  return (
+    <section className="card">
+      <h2>{L("Đối chiếu hưởng trùng", "Double-benefit check")} {r?.code}</h2>
+      <ErrorNotice error={request.error} />
+      {r && (
+        <table className="table table-compact">
+          <thead><tr><th>{L("Dòng", "Line")}</th><th>{L("Trùng với", "Matches")}</th><th>{L("Xác nhận", "Cleared")}</th></tr></thead>
+          <tbody>
+            {r.screening.map((l) => (
+              <tr key={l.lineId}>
+                <td>{l.lineId}</td>
+                <td>{l.matches.length ? l.matches.map(describe).join("; ") : "—"}</td>
+                <td>{l.cleared ? l.cleared.reason : l.matches.length ? <strong>{L("Chưa", "Not yet")}</strong> : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {r && r.entries.length > 0 && <p>{L("Đã chi", "Paid")}: {r.entries.map((e) => `${e.lineId ?? ""} ${formatVnd(-e.delta)} (${e.receiptNumber})`).join(", ")}</p>}
+    </section>
+  );
+}
+
+function FundPanel({ fund, onChange }: { fund: Fund; onChange: () => Promise<void> }) {
+  const { lang } = useI18n();
+  const L = (vi: string, en: string) => (lang === "en" ? en : vi);
+  const entries = useApi<{ items: Entry[] }>(`/api/funds/${fund.id}/entries`);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [form, setForm] = useState({ donorName: "", donorPublic: "named", amount: "", date: new Date().toISOString().slice(0, 10), earmark: "", receiptNumber: "" });
+  const reversed = new Set(entries.data?.items.map((e) => e.reversesId).filter(Boolean));
+
+  async function record(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      await post(`/api/funds/${fund.id}/receipts`, { ...form, amount: Number(form.amount.replace(/\D/g, "")), earmark: form.earmark || undefined });
+      setForm({ ...form, donorName: "", amount: "", receiptNumber: "" });
+      await Promise.all([onChange(), entries.reload()]);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : null);
+    }
+  }
+  async function reverse(entry: Entry) {
+    const reason = window.prompt(L("Lý do đảo bút toán (ít nhất 10 ký tự)", "Why reverse this entry (10+ characters)"));
+    if (!reason) return;
+    try {
+      await post(`/api/funds/${fund.id}/entries/${entry.id}/reverse`, { reason });
+      await Promise.all([onChange(), entries.reload()]);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : null);
+    }
+  }
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  return (
+    <>
+      <section className="card">
+        <h2>{L("Số dư", "Balance")}: {formatVnd(fund.balances.total)}</h2>
+        <ul>{fund.balances.byEarmark.map((b) => <li key={b.earmark}>{b.earmark || L("Nguồn chung", "General")}: {formatVnd(b.balance)}</li>)}</ul>
+      </section>
+      <section className="card">
+        <h2>{L("Ghi nhận khoản thu", "Record a receipt")}</h2>
+        <ErrorNotice error={error} />
+        <form className="form-grid" onSubmit={record}>
+          <label>{L("Nhà tài trợ", "Donor")}<input className="input" required value={form.donorName} onChange={set("donorName")} /></label>
+          <label>{L("Công khai tên", "Show the name")}
+            <select className="input" value={form.donorPublic} onChange={set("donorPublic")}>
+              <option value="named">{L("Công khai tên", "Named")}</option>
+              <option value="anonymous">{L("Ẩn danh", "Anonymous")}</option>
+            </select>
+          </label>
+          <label>{L("Số tiền (₫)", "Amount (₫)")}<input className="input" required inputMode="numeric" value={form.amount} onChange={set("amount")} /></label>
+          <label>{L("Ngày thu", "Date")}<input className="input" type="date" required value={form.date} onChange={set("date")} /></label>
+          <label>{L("Nguồn chỉ định", "Earmark")}<input className="input" value={form.earmark} onChange={set("earmark")} /></label>
+          <label>{L("Số phiếu thu", "Receipt no.")}<input className="input" required value={form.receiptNumber} onChange={set("receiptNumber")} /></label>
+          <button type="submit" className="btn btn-primary">{L("Ghi sổ", "Record")}</button>
+        </form>
+      </section>
+      <section className="card table-wrap">
+        <h2>{L("Sổ thu chi", "Ledger")}</h2>
+        {entries.loading && <Loading />}
+        <table className="table table-compact">
+          <thead><tr><th>{L("Ngày", "Date")}</th><th>{L("Chứng từ", "Voucher")}</th><th>{L("Nội dung", "Details")}</th><th className="num">{L("Số tiền", "Amount")}</th><th /></tr></thead>
+          <tbody>
+            {entries.data?.items.map((e) => (
+              <tr key={e.id}>
+                <td>{showDate(e.entryDate)}</td>
+                <td>{e.receiptNumber}</td>
+                <td>
+                  {e.kind === "reversal" ? `${L("Đảo", "Reversal")}: ${e.note}` : (e.donorName ?? e.publicBeneficiary)}
+                  {e.donorPublic === "anonymous" && <small> ({L("ẩn danh", "anonymous")})</small>}
+                  {e.dossierCode && <small> · {e.dossierCode}</small>}
+                  {e.earmark && <small> · {e.earmark}</small>}
+                </td>
+                <td className="num">{formatVnd(e.delta)}</td>
+                <td>{e.kind !== "reversal" && !reversed.has(e.id) && <button type="button" className="btn btn-ghost btn-sm" onClick={() => reverse(e)}>{L("Đảo", "Reverse")}</button>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
