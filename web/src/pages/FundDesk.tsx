@@ -5,6 +5,7 @@ import { ErrorNotice, Loading, Notice, PageHeader } from "../components/Notice";
 import { ApiError, post } from "../lib/api";
 import { formatVnd, showDate } from "../lib/format";
 import { useI18n } from "../lib/i18n";
+import { useSession } from "../lib/session";
 import { useApi } from "../lib/use-api";
 
 type Fund = { id: string; name: string; balances: { total: number; byEarmark: { earmark: string; balance: number }[] } };
@@ -65,6 +66,8 @@ function FundPanel({ fund, onChange }: { fund: Fund; onChange: () => Promise<voi
   const { lang } = useI18n();
   const L = (vi: string, en: string) => (lang === "en" ? en : vi);
   const entries = useApi<{ items: Entry[] }>(`/api/funds/${fund.id}/entries`);
+  // Only the fund's accountant writes to the ledger; the others read it.
+  const accountant = useSession().has("accountant");
   const [error, setError] = useState<ApiError | null>(null);
   const [form, setForm] = useState({ donorName: "", donorPublic: "named", amount: "", date: new Date().toISOString().slice(0, 10), earmark: "", receiptNumber: "" });
   const reversed = new Set(entries.data?.items.map((e) => e.reversesId).filter(Boolean));
@@ -97,7 +100,7 @@ function FundPanel({ fund, onChange }: { fund: Fund; onChange: () => Promise<voi
         <h2>{L("Số dư", "Balance")}: {formatVnd(fund.balances.total)}</h2>
         <ul>{fund.balances.byEarmark.map((b) => <li key={b.earmark}>{b.earmark || L("Nguồn chung", "General")}: {formatVnd(b.balance)}</li>)}</ul>
       </section>
-      <section className="card">
+      {accountant && <section className="card">
         <h2>{L("Ghi nhận khoản thu", "Record a receipt")}</h2>
         <ErrorNotice error={error} />
         <form className="form-grid" onSubmit={record}>
@@ -114,7 +117,7 @@ function FundPanel({ fund, onChange }: { fund: Fund; onChange: () => Promise<voi
           <label>{L("Số phiếu thu", "Receipt no.")}<input className="input" required value={form.receiptNumber} onChange={set("receiptNumber")} /></label>
           <button type="submit" className="btn btn-primary">{L("Ghi sổ", "Record")}</button>
         </form>
-      </section>
+      </section>}
       <section className="card table-wrap">
         <h2>{L("Sổ thu chi", "Ledger")}</h2>
         {entries.loading && <Loading />}
@@ -132,7 +135,7 @@ function FundPanel({ fund, onChange }: { fund: Fund; onChange: () => Promise<voi
                   {e.earmark && <small> · {e.earmark}</small>}
                 </td>
                 <td className="num">{formatVnd(e.delta)}</td>
-                <td>{e.kind !== "reversal" && !reversed.has(e.id) && <button type="button" className="btn btn-ghost btn-sm" onClick={() => reverse(e)}>{L("Đảo", "Reverse")}</button>}</td>
+                <td>{accountant && e.kind !== "reversal" && !reversed.has(e.id) && <button type="button" className="btn btn-ghost btn-sm" onClick={() => reverse(e)}>{L("Đảo", "Reverse")}</button>}</td>
               </tr>
             ))}
           </tbody>
