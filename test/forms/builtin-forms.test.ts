@@ -80,6 +80,11 @@ describe("built-in forms", () => {
         "plan",
         "unit-report",
         "compile-summary",
+        "fund-request",
+        "fund-flag-clearance",
+        "fund-line-removal",
+        "fund-approval",
+        "fund-payment",
       ].sort(),
     );
     for (const f of builtinForms) expect(f.version).toBe(1);

@@ -47,6 +47,19 @@ export const planSample = {
 };
 
 export const validSamples: Record<string, unknown> = {
+  "fund-request": {
+    name: "Hỗ trợ người già neo đơn xã Hà Mòn",
+    fundUnit: "quy-nhan-dao",
+    purpose: "Hỗ trợ đời sống",
+    lines: [
+      { fullName: "Y Hlim", birthYear: 1941, cccd: "062141000815", unitId: "xa-ha-mon", category: "Người già neo đơn", amount: 3000000 },
+      { lineId: "L2", fullName: "Y Nhi", birthYear: 2001, unitId: "xa-ha-mon", category: "Phụ nữ yếu thế", circumstances: "Mẹ đơn thân", amount: 2000000, purpose: "Mua gạo" },
+    ],
+  },
+  "fund-flag-clearance": { lineId: "L1", reason: "Thiệt hại mới do bão, cần hỗ trợ khẩn cấp" },
+  "fund-line-removal": { lineId: "L2", reason: "Đã được hỗ trợ trong năm" },
+  "fund-approval": { amounts: [{ lineId: "L1", amount: 2500000 }], note: "Đồng ý" },
+  "fund-payment": { lineId: "L1", paidOn: "2026-11-23", method: "Tiền mặt", receiptNumber: "PC-001" },
   "founding-committee-application": foundingCommittee,
   "founding-application": {
     draftCharter: "att-charter",
