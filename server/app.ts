@@ -13,6 +13,7 @@ import { healthRoutes } from "./routes/health";
 import { attachmentRoutes } from "./routes/attachments";
 import { formRoutes } from "./routes/forms";
 import { calendarRoutes } from "./routes/calendar";
+import { documentRoutes } from "./routes/documents";
 import { instanceRoutes } from "./routes/instances";
 import { taskRoutes } from "./routes/tasks";
 import { unitRoutes } from "./routes/units";
@@ -72,6 +73,7 @@ export function createApp(services: Services) {
   app.route("/api/plans", planRoutes);
   app.route("/api/funds", fundRoutes);
   app.route("/api/public/funds", publicFundRoutes);
+  app.route("/api/documents", documentRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
   app.route("/", webUiRoutes());
   return app;

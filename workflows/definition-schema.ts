@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DOCUMENT_TYPES, type DocumentType } from "./documents";
 
 /** Roles a user can hold in an organisation unit (design §4). */
 export const ROLES = ["applicant", "specialist", "leader", "accountant", "admin"] as const;
@@ -20,9 +21,52 @@ export const Guard = z
     condition: Condition.optional(),
     /** Why the condition failed, shown to the actor. */
     message: LocalizedText.optional(),
+    /** Legal basis of the rule, for the record. */
+    source: z.string().optional(),
   })
   .strict();
 export type Guard = z.infer<typeof Guard>;
+
+/**
+ * A numbered document a transition issues (a decision, a refusal, a plan, a report). Texts are templates:
+ * `{{data.name}}`, `{{event.reasons}}`, `{{dossier.code}}` are filled in when the document is issued, and
+ * the document keeps the filled text for good.
+ */
+export const IssueDocument = z
+  .object({
+    type: z.enum(Object.keys(DOCUMENT_TYPES) as [DocumentType, ...DocumentType[]]),
+    /** The subject line under the heading ("Về việc công nhận ban vận động thành lập {{data.name}}"). */
+    title: LocalizedText,
+    /** The issuing unit (its code ends the number); default: the unit of the deciding state's assignee. */
+    unit: z.string().optional(),
+    /** Legal basis of the document's form or content, for the record. */
+    source: z.string().optional(),
+    /** How the number is written; default `{seq}/{type}-{unit}` (`15/QĐ-SNV`); Party and Front use `{seq}-{type}/{unit}`. */
+    numberFormat: z.string().optional(),
+    /** "Căn cứ …" lines, in order. */
+    basis: z.array(z.string()).optional(),
+    /** The body, one paragraph (or "Điều n.") per line. */
+    content: z.array(z.string()).optional(),
+    /** "Nơi nhận" lines. */
+    recipients: z.array(z.string()).optional(),
+  })
+  .strict();
+export type IssueDocument = z.infer<typeof IssueDocument>;
+
+/**
+ * A new organisation unit created by a step: its kind, parent (a `$.data.` path or `$starter.unit`), name
+ * and code (templates over the dossier data). The dossier's starter gets the `leader` role in it.
+ */
+export const EstablishUnit = z
+  .object({
+    kind: z.enum(["association", "fund", "office", "department"]),
+    parent: z.string().min(1),
+    name: z.string().min(1),
+    code: z.string().optional(),
+    source: z.string().optional(),
+  })
+  .strict();
+export type EstablishUnit = z.infer<typeof EstablishUnit>;
 
 export const Transition = z
   .object({
@@ -45,6 +89,10 @@ export const Transition = z
      * the same name before the pure step (e.g. `planSummary`: the compiled reports of the child dossiers).
      */
     compute: z.array(z.string()).optional(),
+    /** A numbered document issued in the step's own transaction (decision, refusal, plan, report). */
+    issueDocument: IssueDocument.optional(),
+    /** An organisation unit the step creates (an association once its charter is approved). */
+    establishUnit: EstablishUnit.optional(),
   })
   .strict();
 export type Transition = z.infer<typeof Transition>;

@@ -12,3 +12,4 @@ export * from "./children";
 export { dataActions, type DataAction, type DataActionContext } from "./data-actions";
 export { timeScope, type TimeScope } from "./time-scope";
 export * from "./funds";
+export * from "./documents";

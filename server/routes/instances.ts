@@ -4,7 +4,9 @@ import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/require-user";
 import { notFound } from "../errors";
 import { readJson, readQuery } from "../request";
-import { summary } from "../services/dossiers";
+import type { SessionUser } from "../identity";
+import type { Services } from "../services";
+import { summary, type InstanceRow } from "../services/dossiers";
 import { canSeeDossier, visibleDossiers } from "../services/access";
 
 export const StartBody = z.object({
@@ -30,6 +32,12 @@ export const ListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
+/** A dossier's detail view with the documents it has issued. */
+async function detail(services: Services, row: InstanceRow, user: SessionUser) {
+  const [view, documents] = await Promise.all([services.dossiers.view(row, user), services.documents.refs(row.id)]);
+  return { ...view, documents };
+}
+
 export const instanceRoutes = new Hono<AppEnv>()
   .post("/", async (c) => {
     const user = requireUser(c);
@@ -48,7 +56,7 @@ export const instanceRoutes = new Hono<AppEnv>()
     const { dossiers } = c.var.services;
     const row = await dossiers.find(c.req.param("id"));
     if (!row || !(await canSeeDossier(c.var.services.database.db, user, row))) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
-    return c.json(await dossiers.view(row, user));
+    return c.json(await detail(c.var.services, row, user));
   })
   .post("/:id/events", async (c) => {
     const user = requireUser(c);
@@ -57,7 +65,7 @@ export const instanceRoutes = new Hono<AppEnv>()
     if (!row || !(await canSeeDossier(c.var.services.database.db, user, row))) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
     const body = await readJson(c, EventBody);
     const updated = await dossiers.send(user, row.id, body);
-    return c.json(await dossiers.view(updated, user));
+    return c.json(await detail(c.var.services, updated, user));
   })
   .put("/:id/draft", async (c) => {
     const user = requireUser(c);
@@ -66,5 +74,5 @@ export const instanceRoutes = new Hono<AppEnv>()
     if (!row || !(await canSeeDossier(c.var.services.database.db, user, row))) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
     const body = await readJson(c, DraftBody);
     const updated = await dossiers.saveDraft(user, row.id, body);
-    return c.json(await dossiers.view(updated, user));
+    return c.json(await detail(c.var.services, updated, user));
   });

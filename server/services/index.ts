@@ -8,6 +8,7 @@ import type { BlobStorage } from "../storage/blob-storage";
 import { MemoryBlobStorage } from "../storage/memory-blob-storage";
 import { AttachmentService } from "./attachments";
 import { childDossierHook } from "./child-dossiers";
+import { DocumentService } from "./documents";
 import { DossierService } from "./dossiers";
 import { fundDossierHook, FUND_WORKFLOW } from "./funds/dossier-hook";
 import { FundService } from "./funds/fund-service";
@@ -25,6 +26,7 @@ import { PlanService } from "./plans";
 import { ReportDeadlines } from "./report-deadlines";
 import type { StepHook } from "./step-hooks";
 import { taskHook } from "./task-hook";
+import { unitFoundingHook } from "./unit-founding";
 import { TaskService } from "./tasks";
 import { TimerService } from "./timers";
 import { UnitService } from "./units";
@@ -38,6 +40,7 @@ export type Services = {
   forms: FormRegistry;
   attachments: AttachmentService;
   dossiers: DossierService;
+  documents: DocumentService;
   units: UnitService;
   people: PeopleService;
   sessions: SessionStore;
@@ -98,7 +101,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const notifications = new NotificationService(db, clock, options.recipients ?? grantRecipients, mailer);
   // Order matters: tasks first, then clocks (they fill the due dates of the tasks just opened), then
   // timers, then the outbox (its recipients are the holders of the tasks just opened).
-  const hooks: StepHook[] = [taskHook, deadlines.hook, timers.hook, notifications.hook];
+  const documents = new DocumentService(db);
+  const hooks: StepHook[] = [taskHook, deadlines.hook, timers.hook, documents.hook, unitFoundingHook, notifications.hook];
   const codePrefix = options.codePrefix ?? "KT";
   const checks = new FormChecks(forms, attachments);
   const dossiers = new DossierService(db, registry, clock, hooks, codePrefix, forms, checks, attachments, (id) => deadlines.forInstance(id));
@@ -120,6 +124,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     forms,
     attachments,
     dossiers,
+    documents,
     units,
     people,
     sessions,

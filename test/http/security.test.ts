@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Scheduler } from "../../server/scheduler/scheduler";
 import { databaseKinds } from "../support/databases";
-import { foundingApplication } from "../support/founding";
+import { foundingApplication, sampleEventData } from "../support/founding";
 import { createDemoApp, DEMO_UNITS, type DemoApp } from "../support/demo";
 import type { TestUser } from "../support/harness";
 import { DEMO_PLAN_DATA } from "../../server/seed/demo-plan";
@@ -21,6 +21,7 @@ type World = {
   fundRequestId: string;
   ctdChuyenVien: TestUser;
   ctdKeToan: TestUser;
+  documentId: string;
   nguoinop: TestUser;
   chuyenvien: TestUser;
   colleague: TestUser;
@@ -132,6 +133,9 @@ const ROUTES: Row[] = [
     otherUnit: (w) => w.outsider,
   },
   { method: "POST", path: (w) => `/api/funds/${w.fundId}/programme-lists`, body: () => "cccd,programme,period", wrongRole: (w) => w.ctdKeToan, otherUnit: (w) => w.outsider },
+  { method: "GET", path: (w) => `/api/documents?instance=${w.dossierId}`, otherUnit: (w) => w.outsider },
+  { method: "GET", path: (w) => `/api/documents/${w.documentId}`, otherUnit: (w) => w.outsider },
+  { method: "GET", path: (w) => `/api/documents/${w.documentId}/print`, otherUnit: (w) => w.outsider },
   { method: "POST", path: (w) => `/api/notifications/${w.notificationId}/read`, otherUnit: (w) => w.outsider },
 ];
 
@@ -166,12 +170,18 @@ describe.each(databaseKinds)("every route checks its caller, on %s", (kind) => {
     await new Scheduler(t.services).runDue(); // the review task's notification to chuyenvien
     const mine = (await (await t.request(chuyenvien, "GET", "/api/notifications")).json()) as { items: { id: string }[] };
     const notificationId = mine.items[0]!.id;
+    // A refused dossier: its refusal is a numbered document.
+    const refusedData = await foundingApplication(t, nguoinop, { authorityUnit: DEMO_UNITS.soNoiVu });
+    const refused = ((await (await t.request(nguoinop, "POST", "/api/instances", { workflow: "association-founding", data: refusedData })).json()) as { id: string }).id;
+    await t.request(nguoinop, "POST", `/api/instances/${refused}/events`, { type: "SUBMIT" });
+    const refusal = await t.request(chuyenvien, "POST", `/api/instances/${refused}/events`, { type: "REJECT", data: sampleEventData("REJECT") });
+    const documentId = ((await refusal.json()) as { documents: { id: string }[] }).documents[0]!.id;
     const [ctdChuyenVien, ctdKeToan] = await Promise.all([t.as("ctdChuyenVien"), t.as("ctdKeToan")]);
     const [fund] = (await (await t.request(ctdKeToan, "GET", "/api/funds")).json() as { items: { id: string }[] }).items;
     const entries = (await (await t.request(ctdKeToan, "GET", `/api/funds/${fund!.id}/entries`)).json()) as { items: { id: string; kind: string; instanceId: string | null }[] };
     const entryId = entries.items.find((e) => e.kind === "receipt")!.id;
     const fundRequestId = entries.items.find((e) => e.instanceId)!.instanceId!;
-    w = { dossierId, planId, taskId, unitId: unit.id, userId: user.id, grantId: grant.id, attachmentId, notificationId, fundId: fund!.id, entryId, fundRequestId, ctdChuyenVien, ctdKeToan, nguoinop, chuyenvien, colleague, outsider };
+    w = { dossierId, planId, taskId, unitId: unit.id, userId: user.id, grantId: grant.id, attachmentId, notificationId, fundId: fund!.id, entryId, fundRequestId, documentId, ctdChuyenVien, ctdKeToan, nguoinop, chuyenvien, colleague, outsider };
   });
   afterAll(async () => t.close());
 
@@ -179,13 +189,13 @@ describe.each(databaseKinds)("every route checks its caller, on %s", (kind) => {
 
   it("lists every route of the app in the table (a new route must be added here)", () => {
     const served = new Set(t.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`));
-    const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.path({ dossierId: ":id", planId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id", notificationId: ":id", fundId: ":id", entryId: ":entryId", fundRequestId: ":id" } as World)}`), ...PUBLIC]);
+    const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.path({ dossierId: ":id", planId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id", notificationId: ":id", fundId: ":id", entryId: ":entryId", fundRequestId: ":id", documentId: ":id" } as World).split("?")[0]}`), ...PUBLIC]);
     expect(served.size).toBe(ROUTES.length + PUBLIC.length);
     const normalised = [...served].map((r) => r.replace(/:key\b/, "association-founding").replace(/:year\b/, "2026"));
     expect(normalised.filter((r) => !covered.has(r))).toEqual([]);
   });
 
-  it.each(ROUTES.map((r) => [`${r.method} ${r.path({ dossierId: ":id", planId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id", notificationId: ":id", fundId: ":id", entryId: ":entryId", fundRequestId: ":id" } as World)}`, r] as const))(
+  it.each(ROUTES.map((r) => [`${r.method} ${r.path({ dossierId: ":id", planId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id", notificationId: ":id", fundId: ":id", entryId: ":entryId", fundRequestId: ":id", documentId: ":id" } as World)}`, r] as const))(
     "%s",
     async (_name, row) => {
       const anonymous = await send(null, row);

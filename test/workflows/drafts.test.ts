@@ -16,6 +16,7 @@ import {
 
 const applicant: Actor = { id: "u-app", roles: ["applicant"] };
 const specialist: Actor = { id: "u-spec", roles: ["specialist"] };
+const COMMITTEE = { name: "Hội A", scope: "district", members: [{}, {}, {}], criminalRecord: "att-llpt" };
 
 function founding() {
   const check = checkDefinition(builtinDefinitions[0]);
@@ -43,7 +44,7 @@ describe("drafts in the pure core", () => {
 
   it("refuses a draft save once the dossier has left its initial state, and on a closed dossier", () => {
     const wf = founding();
-    const submitted = sendEvent(wf, startDossier(wf, {}).snapshot, { type: "SUBMIT", actor: applicant }).snapshot;
+    const submitted = sendEvent(wf, startDossier(wf, COMMITTEE).snapshot, { type: "SUBMIT", actor: applicant }).snapshot;
     expect(isInInitialState(wf, submitted)).toBe(false);
     expect(codeOf(() => saveDraft(wf, submitted, {}))).toBe("EVENT_NOT_ALLOWED");
     const withdrawn = sendEvent(wf, startDossier(wf, {}).snapshot, { type: "WITHDRAW", actor: applicant }).snapshot;
@@ -54,7 +55,7 @@ describe("drafts in the pure core", () => {
     const wf = founding();
     const events = [
       { type: SAVE_DRAFT, data: { name: "Hội B", members: [] }, actor: applicant },
-      { type: SAVE_DRAFT, data: { name: "Hội C" }, actor: applicant },
+      { type: SAVE_DRAFT, data: { ...COMMITTEE, name: "Hội C" }, actor: applicant },
       { type: "SUBMIT", actor: applicant },
     ];
     const snapshot = replay(wf, { name: "Hội A" }, events);
@@ -63,7 +64,7 @@ describe("drafts in the pure core", () => {
 
   it("names the transitions an event may take, with their forms, before any condition is judged", () => {
     const wf = founding();
-    const review = sendEvent(wf, startDossier(wf, {}).snapshot, { type: "SUBMIT", actor: applicant }).snapshot;
+    const review = sendEvent(wf, startDossier(wf, COMMITTEE).snapshot, { type: "SUBMIT", actor: applicant }).snapshot;
     expect(permittedTransitions(wf, review, { type: "REJECT", actor: specialist }).map((o) => o.transition.form)).toEqual(["refusal-reasons"]);
     expect(codeOf(() => permittedTransitions(wf, review, { type: "REJECT", actor: applicant }))).toBe("ROLE_NOT_ALLOWED");
     expect(codeOf(() => permittedTransitions(wf, review, { type: "SUBMIT", actor: applicant }))).toBe("EVENT_NOT_ALLOWED");

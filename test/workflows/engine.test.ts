@@ -16,6 +16,8 @@ import {
 const applicant: Actor = { id: "u-app", roles: ["applicant"] };
 const specialist: Actor = { id: "u-spec", roles: ["specialist"] };
 const leader: Actor = { id: "u-lead", roles: ["leader"] };
+/** The least a committee needs to hand its dossier in: members for its scope and the criminal-record extract. */
+const COMMITTEE = { name: "Hội Cựu giáo chức", scope: "district", members: [{}, {}, {}], criminalRecord: "att-llpt" };
 
 function founding() {
   const check = checkDefinition(builtinDefinitions[0]);
@@ -34,7 +36,7 @@ describe("association-founding through the pure core", () => {
 
   it("walks draft → committeeRecognized and reports entered/exited states", () => {
     const wf = founding();
-    let step = startDossier(wf, { name: "Hội Cựu giáo chức" });
+    let step = startDossier(wf, COMMITTEE);
     expect(step.to).toEqual(["draft"]);
     for (const [event, expected] of path) {
       const before = step.to;
@@ -48,9 +50,9 @@ describe("association-founding through the pure core", () => {
 
   it("replays a history to exactly the same snapshot, also through JSON", () => {
     const wf = founding();
-    let snapshot = startDossier(wf, { a: 1 }).snapshot;
+    let snapshot = startDossier(wf, COMMITTEE).snapshot;
     for (const [event] of path) snapshot = JSON.parse(JSON.stringify(sendEvent(wf, snapshot, event).snapshot));
-    expect(replay(wf, { a: 1 }, path.map(([e]) => e))).toEqual(snapshot);
+    expect(replay(wf, COMMITTEE, path.map(([e]) => e))).toEqual(snapshot);
   });
 
   it("refuses an event that is not possible now, listing the ones that are", () => {
@@ -70,7 +72,7 @@ describe("association-founding through the pure core", () => {
 
   it("refuses an actor without the state's role", () => {
     const wf = founding();
-    const submitted = sendEvent(wf, startDossier(wf, {}).snapshot, { type: "SUBMIT", actor: applicant }).snapshot;
+    const submitted = sendEvent(wf, startDossier(wf, COMMITTEE).snapshot, { type: "SUBMIT", actor: applicant }).snapshot;
     expect(() => sendEvent(wf, submitted, { type: "PROPOSE", actor: applicant })).toThrowError(
       expect.objectContaining({ code: "ROLE_NOT_ALLOWED" }),
     );

@@ -81,6 +81,7 @@ CREATE TABLE "units" (
 	"kind" text NOT NULL,
 	"name" text NOT NULL,
 	"code" text,
+	"established_by" uuid,
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
@@ -257,6 +258,32 @@ CREATE TABLE "programme_list_entries" (
 	"imported_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "document_sequences" (
+	"unit_id" uuid NOT NULL,
+	"type" text NOT NULL,
+	"year" integer NOT NULL,
+	"last_number" integer NOT NULL,
+	CONSTRAINT "document_sequences_unit_id_type_year_pk" PRIMARY KEY("unit_id","type","year")
+);
+--> statement-breakpoint
+CREATE TABLE "documents" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"instance_id" uuid NOT NULL,
+	"event_seq" integer NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"type" text NOT NULL,
+	"year" integer NOT NULL,
+	"seq" integer NOT NULL,
+	"number" text NOT NULL,
+	"title" text NOT NULL,
+	"issued_on" text NOT NULL,
+	"issued_at" timestamp with time zone NOT NULL,
+	"signer_id" uuid,
+	"signer_name" text NOT NULL,
+	"signer_title" text,
+	"body" jsonb NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "instance_events" ADD CONSTRAINT "instance_events_instance_id_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instances" ADD CONSTRAINT "instances_starter_id_users_id_fk" FOREIGN KEY ("starter_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instances" ADD CONSTRAINT "instances_starter_unit_id_units_id_fk" FOREIGN KEY ("starter_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -289,6 +316,10 @@ ALTER TABLE "fund_lines" ADD CONSTRAINT "fund_lines_fund_id_funds_id_fk" FOREIGN
 ALTER TABLE "funds" ADD CONSTRAINT "funds_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "programme_list_entries" ADD CONSTRAINT "programme_list_entries_fund_id_funds_id_fk" FOREIGN KEY ("fund_id") REFERENCES "public"."funds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "programme_list_entries" ADD CONSTRAINT "programme_list_entries_imported_by_users_id_fk" FOREIGN KEY ("imported_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "document_sequences" ADD CONSTRAINT "document_sequences_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "documents" ADD CONSTRAINT "documents_instance_id_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "public"."instances"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "documents" ADD CONSTRAINT "documents_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "documents" ADD CONSTRAINT "documents_signer_id_users_id_fk" FOREIGN KEY ("signer_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "workflow_definitions_key_version" ON "workflow_definitions" USING btree ("key","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "form_definitions_key_version" ON "form_definitions" USING btree ("key","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "instance_events_seq" ON "instance_events" USING btree ("instance_id","seq");--> statement-breakpoint
@@ -323,4 +354,6 @@ CREATE INDEX "fund_entries_instance" ON "fund_entries" USING btree ("instance_id
 CREATE INDEX "fund_lines_cccd" ON "fund_lines" USING btree ("cccd");--> statement-breakpoint
 CREATE INDEX "fund_lines_name" ON "fund_lines" USING btree ("name_key","birth_year");--> statement-breakpoint
 CREATE UNIQUE INDEX "funds_unit" ON "funds" USING btree ("unit_id");--> statement-breakpoint
-CREATE INDEX "programme_list_entries_cccd" ON "programme_list_entries" USING btree ("fund_id","cccd");
+CREATE INDEX "programme_list_entries_cccd" ON "programme_list_entries" USING btree ("fund_id","cccd");--> statement-breakpoint
+CREATE UNIQUE INDEX "documents_number" ON "documents" USING btree ("unit_id","type","year","seq");--> statement-breakpoint
+CREATE INDEX "documents_instance" ON "documents" USING btree ("instance_id","issued_at");

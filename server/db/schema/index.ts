@@ -6,3 +6,4 @@ export * from "./tasks";
 export * from "./attachments";
 export * from "./time";
 export * from "./funds";
+export * from "./documents";

@@ -16,6 +16,8 @@ export const units = pgTable(
     name: text("name").notNull(),
     /** Short sign used in document numbers (`SNV` in `15/QĐ-SNV`). */
     code: text("code"),
+    /** The dossier whose approval founded this unit (an association's founding dossier), if any. */
+    establishedBy: uuid("established_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("units_parent").on(t.parentId)],

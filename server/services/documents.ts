@@ -1,0 +1,180 @@
+import { randomUUID } from "node:crypto";
+import { asc, eq, sql } from "drizzle-orm";
+import { documentNumber, fillTemplate, resolveAssigneeUnit, type IssueDocument, type WorkflowDefinition } from "../../workflows";
+import { toVietnamDate } from "../../workflows/calendar";
+import type { Db, Tx } from "../db/client";
+import { documents, documentSequences, units, type DocumentBody } from "../db/schema";
+import { DomainError } from "../errors";
+import type { StepContext, StepHook } from "./step-hooks";
+
+export type DocumentRow = typeof documents.$inferSelect;
+
+/** The short form of a document, as listed on its dossier. */
+export type DocumentRef = { id: string; number: string; type: string; title: string; issuedAt: string; issuedOn: string; signer: { name: string; title: string | null } };
+
+/**
+ * Numbered documents: a transition with `issueDocument` issues one inside its step's transaction. The
+ * number comes from the sequence of the issuing unit, type and year, incremented by one statement that
+ * row-locks the sequence until the step commits: two leaders approving at once get consecutive numbers,
+ * and a step that rolls back gives its number back (no gaps).
+ */
+export class DocumentService {
+  constructor(private readonly db: Db) {}
+
+  readonly hook: StepHook = async (tx, context) => {
+    const spec = context.step.transition?.issueDocument;
+    if (spec) await this.issue(tx, context, spec);
+  };
+
+  private async issue(tx: Tx, context: StepContext, spec: IssueDocument): Promise<DocumentRow> {
+    const { instance, workflow, step, event, actor, at, seq } = context;
+    const data = step.snapshot.context.data;
+    const unitId = issuingUnit(workflow.definition, spec, step.from, { data, starterUnitId: instance.starterUnitId, dossierUnitId: instance.unitId });
+    const [unit] = unitId ? await tx.select().from(units).where(eq(units.id, unitId)) : [];
+    if (!unit) {
+      throw new DomainError("VALIDATION_FAILED", "Chưa xác định được cơ quan ban hành văn bản", {
+        messageEn: "no issuing unit found for the document",
+        fields: [{ path: "/", message: "Hồ sơ chưa có cơ quan ban hành hợp lệ", messageEn: "the dossier names no valid issuing unit" }],
+      });
+    }
+    const ancestors = await ancestorNames(tx, unit.parentId);
+    const issuedOn = toVietnamDate(at.toISOString());
+    const year = Number(issuedOn.slice(0, 4));
+    const [next] = await tx
+      .insert(documentSequences)
+      .values({ unitId: unit.id, type: spec.type, year, lastNumber: 1 })
+      .onConflictDoUpdate({
+        target: [documentSequences.unitId, documentSequences.type, documentSequences.year],
+        set: { lastNumber: sql`${documentSequences.lastNumber} + 1` },
+      })
+      .returning({ lastNumber: documentSequences.lastNumber });
+    const number = documentNumber(next!.lastNumber, spec.type, unitCode(unit), spec.numberFormat);
+    const form = event.data ?? {};
+    const scope = { data, event: form, dossier: { code: instance.code, title: instance.title }, issuer: { name: unit.name } };
+    const fill = (lines: string[] | undefined) => (lines ?? []).map((line) => fillTemplate(line, scope));
+    const subject = fillTemplate(spec.title.vi, scope);
+    const body: DocumentBody = {
+      subject,
+      basis: fill(spec.basis),
+      content: fill(spec.content),
+      recipients: fill(spec.recipients),
+      form,
+      formKey: step.transition?.form ?? null,
+      dossierCode: instance.code,
+      dossierTitle: instance.title,
+      issuerName: unit.name,
+      parentIssuerName: ancestors[0] ?? null,
+      place: placeName(ancestors.at(-1) ?? unit.name),
+    };
+    const [row] = await tx
+      .insert(documents)
+      .values({
+        id: randomUUID(),
+        instanceId: instance.id,
+        eventSeq: seq,
+        unitId: unit.id,
+        type: spec.type,
+        year,
+        seq: next!.lastNumber,
+        number,
+        title: subject,
+        issuedOn,
+        issuedAt: at,
+        signerId: actor?.id ?? null,
+        signerName: text(form.signer) ?? actor?.displayName ?? unit.name,
+        signerTitle: text(form.signerTitle),
+        body,
+      })
+      .returning();
+    return row!;
+  }
+
+  async find(id: string): Promise<DocumentRow | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const [row] = await this.db.select().from(documents).where(eq(documents.id, id));
+    return row ?? null;
+  }
+
+  async ofInstance(instanceId: string): Promise<DocumentRow[]> {
+    return this.db.select().from(documents).where(eq(documents.instanceId, instanceId)).orderBy(asc(documents.issuedAt), asc(documents.eventSeq));
+  }
+
+  async refs(instanceId: string): Promise<DocumentRef[]> {
+    return (await this.ofInstance(instanceId)).map(documentRef);
+  }
+}
+
+export function documentRef(row: DocumentRow): DocumentRef {
+  return {
+    id: row.id,
+    number: row.number,
+    type: row.type,
+    title: row.title,
+    issuedAt: row.issuedAt.toISOString(),
+    issuedOn: row.issuedOn,
+    signer: { name: row.signerName, title: row.signerTitle },
+  };
+}
+
+/** The full view of a document (`GET /api/documents/:id`). */
+export function documentView(row: DocumentRow) {
+  return { ...documentRef(row), instanceId: row.instanceId, unitId: row.unitId, year: row.year, seq: row.seq, body: row.body, printUrl: `/api/documents/${row.id}/print` };
+}
+
+/**
+ * The issuing unit: the one `spec.unit` names, else the unit of the state the decision was taken in (its
+ * official assignee's unit: the leader's office).
+ */
+function issuingUnit(
+  definition: WorkflowDefinition,
+  spec: IssueDocument,
+  fromStates: string[],
+  context: { data: Record<string, unknown>; starterUnitId: string | null; dossierUnitId: string | null },
+): string | null {
+  if (spec.unit) return resolveAssigneeUnit(spec.unit, context);
+  for (const name of fromStates) {
+    const assignee = findState(definition.states, name)?.assignee;
+    if (assignee && assignee.role !== "applicant") return resolveAssigneeUnit(assignee.unit, context);
+  }
+  return context.dossierUnitId;
+}
+
+function findState(states: WorkflowDefinition["states"], name: string): WorkflowDefinition["states"][string] | undefined {
+  for (const [key, node] of Object.entries(states)) {
+    if (key === name) return node;
+    const inner = node.states ? findState(node.states, name) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** The unit's sign in numbers (`SNV`); a unit without one signs with the initials of its name. */
+export function unitCode(unit: { code: string | null; name: string }): string {
+  if (unit.code?.trim()) return unit.code.trim();
+  return unit.name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase())
+    .join("");
+}
+
+/** The names of a unit's ancestors, nearest first. */
+async function ancestorNames(tx: Tx, parentId: string | null): Promise<string[]> {
+  const names: string[] = [];
+  for (let id = parentId, depth = 0; id && depth < 16; depth++) {
+    const [row] = await tx.select({ name: units.name, parentId: units.parentId }).from(units).where(eq(units.id, id));
+    if (!row) break;
+    names.push(row.name);
+    id = row.parentId;
+  }
+  return names;
+}
+
+/** The place on the place-date line: the province's name without its kind ("Tỉnh Kon Tum" → "Kon Tum"). */
+export function placeName(rootName: string): string {
+  return rootName.replace(/^(Tỉnh|Thành phố|TP\.?)\s+/i, "").trim() || rootName;
+}
+
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.trim() ? value.trim() : null;
+}
