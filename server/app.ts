@@ -14,6 +14,7 @@ import { attachmentRoutes } from "./routes/attachments";
 import { formRoutes } from "./routes/forms";
 import { calendarRoutes } from "./routes/calendar";
 import { documentRoutes } from "./routes/documents";
+import { publicRoutes } from "./routes/public";
 import { instanceRoutes } from "./routes/instances";
 import { taskRoutes } from "./routes/tasks";
 import { unitRoutes } from "./routes/units";
@@ -74,6 +75,7 @@ export function createApp(services: Services) {
   app.route("/api/funds", fundRoutes);
   app.route("/api/public/funds", publicFundRoutes);
   app.route("/api/documents", documentRoutes);
+  app.route("/api/public", publicRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
   app.route("/", webUiRoutes());
   return app;

@@ -9,6 +9,8 @@ import { MemoryBlobStorage } from "../storage/memory-blob-storage";
 import { AttachmentService } from "./attachments";
 import { childDossierHook } from "./child-dossiers";
 import { DocumentService } from "./documents";
+import { PublicStatusService } from "./public-status";
+import { PublicRateLimiter } from "../auth/public-rate-limit";
 import { DossierService } from "./dossiers";
 import { fundDossierHook, FUND_WORKFLOW } from "./funds/dossier-hook";
 import { FundService } from "./funds/fund-service";
@@ -41,6 +43,8 @@ export type Services = {
   attachments: AttachmentService;
   dossiers: DossierService;
   documents: DocumentService;
+  publicStatus: PublicStatusService;
+  publicLimiter: PublicRateLimiter;
   units: UnitService;
   people: PeopleService;
   sessions: SessionStore;
@@ -125,6 +129,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     attachments,
     dossiers,
     documents,
+    publicStatus: new PublicStatusService(db, registry, deadlines),
+    publicLimiter: new PublicRateLimiter(options.sessionClock ?? clock),
     units,
     people,
     sessions,

@@ -99,15 +99,16 @@ export type Task = {
 };
 export type Unit = { id: string; name: string; parentId: string | null; kind: string; code?: string };
 export type Attachment = { id: string; name: string; size: number; mediaType: string; sha256?: string };
+/** `GET /api/public/dossiers/:code`: nothing personal. */
 export type PublicDossier = {
   code: string;
-  procedure?: Localized | string;
-  workflowTitle?: Localized;
-  step?: Localized | string;
-  stateTitle?: Localized;
-  status?: string;
-  receivedAt?: string | null;
-  due?: string | null;
-  resultNumber?: string | null;
-  documentNumber?: string | null;
+  procedure: Localized;
+  step: Localized;
+  status: "active" | "done";
+  receivedAt: string | null;
+  due: string | null;
+  daysLeft: number | null;
+  overdue: boolean;
+  paused: boolean;
+  resultNumber: string | null;
 };

@@ -4,8 +4,8 @@ import { useNavigate, useParams } from "react-router";
 import { ApiError, get } from "../lib/api";
 import { showDate } from "../lib/format";
 import { useI18n } from "../lib/i18n";
-import type { Localized, PublicDossier } from "../lib/types";
-/* eslint-disable @typescript-eslint/no-explicit-any */
+import type { PublicDossier } from "../lib/types";
+import { DueBadge } from "../components/DueBadge";
 import { Notice, PageHeader } from "../components/Notice";
 import { useEffect } from "react";
 
@@ -41,14 +41,7 @@ export default function Lookup() {
     const value = code.trim().toUpperCase();
     if (value) navigate(`/lookup/${encodeURIComponent(value)}`);
   };
-  const text = (v: Localized | string | null | undefined) => loc(v ?? null);
-  // The public answer: `procedure.title`, `step.title`, `receivedOn`, `dueOn`, `result.number`.
-  const r = result as any;
-  const procedure = r ? (r.procedure?.title ?? r.procedure ?? r.workflowTitle) : null;
-  const step = r ? (r.step?.title ?? r.step ?? r.stateTitle) : null;
-  const received = r?.receivedOn ?? r?.receivedAt ?? null;
-  const due = r?.dueOn ?? r?.due ?? null;
-  const resultNo = r?.result?.number ?? r?.resultNumber ?? r?.documentNumber ?? null;
+  const r = result;
 
   return (
     <div className="narrow">
@@ -70,12 +63,12 @@ export default function Lookup() {
             {r.status === "done" ? <span className="pill pill-done">{t("done")}</span> : <span className="pill pill-active">{t("inProgress")}</span>}
           </div>
           <dl className="pairs">
-            <div className="pair pair-wide"><dt>{t("procedure")}</dt><dd>{text(procedure)}</dd></div>
-            <div className="pair pair-wide"><dt>{t("currentStep")}</dt><dd><strong>{text(step)}</strong></dd></div>
-            <div className="pair"><dt>{t("receivedAt")}</dt><dd>{showDate(received) || "—"}</dd></div>
-            <div className="pair"><dt>{t("dueAt")}</dt><dd>{showDate(due) || "—"}</dd></div>
-            {resultNo && (
-              <div className="pair pair-wide"><dt>{t("resultNumber")}</dt><dd><strong>{resultNo}</strong></dd></div>
+            <div className="pair pair-wide"><dt>{t("procedure")}</dt><dd>{loc(r.procedure)}</dd></div>
+            <div className="pair pair-wide"><dt>{t("currentStep")}</dt><dd><strong>{loc(r.step)}</strong></dd></div>
+            <div className="pair"><dt>{t("receivedAt")}</dt><dd>{showDate(r.receivedAt) || "—"}</dd></div>
+            <div className="pair"><dt>{t("dueAt")}</dt><dd>{r.due ? <DueBadge info={r} /> : "—"}</dd></div>
+            {r.resultNumber && (
+              <div className="pair pair-wide"><dt>{t("resultNumber")}</dt><dd><strong>{r.resultNumber}</strong></dd></div>
             )}
           </dl>
         </section>
