@@ -11,6 +11,7 @@ import fundFlagClearance from "./definitions/fund-flag-clearance.json";
 import fundLineRemoval from "./definitions/fund-line-removal.json";
 import fundPayment from "./definitions/fund-payment.json";
 import fundRequest from "./definitions/fund-request.json";
+import dissolutionRequest from "./definitions/dissolution-request.json";
 import foundingApplication from "./definitions/founding-application.json";
 import foundingCommitteeApplication from "./definitions/founding-committee-application.json";
 import plan from "./definitions/plan.json";
@@ -42,6 +43,7 @@ export const builtinForms: readonly FormDefinition[] = [
   fundLineRemoval,
   fundApproval,
   fundPayment,
+  dissolutionRequest,
 ];
 
 /**

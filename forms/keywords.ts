@@ -29,7 +29,7 @@ export const xUnitPickerKeyword: KeywordDefinition = {
   keyword: "x-unit-picker",
   metaSchema: {
     type: "object",
-    properties: { level: { enum: ["province", "district", "commune", "any"] } },
+    properties: { level: { enum: ["province", "district", "commune", "office", "department", "association", "fund", "any"] } },
     required: ["level"],
     additionalProperties: false,
   },

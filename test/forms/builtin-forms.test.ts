@@ -85,6 +85,7 @@ describe("built-in forms", () => {
         "fund-line-removal",
         "fund-approval",
         "fund-payment",
+        "dissolution-request",
       ].sort(),
     );
     for (const f of builtinForms) expect(f.version).toBe(1);

@@ -93,5 +93,15 @@ export const validSamples: Record<string, unknown> = {
   "return-note": { reason: "Đề nghị kiểm tra lại danh sách thành viên." },
   plan: planSample,
   "unit-report": { actuals: [{ code: "MH", value: 1 }], spent: 4_500_000, narrative: "Đã duy trì mô hình", attachments: ["att-bb"] },
+  "dissolution-request": {
+    name: "Hội Cựu giáo chức tỉnh Kon Tum",
+    association: "00000000-0000-4000-8000-000000000111",
+    authorityUnit: "00000000-0000-4000-8000-000000000101",
+    reason: "Hội không còn đủ hội viên để duy trì hoạt động.",
+    resolutionDate: "2027-03-01",
+    resolution: "att-nq",
+    settlementReport: "att-bc",
+    debtsSettled: true,
+  },
   "compile-summary": { assessment: "Các đơn vị cơ bản hoàn thành chỉ tiêu.", note: "Kính trình" },
 };
