@@ -15,7 +15,7 @@ import { foundingApplication } from "../support/founding";
 import type { TestUser } from "../support/harness";
 import { act, view, type DossierView } from "../time/founding-walk";
 
-type Detail = DossierView & { documents: { number: string; type: string; title: string }[] };
+type Detail = DossierView & { status: string; documents: { number: string; type: string; title: string }[] };
 type InboxItem = { dossierId: string; state: string; role: string; due: string | null; daysLeft: number | null };
 
 /** 10:00 in Kon Tum on a date of 2026. */
