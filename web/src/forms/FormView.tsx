@@ -3,8 +3,8 @@
  * validation or the server's 422) are shown in place, on the field their JSON pointer names; those
  * whose field is not on the form are listed above it.
  */
-import { useMemo } from "react";
-import type { JsonSchema, UISchemaElement } from "@jsonforms/core";
+import { useCallback, useMemo, useRef } from "react";
+import { UPDATE_CORE, type CoreActions, type JsonFormsCore, type JsonSchema, type UISchemaElement } from "@jsonforms/core";
 import { JsonForms } from "@jsonforms/react";
 import type { FieldProblem } from "../lib/api";
 import { useI18n } from "../lib/i18n";
@@ -20,9 +20,22 @@ export type FormViewProps = {
   readonly?: boolean;
 };
 
+type Reducer = (state: JsonFormsCore, action: CoreActions) => JsonFormsCore;
+
 export function FormView({ form, data, onChange, problems = [], readonly }: FormViewProps) {
   const { lang } = useI18n();
   const errors = useMemo(() => toJsonFormsErrors(problems, lang), [problems, lang]);
+  // JSON Forms tells us its data 10 ms after a change (debounced), and re-applies its `data` prop
+  // whenever any prop changes (e.g. the problems shown). Data it emitted itself, coming back through
+  // the parent's state, may be older than what it holds by then: keep what it holds, so no keystroke
+  // is lost. Data from elsewhere (a draft loaded, a form reset) replaces it as usual.
+  const emitted = useRef(new WeakSet<object>());
+  const middleware = useCallback((state: JsonFormsCore, action: CoreActions, reducer: Reducer) => {
+    if (action.type === UPDATE_CORE && state.data !== undefined && typeof action.data === "object" && action.data !== null && emitted.current.has(action.data)) {
+      return reducer(state, { ...action, data: state.data });
+    }
+    return reducer(state, action);
+  }, []);
   return (
     <div className="form">
       <JsonForms
@@ -34,7 +47,12 @@ export function FormView({ form, data, onChange, problems = [], readonly }: Form
         validationMode="NoValidation"
         additionalErrors={errors}
         readonly={readonly}
-        onChange={({ data: next }) => onChange((next ?? {}) as Record<string, unknown>)}
+        middleware={middleware}
+        onChange={({ data: next }) => {
+          const value = (next ?? {}) as Record<string, unknown>;
+          emitted.current.add(value);
+          onChange(value);
+        }}
       />
     </div>
   );

@@ -10,7 +10,9 @@ const known = new Map<string, Promise<Attachment | null>>();
 export async function uploadAttachment(file: File): Promise<Attachment> {
   const body = new FormData();
   body.set("file", file, file.name);
-  const meta = await post<Attachment>("/api/attachments", body);
+  // The server answers `{ id, sha256, size, mediaType, originalName }`.
+  const stored = await post<Attachment & { originalName?: string }>("/api/attachments", body);
+  const meta: Attachment = { ...stored, name: stored.name ?? stored.originalName ?? file.name };
   known.set(meta.id, Promise.resolve(meta));
   return meta;
 }

@@ -36,7 +36,8 @@ export const renderers: JsonFormsRendererRegistryEntry[] = [
   { tester: rankWith(4, isChoice), renderer: ChoiceControl },
   { tester: rankWith(5, and(isControl, formatIs("date"))), renderer: DateControl },
   { tester: rankWith(5, and(isControl, or(formatIs("cccd"), formatIs("phone-vn")))), renderer: DigitsControl },
-  { tester: rankWith(5, and(isControl, formatIs("vnd"))), renderer: VndControl },
+  // JSON Forms' `formatIs` only matches strings; amounts in đồng are integers.
+  { tester: rankWith(5, and(isControl, schemaMatches((s) => (s as { format?: string }).format === "vnd"))), renderer: VndControl },
   { tester: rankWith(5, and(isControl, formatIs("attachment"))), renderer: AttachmentControl },
   { tester: rankWith(5, and(isControl, formatIs("unit"))), renderer: UnitControl },
 ];
