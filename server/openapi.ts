@@ -10,6 +10,7 @@ import { BeneficiaryBody, MonthQuery, ReceiptBody, ReversalBody } from "./routes
 import { DelegateBody, InboxQuery } from "./routes/tasks";
 import { CalendarYear } from "../workflows/calendar";
 import { NotificationQuery } from "./routes/notifications";
+import { DocumentQuery } from "./routes/documents";
 
 type Operation = {
   summary: string;
@@ -55,7 +56,7 @@ export const operations: Record<string, Record<string, Operation>> = {
   "/api/instances/{id}/draft": {
     put: { summary: "Save the start form unfinished while the dossier is in its initial state (starter only)", body: DraftBody, responses: { 200: "dossier", 403: "not the starter", 409: "stale or already handed in", 422: "invalid data" } },
   },
-  "/api/instances/{id}": { get: { summary: "A dossier with history and available events", responses: { 200: "dossier", 404: "not found or not visible" } } },
+  "/api/instances/{id}": { get: { summary: "A dossier with history, available events, deadline and the documents it issued (`documents: [{ id, number, type, title, issuedAt }]`)", responses: { 200: "dossier", 404: "not found or not visible" } } },
   "/api/instances/{id}/events": {
     post: { summary: "Act on a dossier", body: EventBody, responses: { 200: "new state", 403: "not your role", 409: "stale version or not allowed now", 422: "invalid data" } },
   },
@@ -146,6 +147,22 @@ export const operations: Record<string, Record<string, Operation>> = {
   "/api/calendar/{year}": {
     get: { summary: "One year of the working-day calendar: holidays, swapped days off, make-up working days", responses: { 200: "year", 404: "no data for that year" } },
     put: { summary: "Admin: replace one year of the calendar (deadlines and reminders follow)", body: CalendarYear, responses: { 200: "stored", 403: "not an admin", 422: "every problem listed" } },
+  },
+  "/api/documents": {
+    get: { summary: "The numbered documents a dossier issued (decisions, refusals…), oldest first", query: DocumentQuery, responses: { 200: "{ items: [{ id, number, type, title, issuedAt, issuedOn, signer, printUrl }] }", 404: "dossier not found or not visible" } },
+  },
+  "/api/documents/{id}": {
+    get: { summary: "An issued document: number (`1/QĐ-SNV`), type, date, signer, issuing unit, dossier, body (subject, Căn cứ, content, Nơi nhận, form data)", responses: { 200: "document", 404: "not found, or its dossier not visible" } },
+  },
+  "/api/documents/{id}/print": {
+    get: { summary: "The document as a printable A4 page in the Nghị định 30/2020/NĐ-CP layout (HTML, no scripts)", responses: { 200: "text/html", 404: "not found, or its dossier not visible" } },
+  },
+  "/api/public/dossiers/{code}": {
+    get: {
+      summary: "No login: a dossier's public status by its code: { code, procedure, step, status, receivedAt, due, daysLeft, overdue, paused, resultNumber }; nothing personal",
+      auth: false,
+      responses: { 200: "public status", 404: "no dossier with this code", 429: "RATE_LIMITED: 30 look-ups a minute per client address (Retry-After)" },
+    },
   },
   "/api/notifications": { get: { summary: "The caller's notifications, unread first", query: NotificationQuery, responses: { 200: "page with unread count" } } },
   "/api/notifications/{id}/read": { post: { summary: "Mark one of the caller's notifications read", responses: { 200: "notification", 404: "not found or not yours" } } },

@@ -42,7 +42,7 @@ body { margin: 0; font-family: "Times New Roman", Times, "Liberation Serif", "De
 .date { font-style: italic; margin-top: 6px; }
 .title { text-align: center; margin: 22px 0 12px; }
 .title .kind { font-weight: bold; font-size: 14pt; }
-.title .subject { font-weight: bold; font-size: 14pt; }
+.title .subject { font-weight: bold; font-size: 14pt; text-wrap: balance; padding: 0 6%; }
 .authority { text-align: center; font-weight: bold; margin: 10px 0; }
 .basis { font-style: italic; margin: 0 0 6px; text-indent: 1cm; text-align: justify; }
 .decides { text-align: center; font-weight: bold; margin: 12px 0; }

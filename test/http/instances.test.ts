@@ -218,7 +218,7 @@ describe.each(databaseKinds)("bad requests get 4xx with the error shape on %s", 
     const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/api/instances", "/api/instances/{id}/events", "/api/instances/{id}/draft", "/api/workflows", "/api/forms/{key}", "/api/attachments"]),
+      expect.arrayContaining(["/api/instances", "/api/instances/{id}/events", "/api/instances/{id}/draft", "/api/workflows", "/api/forms/{key}", "/api/attachments", "/api/documents", "/api/documents/{id}", "/api/documents/{id}/print", "/api/public/dossiers/{code}"]),
     );
   });
 });
