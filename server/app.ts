@@ -15,6 +15,7 @@ import { formRoutes } from "./routes/forms";
 import { calendarRoutes } from "./routes/calendar";
 import { documentRoutes } from "./routes/documents";
 import { publicRoutes } from "./routes/public";
+import { dashboardRoutes } from "./routes/dashboard";
 import { instanceRoutes } from "./routes/instances";
 import { taskRoutes } from "./routes/tasks";
 import { unitRoutes } from "./routes/units";
@@ -76,6 +77,7 @@ export function createApp(services: Services) {
   app.route("/api/public/funds", publicFundRoutes);
   app.route("/api/documents", documentRoutes);
   app.route("/api/public", publicRoutes);
+  app.route("/api/dashboard", dashboardRoutes);
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
   app.route("/", webUiRoutes());
   return app;

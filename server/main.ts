@@ -11,8 +11,6 @@ import { Scheduler } from "./scheduler/scheduler";
 import { createServices, type Services } from "./services";
 import { FileBlobStorage } from "./storage/file-blob-storage";
 
-const REPORT_SWEEP_MS = 5 * 60_000;
-
 /** Seeds a fresh embedded database with the demo world; refuses to serve production with demo accounts. */
 async function demo(services: Services, env: ReturnType<typeof readEnv>) {
   if (env.NODE_ENV === "production") {
@@ -50,12 +48,7 @@ async function main() {
     const where = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${env.HOSO_DATA_DIR}`;
     console.log(`Hoso đang chạy tại http://localhost:${info.port} — database: ${where}`);
   });
-  // Reminders and late marks of unit reports, until durable timer rows (design §5) carry them.
-  const sweepReports = () => services.reportDeadlines.sweep().catch((error) => console.error("report deadlines:", error));
-  void sweepReports();
-  const sweep = setInterval(sweepReports, REPORT_SWEEP_MS);
   const stop = async () => {
-    clearInterval(sweep);
     server.close();
     await scheduler.stop();
     await database.close();

@@ -36,6 +36,10 @@ export const taskRoutes = new Hono<AppEnv>()
     const user = requireUser(c);
     return c.json(taskView(await c.var.services.tasks.release(user, c.req.param("id"))));
   })
+  .get("/:id/candidates", async (c) => {
+    const user = requireUser(c);
+    return c.json(await c.var.services.tasks.delegateCandidates(user, c.req.param("id")));
+  })
   .post("/:id/delegate", async (c) => {
     const user = requireUser(c);
     const body = await readJson(c, DelegateBody);

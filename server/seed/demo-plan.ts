@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { hashPassword } from "../auth/passwords";
 import { ManualClock } from "../clock";
 import { grants, instances, users } from "../db/schema";
+import { Scheduler } from "../scheduler/scheduler";
 import type { Services } from "../services";
 import { loadSessionUser } from "../services/session-user";
 import { DEMO_UNITS as U, DEMO_USERS } from "./demo-world";
@@ -53,7 +54,8 @@ export const DEMO_PLAN_DATA = {
 
 /**
  * Seeds the demo plan once: drafted by mttq.phongtrao, approved by mttq.thuongtruc; six districts
- * reported (five accepted, one under review), four did not and are marked late by the deadline sweep.
+ * reported (five accepted, one under review), four did not: they were reminded on
+ * 02/12 and 04/12/2023 and marked late on 06/12/2023 by their durable timers.
  */
 export async function seedDemoPlan(services: Services): Promise<void> {
   const { db } = services.database;
@@ -97,5 +99,10 @@ export async function seedDemoPlan(services: Services): Promise<void> {
     if (d.accepted) await dossiers.send(drafter, child.id, { type: "ACCEPT" });
   }
   await db.update(users).set({ disabled: true }).where(eq(users.id, DISTRICT_REPORTER.id));
-  await services.reportDeadlines.sweep();
+  // The reminders and late marks fire when they did, on the demo's 2023 clock (only 2023 timers are due).
+  const scheduler = new Scheduler({ ...services, clock, dossiers }, { batchSize: 100 });
+  for (const at of ["2023-12-02T01:00:00Z", "2023-12-04T01:00:00Z", "2023-12-06T01:00:00Z"]) {
+    clock.set(at);
+    await scheduler.runTimers();
+  }
 }

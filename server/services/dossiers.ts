@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import {
   availableEvents,
@@ -20,7 +20,7 @@ import {
 } from "../../workflows";
 import type { Clock } from "../clock";
 import type { Db, Tx } from "../db/client";
-import { instanceEvents, instances, units } from "../db/schema";
+import { instanceEvents, instances, units, users } from "../db/schema";
 import { DomainError, notFound } from "../errors";
 import type { SessionUser } from "../identity";
 import { actorOnDossier, openTasksOf, type TaskAccess } from "./access";
@@ -407,6 +407,7 @@ export class DossierService {
     const workflow = await this.registry.get(row.workflowKey, row.workflowVersion);
     const snapshot = row.snapshot as DossierSnapshot;
     const history = await this.history(row.id);
+    const names = await this.displayNames(history.map((h) => h.actorId));
     const current = currentStateName(snapshot.value);
     const at = this.clock.now();
     const facts = this.facts.get(row.workflowKey);
@@ -421,6 +422,8 @@ export class DossierService {
         seq: h.seq,
         type: h.type,
         actorId: h.actorId,
+        // The timeline shows who acted; null for the engine itself (timers, child dossiers).
+        actorName: h.actorId ? (names.get(h.actorId) ?? null) : null,
         actorRoles: h.actorRoles,
         data: h.data,
         form: h.formKey ? { key: h.formKey, version: h.formVersion } : null,
@@ -430,6 +433,14 @@ export class DossierService {
       })),
       deadline: await this.deadlineOf(row.id),
     };
+  }
+
+  /** Display names of the given users (missing ids are left out). */
+  private async displayNames(ids: (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (!wanted.length) return new Map();
+    const rows = await this.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /** A page of dossiers matching the filter, limited by `scope` (the reader's visibility). */

@@ -18,6 +18,7 @@ import { FundLedger } from "./funds/ledger";
 import { FormChecks } from "./form-checks";
 import { FormRegistry } from "./form-registry";
 import { CalendarService } from "./calendar";
+import { DashboardService } from "./dashboard";
 import { DeadlineService } from "./deadlines";
 import { grantRecipients } from "./grant-recipients";
 import { LogMailer, type Mailer } from "./mailer";
@@ -25,7 +26,7 @@ import { NotificationService } from "./notifications";
 import { PeopleService } from "./people";
 import type { Recipients } from "./recipients";
 import { PlanService } from "./plans";
-import { ReportDeadlines } from "./report-deadlines";
+import { ReportTimers } from "./report-timers";
 import type { StepHook } from "./step-hooks";
 import { taskHook } from "./task-hook";
 import { unitFoundingHook } from "./unit-founding";
@@ -50,6 +51,7 @@ export type Services = {
   sessions: SessionStore;
   limiter: LoginLimiter;
   tasks: TaskService;
+  dashboard: DashboardService;
   calendar: CalendarService;
   deadlines: DeadlineService;
   timers: TimerService;
@@ -57,7 +59,6 @@ export type Services = {
   mailer: Mailer;
   config: { codePrefix: string; production: boolean; trustProxy: boolean; maxUploadBytes: number };
   plans: PlanService;
-  reportDeadlines: ReportDeadlines;
   funds: FundService;
 };
 
@@ -106,7 +107,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // Order matters: tasks first, then clocks (they fill the due dates of the tasks just opened), then
   // timers, then the outbox (its recipients are the holders of the tasks just opened).
   const documents = new DocumentService(db);
-  const hooks: StepHook[] = [taskHook, deadlines.hook, timers.hook, documents.hook, unitFoundingHook, notifications.hook];
+  // Report reminders last: their timers are cancelled like the state's own when it is left.
+  const hooks: StepHook[] = [taskHook, deadlines.hook, timers.hook, documents.hook, unitFoundingHook, notifications.hook, new ReportTimers(calendar).hook];
   const codePrefix = options.codePrefix ?? "KT";
   const checks = new FormChecks(forms, attachments);
   const dossiers = new DossierService(db, registry, clock, hooks, codePrefix, forms, checks, attachments, (id) => deadlines.forInstance(id));
@@ -136,13 +138,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     sessions,
     limiter: new LoginLimiter(db, clock),
     tasks: new TaskService(db, registry, clock, calendar),
+    dashboard: new DashboardService(db, registry, clock, calendar),
     calendar,
     deadlines,
     timers,
     notifications,
     mailer,
     plans,
-    reportDeadlines: new ReportDeadlines(db, dossiers, registry, clock),
     funds,
     config: { codePrefix, production: options.production ?? false, trustProxy: options.trustProxy ?? false, maxUploadBytes },
   };

@@ -185,6 +185,26 @@ export class TaskService {
     return moved;
   }
 
+  /**
+   * Who a task can be handed to: the enabled users holding its role in its unit, by name, with the
+   * current claimer marked. Asked by those who may delegate it (else 403, or 404 when not visible).
+   */
+  async delegateCandidates(user: SessionUser, id: string) {
+    const task = await this.openUnitTask(user, id);
+    if (!mayOverrideClaim(user, task)) throw notYours();
+    const rows = await this.db
+      .selectDistinct({ id: users.id, username: users.username, displayName: users.displayName })
+      .from(grants)
+      .innerJoin(users, eq(users.id, grants.userId))
+      .where(and(eq(grants.role, task.role as Role), eq(grants.unitId, task.unitId!), eq(users.disabled, false)))
+      .orderBy(asc(users.displayName), asc(users.id));
+    const [unit] = await this.db.select({ name: units.name }).from(units).where(eq(units.id, task.unitId!));
+    return {
+      task: { id: task.id, role: task.role, unitId: task.unitId, unitName: unit?.name ?? null, claimedBy: task.claimedBy },
+      items: rows.map((r) => ({ ...r, current: r.id === task.claimedBy, self: r.id === user.id })),
+    };
+  }
+
   private async openUnitTask(user: SessionUser, id: string): Promise<TaskRow> {
     const task = await this.visibleTask(user, id);
     if (task.closedAt) throw new DomainError("TASK_CLOSED", "Công việc đã hoàn thành", { messageEn: "the task is closed" });

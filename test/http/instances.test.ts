@@ -61,7 +61,7 @@ describe.each(databaseKinds)("dossiers over HTTP on %s", (kind) => {
       version = body.version;
     }
     const res = await t.request(applicant, "GET", `/api/instances/${dossier.id}`);
-    const view = (await res.json()) as { history: { seq: number; type: string; from: string[]; to: string[]; actorId: string; at: string }[] };
+    const view = (await res.json()) as { history: { seq: number; type: string; from: string[]; to: string[]; actorId: string; actorName: string | null; at: string }[] };
     expect(view.history.map((h) => [h.type, h.from.join(), h.to.join()])).toEqual([
       ["START", "", "draft"],
       ["SUBMIT", "draft", "committeeReview"],
@@ -71,6 +71,8 @@ describe.each(databaseKinds)("dossiers over HTTP on %s", (kind) => {
       ["APPROVE", "committeeDecision", "committeeRecognized"],
     ]);
     expect(view.history[5]!.actorId).toBe(leader.id);
+    // The timeline names who acted.
+    expect(view.history.map((h) => h.actorName)).toEqual([applicant, applicant, specialist, applicant, specialist, leader].map((u) => u.displayName));
     expect(new Set(view.history.map((h) => h.at)).size).toBe(6);
   });
 

@@ -81,6 +81,8 @@ const ROUTES: Row[] = [
     wrongRole: (w) => w.colleague,
     otherUnit: (w) => w.outsider,
   },
+  { method: "GET", path: (w) => `/api/tasks/${w.taskId}/candidates`, wrongRole: (w) => w.colleague, otherUnit: (w) => w.outsider },
+  { method: "GET", path: () => "/api/dashboard" },
   { method: "GET", path: () => "/api/admin/units", wrongRole: (w) => w.chuyenvien },
   { method: "POST", path: () => "/api/admin/units", body: () => ({ kind: "office", name: "Phòng mới" }), wrongRole: (w) => w.chuyenvien },
   { method: "PATCH", path: (w) => `/api/admin/units/${w.unitId}`, body: () => ({ name: "Đổi tên" }), wrongRole: (w) => w.chuyenvien },

@@ -114,6 +114,27 @@ describe.each(databaseKinds)("claiming, releasing and delegating tasks on %s", (
     expect((await post(colleague, `/api/instances/${dossierId}/events`, { type: "PROPOSE" })).status).toBe(200);
   });
 
+  it("offers as delegates the enabled holders of the task's role in its unit, the claimer marked", async () => {
+    const { taskId } = await submitted("Hội Ứng viên");
+    await post(chuyenvien, `/api/tasks/${taskId}/claim`);
+    const disabled = await t.user({ displayName: "Người Đã Nghỉ", grants: [{ role: "specialist", unitId: DEMO_UNITS.soNoiVu }] });
+    await t.services.people.update(disabled.id, { disabled: true });
+    const res = await t.request(chuyenvien, "GET", `/api/tasks/${taskId}/candidates`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { task: { unitName: string; role: string }; items: { id: string; displayName: string; current: boolean; self: boolean }[] };
+    expect(body.task).toMatchObject({ role: "specialist", unitName: expect.stringContaining("Nội vụ") });
+    const ids = body.items.map((i) => i.id);
+    expect(ids).toContain(colleague.id);
+    expect(body.items.find((i) => i.id === chuyenvien.id)).toMatchObject({ current: true, self: true });
+    for (const notHere of [outsider, applicantOfUnit, lanhdao, disabled]) expect(ids).not.toContain(notHere.id);
+    // Each candidate is accepted by the delegate route.
+    expect((await post(chuyenvien, `/api/tasks/${taskId}/delegate`, { userId: colleague.id })).status).toBe(200);
+    // Now claimed by the colleague: chuyenvien may no longer hand it on; a leader of the unit may.
+    expect((await t.request(chuyenvien, "GET", `/api/tasks/${taskId}/candidates`)).status).toBe(403);
+    expect((await t.request(lanhdao, "GET", `/api/tasks/${taskId}/candidates`)).status).toBe(200);
+    expect((await t.request(outsider, "GET", `/api/tasks/${taskId}/candidates`)).status).toBe(404);
+  });
+
   it("hides tasks from those outside the unit (404) and refuses claiming personal tasks", async () => {
     const { dossierId, taskId } = await submitted();
     for (const action of ["claim", "release"]) expect((await post(outsider, `/api/tasks/${taskId}/${action}`)).status).toBe(404);

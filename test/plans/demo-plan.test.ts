@@ -15,9 +15,18 @@ describe.each(databaseKinds)("the seeded Kon Tum MTTQ 2023 plan on %s", (kind) =
     expect(list.items).toHaveLength(1);
     const plan = list.items[0]!;
     expect(plan.state).toBe("inEffect");
-    const tracking = (await (await t.request(drafter, "GET", `/api/plans/${plan.id}/tracking`)).json()) as { counts: Record<string, number>; round: { dueDate: string } };
+    const tracking = (await (await t.request(drafter, "GET", `/api/plans/${plan.id}/tracking`)).json()) as {
+      counts: Record<string, number>;
+      round: { dueDate: string };
+      units: { reportId: string; status: string; reminders: string[] }[];
+    };
     expect(tracking.round.dueDate).toBe("2023-12-05");
     expect(tracking.counts).toMatchObject({ units: 10, reported: 6, accepted: 5, review: 1, pending: 4, late: 4 });
+    // The silent districts were reminded and marked late by their durable timers, on the 2023 dates.
+    const silent = tracking.units.filter((u) => u.status === "pending");
+    expect(silent.map((u) => u.reminders)).toEqual(silent.map(() => ["2023-12-02", "2023-12-04"]));
+    const report = (await (await t.request(drafter, "GET", `/api/instances/${silent[0]!.reportId}`)).json()) as { data: { $late: boolean; $lateSince: string } };
+    expect(report.data).toMatchObject({ $late: true, $lateSince: "2023-12-06" });
     const summary = (await (await t.request(drafter, "GET", `/api/plans/${plan.id}/summary`)).json()) as { summary: { budget: { planned: number }; indicators: { achievementText: string }[] } };
     expect(summary.summary.budget.planned).toBe(50_000_000);
     // 5 accepted districts: 5 of 10 sites; 48 + 62 + 55 + 41 + 70 = 276 of 500 households.

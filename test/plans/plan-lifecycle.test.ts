@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileWorkflow, replay, type DossierEvent, type DossierSnapshot } from "../../workflows";
+import { Scheduler } from "../../server/scheduler/scheduler";
 import { actorFor } from "../../server/services/dossiers";
 import { databaseKinds } from "../support/databases";
 import { createTestApp, type TestApp, type TestUser } from "../support/harness";
@@ -70,10 +71,15 @@ describe.each(databaseKinds)("plan lifecycle over HTTP on %s", (kind) => {
     const child = await json<View & { parentId: string; unitId: string }>(await t.request(drafter, "GET", `/api/instances/${reportOf.get(districts[0]!.unitId)}`));
     expect(child).toMatchObject({ state: "pending", data: { unitName: "Đăk Glei", dueDate: "2023-12-05", planTitle: planData(world).title } });
 
-    // Three days before the deadline every unit is reminded, once.
+    // Three days before the deadline every unit is reminded, once, by its durable timer and a notification.
+    const scheduler = new Scheduler(t.services);
     t.clock.set("2023-12-02T01:00:00Z");
-    expect(await t.services.reportDeadlines.sweep()).toEqual({ reminded: 10, markedLate: 0 });
-    expect(await t.services.reportDeadlines.sweep()).toEqual({ reminded: 0, markedLate: 0 });
+    expect((await scheduler.runDue()).fired).toHaveLength(10);
+    expect((await scheduler.runDue()).fired).toHaveLength(0);
+    const reminded = await json<{ items: { kind: string; title: string; instanceId: string }[] }>(await t.request(unitUsers[0]!, "GET", "/api/notifications"));
+    expect(reminded.items.filter((n) => n.kind === "reminder")).toEqual([
+      expect.objectContaining({ instanceId: reportOf.get(districts[0]!.unitId), title: expect.stringContaining("(hạn 05/12/2023)") }),
+    ]);
 
     // Eight districts report; the fifth is sent back once and corrects its figures.
     const households = [50, 60, 70, 55, 65, 52, 58, 62];
@@ -102,7 +108,12 @@ describe.each(databaseKinds)("plan lifecycle over HTTP on %s", (kind) => {
 
     // The deadline passes: the two silent districts are marked late, and the drafter may compile.
     t.clock.set("2023-12-06T01:00:00Z");
-    expect(await t.services.reportDeadlines.sweep()).toEqual({ reminded: 0, markedLate: 2 });
+    const lateLeader = await t.user({ grants: [{ role: "leader", unitId: districts[9]!.unitId }] });
+    const marks = await scheduler.runDue();
+    expect(marks.fired).toHaveLength(2);
+    expect(marks.cancelled).toBe(2); // the 04/12 reminders of the two silent districts came too late to send
+    const escalated = await json<{ items: { kind: string; title: string }[] }>(await t.request(lateLeader, "GET", "/api/notifications"));
+    expect(escalated.items.map((n) => [n.kind, n.title.startsWith("Quá hạn")])).toEqual([["escalation", true]]);
     tracking = await json<Tracking>(await t.request(drafter, "GET", `/api/plans/${plan.id}/tracking`));
     expect(tracking.counts).toMatchObject({ units: 10, reported: 8, accepted: 8, sentBack: 0, pending: 2, late: 2 });
     expect(tracking.units.filter((u) => u.late).map((u) => u.unitName)).toEqual(["Ia H'Drai", "TP Kon Tum"]);
