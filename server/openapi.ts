@@ -119,6 +119,18 @@ export const operations: Record<string, Record<string, Operation>> = {
   },
   "/api/tasks/{id}/claim": { post: { summary: "Claim an open task of one's unit", responses: { 200: "claimed", 404: "not your unit's", 409: "claimed by someone else or closed" } } },
   "/api/tasks/{id}/release": { post: { summary: "Release a claim: the claimer or a leader of the unit", responses: { 200: "released", 403: "not the claimer", 404: "not your unit's" } } },
+  "/api/tasks/{id}/candidates": {
+    get: {
+      summary: "Who the task can be delegated to: enabled users holding its role in its unit (the claimer marked `current`)",
+      responses: { 200: "{ task, items: [{ id, username, displayName, current, self }] }", 403: "not the claimer nor a leader", 404: "not your unit's", 409: "closed or personal task" },
+    },
+  },
+  "/api/dashboard": {
+    get: {
+      summary: "Dashboard figures over what the caller may see: dossiers by workflow and state, on-time rate per unit, overdue tasks",
+      responses: { 200: "{ today, totals, byWorkflow, units, overdue }" },
+    },
+  },
   "/api/tasks/{id}/delegate": {
     post: { summary: "Hand a task to someone holding its role in its unit", body: DelegateBody, responses: { 200: "delegated", 403: "not the claimer", 404: "not your unit's", 422: "the user does not hold the role there" } },
   },

@@ -20,6 +20,8 @@ const DossierEditor = lazy(() => import("./pages/DossierEditor"));
 const DossierPage = lazy(() => import("./pages/DossierPage"));
 const Inbox = lazy(() => import("./pages/Inbox"));
 const Dashboard = lazy(() => import("./pages/Dashboard"));
+const PlanTracking = lazy(() => import("./pages/PlanTracking"));
+const PlanSummary = lazy(() => import("./pages/PlanSummary"));
 const AdminLayout = lazy(() => import("./admin/AdminLayout"));
 const WorkflowList = lazy(() => import("./admin/WorkflowList"));
 const WorkflowEditor = lazy(() => import("./admin/WorkflowEditor"));
@@ -73,6 +75,8 @@ const router = createBrowserRouter([
       { path: "/dossiers/:id/edit", element: p(<DossierEditor />) },
       { path: "/inbox", element: p(<Inbox />) },
       { path: "/dashboard", element: p(<Dashboard />) },
+      { path: "/plans/:id/tracking", element: p(<PlanTracking />) },
+      { path: "/plans/:id/summary", element: p(<PlanSummary />) },
       {
         path: "/admin",
         element: p(<AdminLayout />),

@@ -15,7 +15,7 @@ export type UnitReportStatus = "pending" | "sentBack" | "review" | "accepted";
 export type UnitReportFacts = {
   unitId: string;
   status: UnitReportStatus;
-  /** Marked late by the deadline sweep, or sent after the due date. */
+  /** Marked late by its timer after the due date, or sent after it. */
   late: boolean;
   /** Date (in Vietnam) of the last submission, if any. */
   submittedOn: string | null;

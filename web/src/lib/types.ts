@@ -112,3 +112,53 @@ export type PublicDossier = {
   paused: boolean;
   resultNumber: string | null;
 };
+
+/** `GET /api/dashboard`: counted by the server over what the caller may see. */
+export type DashboardFigures = {
+  today: string;
+  totals: { dossiers: number; active: number; done: number; overdueTasks: number; onTimeRate: number | null };
+  byWorkflow: { workflow: string; title: Localized; total: number; active: number; done: number; states: { state: string; title: Localized | null; final: boolean; count: number }[] }[];
+  units: { unitId: string; unitName: string; doneOnTime: number; doneLate: number; openOverdue: number; openOnTime: number; onTimeRate: number | null }[];
+  overdue: { taskId: string; dossierId: string; code: string; title: string; stateTitle: Localized | null; unitName: string | null; due: string; daysLeft: number }[];
+};
+
+/** `GET /api/tasks/:id/candidates`: who a task can be delegated to. */
+export type DelegateCandidates = {
+  task: { id: string; role: string; unitId: string; unitName: string | null; claimedBy: string | null };
+  items: { id: string; username: string; displayName: string; current: boolean; self: boolean }[];
+};
+
+/** `GET /api/plans/:id/tracking`: where each participating unit's report stands. */
+export type PlanTracking = {
+  plan: { id: string; code: string; title: string; state: string };
+  round: { key: string; title: string; dueDate: string; periodFrom: string; periodTo: string } | null;
+  today: string;
+  counts: { units: number; reported: number; accepted: number; review: number; sentBack: number; pending: number; late: number };
+  units: {
+    unitId: string;
+    unitName: string;
+    assignment: string;
+    reportId: string | null;
+    reportCode: string | null;
+    status: "pending" | "sentBack" | "review" | "accepted" | "notStarted";
+    late: boolean;
+    submittedOn: string | null;
+    sentBackCount: number;
+    reminders: string[];
+  }[];
+};
+
+/** `GET /api/plans/:id/summary`: the compiled round (frozen once submitted for approval). */
+export type PlanSummaryView = {
+  frozen: boolean;
+  summary: {
+    round: { key: string; title: string; dueDate: string } | null;
+    compiledOn: string;
+    indicators: { code: string; name: string; unitOfMeasure: string; target: number; actual: number; achievement: number | null; achievementText: string; byUnit: { unitId: string; unitName: string; actual: number | null }[] }[];
+    units: { unitId: string; unitName: string; status: string; late: boolean; submittedOn: string | null; planned: number; spent: number | null }[];
+    late: { unitId: string; unitName: string; submittedOn: string | null }[];
+    missing: { unitId: string; unitName: string }[];
+    budget: { planned: number; spent: number; remaining: number };
+    counts: { units: number; accepted: number; late: number; missing: number };
+  };
+};

@@ -1,137 +1,98 @@
 /**
  * Dashboard: how many dossiers are at which step of which procedure, how punctual each unit is on the
- * tasks it holds, and the overdue list. Counted in the browser from the lists the caller may see.
+ * tasks it holds, and the overdue list. The server counts (`GET /api/dashboard`) over what the caller
+ * may see; this page only draws.
  */
-import { useEffect, useState } from "react";
 import { Link } from "react-router";
-import { get, query } from "../lib/api";
 import { showDate, showPercent } from "../lib/format";
 import { useI18n } from "../lib/i18n";
-import { loadWorkflow } from "../lib/workflows";
-import type { DossierSummary, Localized, Page, Task } from "../lib/types";
-import { Bars, ShareBar } from "../components/Charts";
+import { useApi } from "../lib/use-api";
+import type { DashboardFigures } from "../lib/types";
+import { Bars, Legend, Ring, StackedBar, type Tone } from "../components/Charts";
 import { DueBadge } from "../components/DueBadge";
-import { Empty, Loading, PageHeader } from "../components/Notice";
+import { Empty, ErrorNotice, Loading, PageHeader } from "../components/Notice";
 
-const MAX_PAGES = 10;
-
-async function all<T>(path: string, params: Record<string, string | undefined> = {}): Promise<T[] | null> {
-  const out: T[] = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    let answer: Page<T>;
-    try {
-      answer = await get<Page<T>>(`${path}${query({ ...params, page, pageSize: 100 })}`);
-    } catch {
-      return page === 1 ? null : out;
-    }
-    out.push(...answer.items);
-    if (out.length >= answer.total || answer.items.length === 0) break;
-  }
-  return out;
+function stateTone(state: string, final: boolean): Tone {
+  if (/reject|withdraw|expire|cancel/i.test(state)) return "grey";
+  if (/supplement|sentBack|return/i.test(state)) return "amber";
+  return final ? "green" : "blue";
 }
 
-type Data = { dossiers: DossierSummary[] | null; tasks: Task[] | null; titles: Map<string, Localized | null> };
-
 export default function Dashboard() {
-  const { t, loc, lang } = useI18n();
-  const [data, setData] = useState<Data | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      const [dossiers, tasks] = await Promise.all([all<DossierSummary>("/api/instances"), all<Task>("/api/tasks")]);
-      const titles = new Map<string, Localized | null>();
-      for (const ref of new Set((dossiers ?? []).map((d) => `${d.workflow}@${d.workflowVersion}`))) {
-        const [key, v] = ref.split("@");
-        const wf = await loadWorkflow(key!, Number(v));
-        for (const s of wf?.states ?? []) titles.set(`${ref}#${s.name}`, s.title);
-      }
-      if (live) setData({ dossiers, tasks, titles });
-    })();
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  if (!data) return <Loading />;
-  const dossiers = data.dossiers ?? [];
-  const tasks = data.tasks ?? [];
-  const byWorkflow = new Map<string, { title: Localized; states: Map<string, { title: Localized | null; n: number }> }>();
-  for (const d of dossiers) {
-    const w = byWorkflow.get(d.workflow) ?? { title: d.workflowTitle, states: new Map() };
-    const s = w.states.get(d.state) ?? { title: data.titles.get(`${d.workflow}@${d.workflowVersion}#${d.state}`) ?? null, n: 0 };
-    s.n++;
-    w.states.set(d.state, s);
-    byWorkflow.set(d.workflow, w);
-  }
-  const units = new Map<string, { name: string; ok: number; late: number }>();
-  for (const task of tasks) {
-    const u = units.get(task.unitId) ?? { name: task.unitName ?? task.unitId, ok: 0, late: 0 };
-    if (task.overdue) u.late++;
-    else u.ok++;
-    units.set(task.unitId, u);
-  }
-  const overdue = tasks.filter((x) => x.overdue).sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0));
-  const done = dossiers.filter((d) => d.status === "done").length;
-  const onTime = tasks.length ? tasks.filter((x) => !x.overdue).length / tasks.length : 1;
+  const { t, loc } = useI18n();
+  const { data, error, loading } = useApi<DashboardFigures>("/api/dashboard");
+  if (error) return <ErrorNotice error={error} />;
+  if (loading && !data) return <Loading />;
+  if (!data) return null;
+  const n = (v: number) => v.toLocaleString("vi-VN");
+  const parts = [
+    { key: "doneOnTime", tone: "green" as const, label: t("doneOnTime") },
+    { key: "doneLate", tone: "amber" as const, label: t("doneLate") },
+    { key: "openOverdue", tone: "red" as const, label: t("openOverdue") },
+    { key: "openOnTime", tone: "blue" as const, label: t("openOnTime") },
+  ] as const;
 
   return (
     <div>
-      <PageHeader title={t("dashboard")} />
+      <PageHeader title={t("dashboard")} subtitle={showDate(data.today)} />
       <div className="kpis">
-        <div className="kpi card"><span className="kpi-value">{dossiers.length.toLocaleString("vi-VN")}</span><span className="kpi-label">{t("total")}</span></div>
-        <div className="kpi card"><span className="kpi-value">{(dossiers.length - done).toLocaleString("vi-VN")}</span><span className="kpi-label">{t("inProgress")}</span></div>
-        <div className="kpi card"><span className="kpi-value">{done.toLocaleString("vi-VN")}</span><span className="kpi-label">{t("done")}</span></div>
-        <div className="kpi card kpi-alert"><span className="kpi-value">{overdue.length.toLocaleString("vi-VN")}</span><span className="kpi-label">{t("overdue")}</span></div>
-        <div className="kpi card"><span className="kpi-value">{showPercent(onTime)}</span><span className="kpi-label">{t("onTime")}</span></div>
+        <div className="kpi card"><span className="kpi-value">{n(data.totals.dossiers)}</span><span className="kpi-label">{t("total")}</span></div>
+        <div className="kpi card"><span className="kpi-value">{n(data.totals.active)}</span><span className="kpi-label">{t("inProgress")}</span></div>
+        <div className="kpi card"><span className="kpi-value">{n(data.totals.done)}</span><span className="kpi-label">{t("done")}</span></div>
+        <div className="kpi card kpi-alert"><span className="kpi-value">{n(data.totals.overdueTasks)}</span><span className="kpi-label">{t("overdue")}</span></div>
+        <div className="kpi card kpi-ring">
+          <Ring rate={data.totals.onTimeRate} label={t("overallOnTime")} size={76} />
+          <span className="kpi-label">{t("overallOnTime")}</span>
+        </div>
       </div>
       <div className="dash-grid">
         <section className="card" aria-labelledby="by-wf">
           <h2 id="by-wf">{t("byWorkflow")}</h2>
-          {byWorkflow.size === 0 && <Empty>{t("empty")}</Empty>}
-          {[...byWorkflow.entries()].map(([key, w]) => (
-            <div key={key} className="chart-block">
-              <h3>{loc(w.title)}</h3>
-              <Bars
-                label={loc(w.title)}
-                rows={[...w.states.entries()].sort((a, b) => b[1].n - a[1].n).map(([state, s]) => ({ key: state, label: loc(s.title) || state, value: s.n, tone: /reject|withdraw/i.test(state) ? "tone-stop" : /supplement/i.test(state) ? "tone-warn" : "" }))}
-              />
+          {data.byWorkflow.length === 0 && <Empty>{t("empty")}</Empty>}
+          {data.byWorkflow.map((w) => (
+            <div key={w.workflow} className="chart-block">
+              <h3>
+                {loc(w.title)} <span className="muted">· {n(w.total)}</span>
+              </h3>
+              <Bars label={loc(w.title)} rows={w.states.map((s) => ({ key: s.state, label: loc(s.title) || s.state, value: s.count, tone: stateTone(s.state, s.final) }))} />
             </div>
           ))}
         </section>
         <section className="card" aria-labelledby="on-time">
           <h2 id="on-time">{t("onTimeRate")}</h2>
-          {units.size === 0 && <Empty>{t("emptyInbox")}</Empty>}
-          <table className="table table-compact">
-            <thead>
-              <tr>
-                <th scope="col">{t("unit")}</th>
-                <th scope="col" className="num">{t("onTime")}</th>
-                <th scope="col" className="num">{t("overdue")}</th>
-                <th scope="col">{lang === "en" ? "Rate" : "Tỉ lệ"}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...units.entries()].map(([id, u]) => (
-                <tr key={id}>
-                  <td>{u.name}</td>
-                  <td className="num">{u.ok}</td>
-                  <td className="num">{u.late}</td>
-                  <td>
-                    <div className="share-cell">
-                      <ShareBar ok={u.ok} late={u.late} labelOk={t("onTime")} labelLate={t("overdue")} />
-                      <span>{showPercent(u.ok / Math.max(1, u.ok + u.late))}</span>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {data.units.length === 0 ? (
+            <Empty>{t("noDueTasks")}</Empty>
+          ) : (
+            <>
+              <Legend items={parts.map((p) => ({ key: p.key, tone: p.tone, label: p.label }))} />
+              <table className="table table-compact">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("unit")}</th>
+                    <th scope="col">{t("onTime")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.units.map((u) => (
+                    <tr key={u.unitId}>
+                      <td>{u.unitName}</td>
+                      <td>
+                        <div className="rate-cell">
+                          <StackedBar label={u.unitName} parts={parts.map((p) => ({ key: p.key, tone: p.tone, label: p.label, value: u[p.key] }))} />
+                          <span className="num">{u.onTimeRate === null ? "—" : showPercent(u.onTimeRate)}</span>
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
         </section>
       </div>
       <section className="card" aria-labelledby="overdue-list">
         <h2 id="overdue-list">{t("overdueList")}</h2>
-        {overdue.length === 0 ? (
+        {data.overdue.length === 0 ? (
           <Empty>{t("none")}</Empty>
         ) : (
           <table className="table responsive">
@@ -144,12 +105,12 @@ export default function Dashboard() {
               </tr>
             </thead>
             <tbody>
-              {overdue.map((x) => (
-                <tr key={x.id}>
+              {data.overdue.map((x) => (
+                <tr key={x.taskId}>
                   <td data-label={t("code")}><Link className="code" to={`/dossiers/${x.dossierId}`}>{x.code}</Link></td>
                   <td data-label={t("title")}>{x.title}<div className="muted small">{loc(x.stateTitle)}</div></td>
                   <td data-label={t("unit")}>{x.unitName}</td>
-                  <td data-label={t("due")}><DueBadge info={{ due: x.due, daysLeft: x.daysLeft, overdue: true }} /> <span className="sr-only">{showDate(x.due)}</span></td>
+                  <td data-label={t("due")}><DueBadge info={{ due: x.due, daysLeft: x.daysLeft, overdue: true }} /></td>
                 </tr>
               ))}
             </tbody>

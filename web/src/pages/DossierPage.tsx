@@ -69,6 +69,16 @@ export default function DossierPage() {
           {dossier.workflow === "fund-disbursement" && !isStarter && (
             <p><Link to={`/fund-desk?request=${dossier.id}`}>{t("fundCheck")}</Link></p>
           )}
+          {dossier.workflow === "plan" && (
+            <div className="plan-links">
+              <Link className="btn btn-secondary btn-sm" to={`/plans/${dossier.id}/tracking`}>
+                {t("openTracking")}
+              </Link>
+              <Link className="btn btn-ghost btn-sm" to={`/plans/${dossier.id}/summary`}>
+                {t("openSummary")}
+              </Link>
+            </div>
+          )}
         </div>
         <dl className="head-facts">
           <div>

@@ -9,14 +9,13 @@ import { showDate } from "../lib/format";
 import { useI18n } from "../lib/i18n";
 import { useSession } from "../lib/session";
 import { useApi } from "../lib/use-api";
-import type { Page, Task, WorkflowDetail, WorkflowSummary } from "../lib/types";
+import type { DelegateCandidates, Page, Task, WorkflowDetail, WorkflowSummary } from "../lib/types";
 import { roleNames } from "../lib/words";
 import { DueBadge } from "../components/DueBadge";
 import { Empty, ErrorNotice, isMissing, Loading, Notice, PageHeader } from "../components/Notice";
 import { Pager } from "../components/Pager";
 
 type Claimer = Task["claimedBy"] | { id: string; displayName: string };
-type Person = { id: string; username: string; displayName: string };
 
 function claimerOf(task: Task): { id: string; displayName: string } | null {
   const c = task.claimedBy as Claimer;
@@ -25,31 +24,41 @@ function claimerOf(task: Task): { id: string; displayName: string } | null {
 }
 
 function DelegateDialog({ task, onClose, onDone }: { task: Task; onClose(): void; onDone(): void }) {
-  const { t, lang } = useI18n();
-  const people = useApi<{ items: Person[] } | Person[]>(`/api/admin/users`);
+  const { t, lang, loc } = useI18n();
+  const people = useApi<DelegateCandidates>(`/api/tasks/${task.id}/candidates`);
   const [userId, setUserId] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const list = Array.isArray(people.data) ? people.data : (people.data?.items ?? []);
+  const list = people.data?.items ?? [];
+  const others = list.filter((p) => !p.current);
   return (
     <div className="dialog-backdrop" role="presentation" onClick={onClose}>
-      <div className="dialog card" role="dialog" aria-modal="true" aria-labelledby="delegate-title" onClick={(e) => e.stopPropagation()}>
+      <div className="dialog card" role="dialog" aria-modal="true" aria-labelledby="delegate-title" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === "Escape" && onClose()}>
         <h2 id="delegate-title">{t("delegateTo")}</h2>
         <p className="muted">
           <span className="code">{task.code}</span> · {task.title}
         </p>
-        {people.error && <Notice kind="warning">{t("unavailable")}</Notice>}
+        <ErrorNotice error={people.error} />
         {error && <Notice kind="error">{error}</Notice>}
-        <label className="field-label" htmlFor="delegate-user">
-          {t("claimedBy")}
-        </label>
-        <select id="delegate-user" className="input select" value={userId} onChange={(e) => setUserId(e.target.value)} autoFocus>
-          <option value="">{t("choose")}</option>
-          {list.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.displayName} ({p.username})
-            </option>
-          ))}
-        </select>
+        {people.loading && !people.data && <Loading />}
+        {people.data && (
+          <fieldset className="delegate-list">
+            <legend className="field-label">
+              {t("delegateHint", { role: loc(roleNames[people.data.task.role] ?? people.data.task.role).toLowerCase(), unit: people.data.task.unitName ?? "" })}
+            </legend>
+            {others.length === 0 && <p className="muted">{t("delegateNone")}</p>}
+            {list.map((p) => (
+              <label key={p.id} className={`delegate-option${p.current ? " is-current" : ""}`}>
+                <input type="radio" name="delegate-user" value={p.id} checked={userId === p.id} disabled={p.current} onChange={() => setUserId(p.id)} />
+                <span>
+                  <strong>{p.displayName}</strong> <span className="muted small">{p.username}</span>
+                  {(p.current || p.self) && (
+                    <span className="muted small"> · {[p.current ? t("currentHolder") : null, p.self ? t("you") : null].filter(Boolean).join(", ")}</span>
+                  )}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        )}
         <div className="form-actions">
           <button type="button" className="btn btn-ghost" onClick={onClose}>
             {t("cancel")}
@@ -121,7 +130,7 @@ export default function Inbox() {
   );
 
   const items = tasks.data?.items ?? [];
-  const canDelegate = has("admin") || has("leader");
+  const isLeader = has("leader");
   return (
     <div>
       <PageHeader title={t("inbox")} subtitle={me ? t("welcome", { name: me.displayName }) : undefined} />
@@ -217,10 +226,10 @@ export default function Inbox() {
                       {!claimer && (
                         <button type="button" className="btn btn-secondary btn-sm" onClick={() => void act(task, "claim")}>{t("claim")}</button>
                       )}
-                      {claimer && (mine || canDelegate) && (
+                      {claimer && (mine || isLeader) && (
                         <button type="button" className="btn btn-ghost btn-sm" onClick={() => void act(task, "release")}>{t("release")}</button>
                       )}
-                      {canDelegate && (
+                      {(!claimer || mine || isLeader) && (
                         <button type="button" className="btn btn-ghost btn-sm" onClick={() => setDelegating(task)}>{t("delegate")}</button>
                       )}
                     </td>
