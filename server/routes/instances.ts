@@ -49,7 +49,11 @@ export const instanceRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const user = requireUser(c);
     const filter = readQuery(c, ListQuery);
-    return c.json(await c.var.services.dossiers.list(visibleDossiers(user), filter));
+    const { dossiers, deadlines } = c.var.services;
+    const page = await dossiers.list(visibleDossiers(user), filter);
+    // Each row with its legal deadline, so "my dossiers" shows the due date without a request per row.
+    const due = await deadlines.forInstances(page.items.map((d) => d.id));
+    return c.json({ ...page, items: page.items.map((d) => ({ ...d, deadline: due.get(d.id) ?? null })) });
   })
   .get("/:id", async (c) => {
     const user = requireUser(c);

@@ -112,6 +112,26 @@ export class DeadlineService {
     return running[0] ?? views[0]!;
   }
 
+  /** The deadlines of many dossiers at once (a list page), as `forInstance` answers for each; one query. */
+  async forInstances(instanceIds: string[]): Promise<Map<string, DeadlineView>> {
+    const out = new Map<string, DeadlineView>();
+    if (!instanceIds.length) return out;
+    const live = await this.db
+      .select()
+      .from(dossierClocks)
+      .where(and(inArray(dossierClocks.instanceId, instanceIds), ne(dossierClocks.state, "stopped")));
+    if (!live.length) return out;
+    const cal = await this.calendars.current();
+    const now = this.clock.now();
+    for (const id of instanceIds) {
+      const views = live.filter((c) => c.instanceId === id).map((c) => view(cal, c, now));
+      const running = views.filter((v) => !v.paused).sort((a, b) => (a.due ?? "").localeCompare(b.due ?? ""));
+      const chosen = running[0] ?? views[0];
+      if (chosen) out.set(id, chosen);
+    }
+    return out;
+  }
+
   /** After a calendar edit: every running clock's reminders are planned again on the new calendar. */
   async replanAll(tx: Tx, cal: Calendar, at: Date, registry: WorkflowRegistry): Promise<number> {
     const running = await tx

@@ -510,8 +510,9 @@ export function summary(row: InstanceRow, workflow: WorkflowVersion) {
 }
 
 function titleOf(data: Record<string, unknown>, workflow: WorkflowVersion): string {
-  const name = typeof data.name === "string" && data.name.trim() ? data.name.trim() : null;
-  return name ?? workflow.definition.title.vi;
+  // An association's name, else a plan's title; else the procedure's own title.
+  const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
+  return text(data.name) ?? text(data.title) ?? workflow.definition.title.vi;
 }
 
 export function isUuid(value: string): boolean {

@@ -76,6 +76,17 @@ describe.each(databaseKinds)("dossiers over HTTP on %s", (kind) => {
     expect(new Set(view.history.map((h) => h.at)).size).toBe(6);
   });
 
+  it("lists each dossier with its legal deadline, as its own page shows it", async () => {
+    const draft = await start();
+    const submitted = await start();
+    expect((await act(applicant, submitted.id, { type: "SUBMIT" })).status).toBe(200);
+    const list = (await (await t.request(applicant, "GET", "/api/instances?pageSize=100")).json()) as { items: { id: string; deadline: unknown }[] };
+    const own = (await (await t.request(applicant, "GET", `/api/instances/${submitted.id}`)).json()) as { deadline: { due: string; daysLeft: number } };
+    expect(own.deadline.due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(list.items.find((d) => d.id === submitted.id)!.deadline).toEqual(own.deadline);
+    expect(list.items.find((d) => d.id === draft.id)!.deadline).toBeNull();
+  });
+
   it("refuses a stale expectedVersion with 409 and changes nothing", async () => {
     const dossier = await start();
     expect((await act(applicant, dossier.id, { type: "SUBMIT", expectedVersion: 1 })).status).toBe(200);

@@ -69,7 +69,7 @@ export default function Dashboard() {
                 <thead>
                   <tr>
                     <th scope="col">{t("unit")}</th>
-                    <th scope="col">{t("onTime")}</th>
+                    <th scope="col">{t("tasksDecided")}</th>
                   </tr>
                 </thead>
                 <tbody>

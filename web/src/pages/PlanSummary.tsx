@@ -122,7 +122,7 @@ export default function PlanSummary() {
               <th scope="col">{t("unit")}</th>
               <th scope="col">{t("status")}</th>
               {summary.indicators.map((i) => (
-                <th key={i.code} scope="col" className="num">
+                <th key={i.code} scope="col" className="num th-wrap">
                   {i.name} <span className="muted small">({i.unitOfMeasure})</span>
                 </th>
               ))}
@@ -133,7 +133,7 @@ export default function PlanSummary() {
           <tbody>
             {summary.units.map((u) => (
               <tr key={u.unitId}>
-                <td data-label={t("unit")}>{u.unitName}</td>
+                <td data-label={t("unit")} className="nowrap">{u.unitName}</td>
                 <td data-label={t("status")}>
                   <ReportStatus status={u.status as Parameters<typeof ReportStatus>[0]["status"]} late={u.late} />
                 </td>
@@ -153,11 +153,13 @@ export default function PlanSummary() {
       <div className="summary-grid">
         <section className="card" aria-labelledby="budget-title">
           <h2 id="budget-title">{t("budget")}</h2>
-          <dl className="pairs">
-            <div className="pair"><dt>{t("planned")}</dt><dd className="num">{formatVnd(summary.budget.planned)}</dd></div>
-            <div className="pair"><dt>{t("spent")}</dt><dd className="num">{formatVnd(summary.budget.spent)}</dd></div>
-            <div className="pair"><dt>{t("remaining")}</dt><dd className="num">{formatVnd(summary.budget.remaining)}</dd></div>
-          </dl>
+          <table className="table table-compact">
+            <tbody>
+              <tr><th scope="row">{t("planned")}</th><td className="num">{formatVnd(summary.budget.planned)}</td></tr>
+              <tr><th scope="row">{t("spent")}</th><td className="num">{formatVnd(summary.budget.spent)}</td></tr>
+              <tr><th scope="row">{t("remaining")}</th><td className="num">{formatVnd(summary.budget.remaining)}</td></tr>
+            </tbody>
+          </table>
           <StackedBar
             label={t("budget")}
             parts={[
@@ -171,7 +173,7 @@ export default function PlanSummary() {
           {summary.late.length === 0 ? (
             <p className="muted">{t("none")}</p>
           ) : (
-            <ul className="unit-list">
+            <ul className="unit-list" aria-labelledby="late-title">
               {summary.late.map((u) => (
                 <li key={u.unitId}>
                   {u.unitName}
@@ -180,7 +182,7 @@ export default function PlanSummary() {
               ))}
             </ul>
           )}
-          <h2 id="missing-title">{t("missingUnits")}</h2>
+          <h2 id="missing-title" className="h2-gap">{t("missingUnits")}</h2>
           {summary.missing.length === 0 ? (
             <p className="muted">{t("none")}</p>
           ) : (
