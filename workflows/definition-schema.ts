@@ -80,7 +80,7 @@ export const Transition = z
     mergeData: z.boolean().optional(),
     /** Named effects the server runs after commit (documents, notifications, …). */
     effects: z.array(z.string()).optional(),
-    /** Only the engine itself may send the event (timers, deadline sweeps), never a person. */
+    /** Only the engine itself may send the event (timers, child updates), never a person. */
     system: z.boolean().optional(),
     /** Named pure data actions of the engine (`workflows/data-actions.ts`), run in order on the dossier data. */
     actions: z.array(z.string()).optional(),
