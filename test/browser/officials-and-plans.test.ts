@@ -105,8 +105,13 @@ async function login(page: Page, username: string) {
 /** What people read on the page must never be raw JSON or an undefined value. */
 async function readable(page: Page) {
   const text = await page.locator("#main").innerText();
+  if (process.env.DUMP_TEXT) console.log(text);
   expect(text).not.toMatch(/[{[]\s*"[\w$]+"\s*:/);
   expect(text).not.toMatch(/\bundefined\b|\bnull\b|\[object Object\]|NaN/);
+  // Nor machine forms of values: ISO dates, ids, event names.
+  expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+  expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+  expect(text).not.toMatch(/\b[A-Z]+_[A-Z_]+\b/);
   return text;
 }
 
@@ -205,6 +210,14 @@ describe("officials' pages, the plan pages and the applicant on a phone, in Chro
     expect(await page.getByText("Hạn báo cáo 05/12/2023").count()).toBe(1);
     await readable(page);
     await shot(page, "24-plan-tracking");
+
+    // A silent district's report: its history tells of the reminders and the late mark, in words.
+    await rows.filter({ hasText: "Kon Plông" }).getByRole("link").click();
+    await page.waitForURL(/\/dossiers\//);
+    await page.locator(".timeline").waitFor();
+    await shot(page, "27-late-report");
+    await readable(page);
+    await page.goBack();
 
     await page.getByRole("link", { name: "Xem báo cáo tổng hợp" }).click();
     await page.waitForURL(`${base}/plans/${planId}/summary`);

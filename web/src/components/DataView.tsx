@@ -71,6 +71,7 @@ export function Value({ schema, value, ctx }: { schema: JsonSchema | undefined; 
   if (typeof value === "object") {
     return <Pairs schema={schema} data={value as Record<string, unknown>} ctx={ctx} />;
   }
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return showDate(value);
   return <span className="pre-line">{String(value)}</span>;
 }
 
@@ -107,7 +108,8 @@ function RowsTable({ schema, rows, ctx }: { schema: JsonSchema; rows: unknown[];
 }
 
 function Pairs({ schema, data, ctx }: { schema: JsonSchema | undefined; data: Record<string, unknown>; ctx: Ctx }) {
-  const keys = schema?.properties ? Object.keys(schema.properties).filter((k) => k in data) : Object.keys(data);
+  // Without a form, the engine's own fields (`$children`, `$late`, …) are bookkeeping, not the dossier's content.
+  const keys = schema?.properties ? Object.keys(schema.properties).filter((k) => k in data) : Object.keys(data).filter((k) => !k.startsWith("$"));
   return (
     <dl className="pairs">
       {keys.map((k) => (

@@ -9,6 +9,7 @@ const BUILT_IN: Record<string, Localized> = {
   START: { vi: "Tạo hồ sơ", en: "Created" },
   SAVE_DRAFT: { vi: "Lưu nháp", en: "Draft saved" },
   COMMENT: { vi: "Ý kiến", en: "Comment" },
+  CHILD_UPDATE: { vi: "Cập nhật từ hồ sơ con", en: "Update from a child dossier" },
 };
 
 const names = (v: string[] | string | null | undefined): string[] => (v == null ? [] : Array.isArray(v) ? v : [v]);
@@ -24,11 +25,12 @@ export function eventInfo(workflow: WorkflowDetail | undefined, type: string, fr
 function Item({ entry, workflow, meId, meName }: { entry: HistoryEntry; workflow: WorkflowDetail | undefined; meId?: string | undefined; meName?: string | undefined }) {
   const { loc, t } = useI18n();
   const info = eventInfo(workflow, entry.type, names(entry.from));
-  const { form } = useForm(info.form);
+  const { form, loading } = useForm(info.form);
   const to = names(entry.to).filter((s) => !names(entry.from).includes(s));
   const stateTitle = (name: string) => loc(workflow?.states.find((s) => s.name === name)?.title) || name;
   const actor = entry.actorName ?? (entry.actorId && entry.actorId === meId ? meName : null) ?? (entry.actorId ? null : t("system"));
-  const data = entry.data && Object.keys(entry.data).length ? entry.data : null;
+  // What the engine itself sends (timers, child updates) carries bookkeeping, not something to read.
+  const data = entry.actorId && entry.data && Object.keys(entry.data).length ? entry.data : null;
   const kind = entry.type === "COMMENT" ? "comment" : /REJECT|WITHDRAW/.test(entry.type) ? "stop" : /APPROVE/.test(entry.type) ? "ok" : /SUPPLEMENT/.test(entry.type) ? "warn" : "step";
   return (
     <li className={`tl-item tl-${kind}`}>
@@ -50,7 +52,7 @@ function Item({ entry, workflow, meId, meName }: { entry: HistoryEntry; workflow
         {entry.type === "COMMENT" && typeof entry.data?.text === "string" ? (
           <blockquote className="tl-comment">{entry.data.text}</blockquote>
         ) : (
-          data && entry.type !== "START" && entry.type !== "SAVE_DRAFT" && (
+          data && !loading && entry.type !== "START" && entry.type !== "SAVE_DRAFT" && (
             <div className="tl-data">
               <DataView form={form} data={data} />
             </div>

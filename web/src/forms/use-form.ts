@@ -17,18 +17,21 @@ export function loadForm(key: string, version?: number): Promise<FormDef> {
 }
 
 export function useForm(key: string | null | undefined, version?: number) {
-  const [state, setState] = useState<{ form?: FormDef; error?: ApiError; loading: boolean }>({ loading: !!key });
+  const id = key ? `${key}@${version ?? "latest"}` : null;
+  const [state, setState] = useState<{ id: string | null; form?: FormDef; error?: ApiError; loading: boolean }>({ id, loading: !!key });
   useEffect(() => {
-    if (!key) return setState({ loading: false });
+    if (!key) return setState({ id: null, loading: false });
     let live = true;
-    setState({ loading: true });
+    setState({ id, loading: true });
     loadForm(key, version).then(
-      (form) => live && setState({ form, loading: false }),
-      (error: unknown) => live && setState({ error: error instanceof ApiError ? error : new ApiError(0, "ERROR", String(error)), loading: false }),
+      (form) => live && setState({ id, form, loading: false }),
+      (error: unknown) => live && setState({ id, error: error instanceof ApiError ? error : new ApiError(0, "ERROR", String(error)), loading: false }),
     );
     return () => {
       live = false;
     };
   }, [key, version]);
+  // In the render where the key has just changed, the effect has not run yet: that form is loading.
+  if (state.id !== id) return { form: undefined, error: undefined, loading: !!key };
   return state;
 }

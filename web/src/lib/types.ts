@@ -69,6 +69,7 @@ export type DossierSummary = {
   updatedAt: string;
   deadline?: Deadline;
   unitId?: string | null;
+  parentId?: string | null;
 };
 export type Dossier = DossierSummary & {
   data: Record<string, unknown>;

@@ -201,6 +201,11 @@ export const vi = {
   liveSummary: "Số liệu tổng hợp tạm thời đến ngày {date}",
   backToPlan: "Về hồ sơ kế hoạch",
   noRound: "Kế hoạch chưa có đợt báo cáo (chưa ban hành).",
+  planLabel: "Kế hoạch",
+  assignment: "Nhiệm vụ",
+  narrative: "Thuyết minh",
+  reportFiles: "Tài liệu kèm theo",
+  lateSince: "Trễ hạn từ {date}",
 };
 export type Words = Record<keyof typeof vi, string>;
 
@@ -404,6 +409,11 @@ export const en: Partial<Words> = {
   liveSummary: "Provisional figures as of {date}",
   backToPlan: "Back to the plan",
   noRound: "The plan has no reporting round yet (not issued).",
+  planLabel: "Plan",
+  assignment: "Assignment",
+  narrative: "Narrative",
+  reportFiles: "Attached documents",
+  lateSince: "Late since {date}",
 };
 
 /** Role names. */

@@ -12,6 +12,7 @@ import type { Dossier, WorkflowDetail } from "../lib/types";
 import { ActionPanel } from "../components/ActionPanel";
 import { Comments } from "../components/Comments";
 import { DataView } from "../components/DataView";
+import { ReportData } from "../components/ReportData";
 import { Documents } from "../components/Documents";
 import { DueBadge } from "../components/DueBadge";
 import { ErrorNotice, Loading, Notice } from "../components/Notice";
@@ -30,7 +31,7 @@ export default function DossierPage() {
   const [flash, setFlash] = useState<{ kind: "success" | "warning"; text: string } | null>(
     (location.state as { flash?: string } | null)?.flash ? { kind: "success", text: (location.state as { flash: string }).flash } : null,
   );
-  const { form } = useForm(workflow?.startForm);
+  const { form, loading: formLoading } = useForm(workflow?.startForm);
 
   useEffect(() => {
     if (!dossier) return;
@@ -56,7 +57,12 @@ export default function DossierPage() {
   return (
     <div className="dossier-page">
       <nav className="crumbs" aria-label="breadcrumb">
-        <Link to={isStarter ? "/my" : "/inbox"}>← {isStarter ? t("myDossiers") : t("inbox")}</Link>
+        {isStarter && dossier.workflow === "unit-report" && dossier.parentId ? (
+          // The plan's drafter started the reports through the plan: back to its tracking.
+          <Link to={`/plans/${dossier.parentId}/tracking`}>← {t("planTracking")}</Link>
+        ) : (
+          <Link to={isStarter ? "/my" : "/inbox"}>← {isStarter ? t("myDossiers") : t("inbox")}</Link>
+        )}
       </nav>
       <header className="dossier-head card">
         <div className="dossier-head-main">
@@ -108,7 +114,14 @@ export default function DossierPage() {
           <Documents dossier={dossier} />
           <section className="card" aria-labelledby="data-title">
             <h2 id="data-title">{t("dossierData")}</h2>
-            <DataView form={form} data={dossier.data} />
+            {dossier.workflow === "unit-report" ? (
+              <ReportData data={dossier.data} />
+            ) : !workflow || formLoading ? (
+              // Laid out by its form only: never the raw keys while the form is on its way.
+              <Loading />
+            ) : (
+              <DataView form={form} data={dossier.data} />
+            )}
           </section>
           {workflow && (
             <section className="card" aria-labelledby="diagram-title">
@@ -118,7 +131,7 @@ export default function DossierPage() {
           )}
           <section className="card" aria-labelledby="history-title">
             <h2 id="history-title">{t("history")}</h2>
-            <Timeline history={dossier.history.filter((h) => h.type !== "COMMENT")} workflow={workflow} meId={me?.id} meName={me?.displayName} />
+            <Timeline history={dossier.history.filter((h) => h.type !== "COMMENT" && h.type !== "CHILD_UPDATE")} workflow={workflow} meId={me?.id} meName={me?.displayName} />
           </section>
           <Comments dossier={dossier} onChanged={setData} meId={me?.id} meName={me?.displayName} />
         </div>
