@@ -5,28 +5,18 @@
  * decision. The server runs in process on a fresh PGlite seeded with the demo data. Every page is
  * saved as a screenshot in `test-artifacts/screenshots/` for people to look at.
  */
-import { existsSync, mkdirSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { join } from "node:path";
-import { serve, type ServerType } from "@hono/node-server";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ensureWebBuild } from "../../scripts/web-build";
 import { createApp } from "../../server/app";
 import { seedDemo } from "../../server/seed";
 import { createServices } from "../../server/services";
 import { freshDatabase } from "../support/databases";
+import { openBrowserOn, type BrowserRun } from "../support/browser";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const SHOTS = join(process.cwd(), "test-artifacts", "screenshots");
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
-let server: ServerType;
-let base: string;
-let browser: Browser;
+let run: BrowserRun;
+let base = "";
 let dispose: () => Promise<void>;
-const requested: string[] = [];
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
   await ensureWebBuild();
@@ -35,41 +25,18 @@ beforeAll(async () => {
   const services = await createServices({ database });
   await seedDemo(services);
   const app = createApp(services);
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  mkdirSync(SHOTS, { recursive: true });
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does)`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  run = await openBrowserOn(app);
+  base = run.base;
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (server) await new Promise((resolve) => server.close(resolve));
+  await run?.close();
   await dispose?.();
 });
 
-async function session(viewport = { width: 1360, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  page.on("request", (r) => requested.push(r.url()));
-  return { context, page };
-}
-
-async function shot(page: Page, name: string) {
-  await page.waitForLoadState("networkidle");
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function login(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill("demo");
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
+const session = (viewport?: { width: number; height: number }) => run.session(viewport);
+const shot = (page: Page, name: string) => run.shot(page, name);
+const login = (page: Page, username: string) => run.login(page, username);
 
 /** Chooses the option whose text contains `text` in the select labelled `label`. */
 async function choose(page: Page, label: string, text: string) {
@@ -163,7 +130,7 @@ describe("founding dossier, end to end in Chromium", () => {
     await page.getByRole("tab", { name: "Việc của tôi" }).click();
     await expect.poll(() => page.locator("tr", { hasText: code }).count()).toBe(1);
     await shot(page, "09-inbox-mine-claimed");
-    expect(requested.some((u) => /WorkflowEditor|FormBuilder/.test(u))).toBe(false);
+    expect(run.requested.some((u) => /WorkflowEditor|FormBuilder/.test(u))).toBe(false);
 
     await page.getByRole("link", { name: code }).click();
     await page.waitForURL(dossierUrl);
@@ -257,6 +224,6 @@ describe("founding dossier, end to end in Chromium", () => {
     await page.goto(`${base}/admin/users`);
     await shot(page, "24-admin-users");
     await context.close();
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

@@ -5,31 +5,23 @@
  * applicant's "my dossiers" on a phone. Screenshots go to `test-artifacts/screenshots/`; the
  * assertions are on what people read, not on pixels.
  */
-import { existsSync, mkdirSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { join } from "node:path";
-import { serve, type ServerType } from "@hono/node-server";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ensureWebBuild } from "../../scripts/web-build";
 import { addCalendarDays, toVietnamDate } from "../../workflows/calendar";
 import { instances, tasks } from "../../server/db/schema";
 import { END_OF_DAY, vietnamInstant } from "../../server/services/vietnam-time";
 import { createDemoApp, DEMO_UNITS, type DemoApp } from "../support/demo";
+import { openBrowserOn, type BrowserRun } from "../support/browser";
 import { foundingApplication } from "../support/founding";
 import type { TestUser } from "../support/harness";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const SHOTS = join(process.cwd(), "test-artifacts", "screenshots");
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const PHONE = { width: 390, height: 844 };
 
-let server: ServerType;
-let base: string;
-let browser: Browser;
+let run: BrowserRun;
+let base = "";
 let t: DemoApp;
-const pageErrors: string[] = [];
 /** Three dossiers submitted to Sở Nội vụ for this test: overdue, due soon, on time. */
 const codes: { overdue: string; soon: string; later: string } = { overdue: "", soon: "", later: "" };
 let planId = "";
@@ -67,40 +59,18 @@ beforeAll(async () => {
   const sentBack = await t.request(drafter, "POST", `/api/instances/${inReview!.id}/events`, { type: "REQUEST_SUPPLEMENT", data: { items: ["Số hộ tham gia chưa khớp biên bản nghiệm thu"] } });
   expect(sentBack.status).toBe(200);
 
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  mkdirSync(SHOTS, { recursive: true });
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does)`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  run = await openBrowserOn(t.app);
+  base = run.base;
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (server) await new Promise((resolve) => server.close(resolve));
+  await run?.close();
   await t?.close();
 });
 
-async function session(viewport = { width: 1360, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  return { context, page };
-}
-
-async function shot(page: Page, name: string) {
-  await page.waitForLoadState("networkidle");
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function login(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill("demo");
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
+const session = (viewport?: { width: number; height: number }) => run.session(viewport);
+const shot = (page: Page, name: string) => run.shot(page, name);
+const login = (page: Page, username: string) => run.login(page, username);
 
 /** What people read on the page must never be raw JSON or an undefined value. */
 async function readable(page: Page) {
@@ -258,6 +228,6 @@ describe("officials' pages, the plan pages and the applicant on a phone, in Chro
   });
 
   test("no page threw a script error", () => {
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });
