@@ -28,13 +28,17 @@ const schedulePlanRounds: DataAction = (data, { config }) => {
   return { ...data, $rounds: rounds, $round: rounds[0] ?? null };
 };
 
-/** Plans: file the approved summary of this round and move to the next round (null after the last). */
+/**
+ * Plans: file the approved summary of this round and move to the next round (null after the last). The
+ * summary stays in `planSummary` (it names its round) until the next round's compilation replaces it:
+ * the report document issued by the same step is filled from it.
+ */
 const advanceRound: DataAction = (data) => {
   const rounds = Array.isArray(data.$rounds) ? (data.$rounds as ReportingRound[]) : [];
   const current = data.$round as ReportingRound | null | undefined;
   const next = current ? (rounds[current.index + 1] ?? null) : null;
   const filed = Array.isArray(data.$pastSummaries) ? data.$pastSummaries : [];
-  return { ...data, $round: next, $pastSummaries: [...filed, { round: current ?? null, summary: data.planSummary ?? null }], planSummary: null };
+  return { ...data, $round: next, $pastSummaries: [...filed, { round: current ?? null, summary: data.planSummary ?? null }] };
 };
 
 /** Marks the dossier late, once, with the date it became late. */

@@ -78,8 +78,6 @@ export const Transition = z
     guard: Guard.optional(),
     /** Merge the event's data into the dossier data (e.g. a resubmission replaces answers). */
     mergeData: z.boolean().optional(),
-    /** Named effects the server runs after commit (documents, notifications, …). */
-    effects: z.array(z.string()).optional(),
     /** Only the engine itself may send the event (timers, child updates), never a person. */
     system: z.boolean().optional(),
     /** Named pure data actions of the engine (`workflows/data-actions.ts`), run in order on the dossier data. */

@@ -13,7 +13,10 @@ export const DOCUMENT_TYPES = {
 } as const;
 export type DocumentType = keyof typeof DOCUMENT_TYPES;
 
-const PLACEHOLDER = /\{\{\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*(\|\s*date\s*)?\}\}/g;
+const PATH = String.raw`[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*`;
+const PLACEHOLDER = new RegExp(String.raw`\{\{\s*(${PATH})\s*((?:\|\s*[a-z]+(?::[A-Za-z_$][\w$]*)?\s*)*)\}\}`, "g");
+const EACH = new RegExp(String.raw`^\{\{\s*#each\s+(${PATH})\s*\}\}`);
+const grouped = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
 
 /** Reads a dotted path (`data.members.length`) from a scope; undefined when any step is missing. */
 function read(scope: Record<string, unknown>, path: string): unknown {
@@ -26,19 +29,62 @@ function read(scope: Record<string, unknown>, path: string): unknown {
   return value;
 }
 
+const field = (item: unknown, key: string | undefined): unknown => (key === undefined ? item : item && typeof item === "object" ? (item as Record<string, unknown>)[key] : undefined);
+
+/** The filters a placeholder may chain: `date`, `number`, `money`, `sum:key` (over a list), `map:key`. */
+function applyFilter(value: unknown, name: string, key: string | undefined): unknown {
+  if (value === undefined || value === null) return value;
+  switch (name) {
+    case "date":
+      return typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value) ? `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}` : value;
+    case "number":
+      return typeof value === "number" ? grouped.format(value) : value;
+    case "money":
+      return typeof value === "number" ? `${grouped.format(value)}\u00a0₫` : value;
+    case "sum":
+      return Array.isArray(value) ? value.reduce((total: number, item) => { const n = field(item, key); return typeof n === "number" && Number.isFinite(n) ? Math.round((total + n) * 1e6) / 1e6 : total; }, 0) : value;
+    case "map":
+      return Array.isArray(value) ? value.map((item) => field(item, key)).filter((v) => v !== undefined && v !== null && v !== "") : value;
+    default:
+      return value;
+  }
+}
+
 /**
- * Fills `{{path}}` placeholders from a scope (`{{path|date}}` writes a `YYYY-MM-DD` as dd/mm/yyyy); a
- * missing value leaves "…" (as a clerk would).
+ * Fills `{{path}}` placeholders from a scope; filters follow a `|`: `{{path|date}}` writes a `YYYY-MM-DD`
+ * as dd/mm/yyyy, `|number` groups thousands Vietnamese style, `|money` adds ` ₫` (after a no-break space), `|sum:amount` adds up a
+ * field over a list, `|map:unitName` takes one field of each item. A missing value leaves "…" (as a clerk
+ * would); an empty list reads "không có"; a list is written with ", " between items.
  *
  * @example fillTemplate("Về việc công nhận {{data.name}}", { data: { name: "Hội Luật gia" } }) // "Về việc công nhận Hội Luật gia"
+ * @example fillTemplate("Tổng kinh phí: {{data.lines|sum:amount|money}}", { data: { lines: [{ amount: 5000000 }, { amount: 45000000 }] } }) // "Tổng kinh phí: 50.000.000\u00a0₫"
  */
 export function fillTemplate(text: string, scope: Record<string, unknown>): string {
-  return text.replace(PLACEHOLDER, (_, path: string, asDate: string | undefined) => {
-    const value = read(scope, path);
+  return text.replace(PLACEHOLDER, (_, path: string, filters: string) => {
+    let value = read(scope, path);
+    for (const [, name, key] of filters.matchAll(/\|\s*([a-z]+)(?::([A-Za-z_$][\w$]*))?/g)) value = applyFilter(value, name!, key);
     if (value === undefined || value === null || value === "") return "…";
-    if (asDate && typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value)) return `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}`;
-    if (Array.isArray(value)) return value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(", ");
+    if (Array.isArray(value)) {
+      if (value.length === 0) return "không có";
+      return value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(", ");
+    }
     return typeof value === "object" ? JSON.stringify(value) : String(value);
+  });
+}
+
+/**
+ * Fills a document's lines. A line starting with `{{#each path}}` is written once per item of that list
+ * (none for an empty or missing list), with `item` and `index` (from 1) added to the scope.
+ *
+ * @example fillLines(["{{#each data.units}}{{index}}. {{item.name}}"], { data: { units: [{ name: "Đăk Hà" }, { name: "Sa Thầy" }] } }) // ["1. Đăk Hà", "2. Sa Thầy"]
+ */
+export function fillLines(lines: readonly string[], scope: Record<string, unknown>): string[] {
+  return lines.flatMap((line) => {
+    const each = EACH.exec(line);
+    if (!each) return [fillTemplate(line, scope)];
+    const list = read(scope, each[1]!);
+    const rest = line.slice(each[0].length);
+    return Array.isArray(list) ? list.map((item, i) => fillTemplate(rest, { ...scope, item, index: i + 1 })) : [];
   });
 }
 

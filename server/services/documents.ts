@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
-import { documentNumber, fillTemplate, resolveAssigneeUnit, type IssueDocument, type WorkflowDefinition } from "../../workflows";
+import { documentNumber, fillLines, fillTemplate, resolveAssigneeUnit, type IssueDocument, type WorkflowDefinition } from "../../workflows";
 import { toVietnamDate } from "../../workflows/calendar";
 import type { Db, Tx } from "../db/client";
 import { documents, documentSequences, units, type DocumentBody } from "../db/schema";
@@ -51,7 +51,7 @@ export class DocumentService {
     const number = documentNumber(next!.lastNumber, spec.type, unitCode(unit), spec.numberFormat);
     const form = event.data ?? {};
     const scope = { data, event: form, dossier: { code: instance.code, title: instance.title }, issuer: { name: unit.name } };
-    const fill = (lines: string[] | undefined) => (lines ?? []).map((line) => fillTemplate(line, scope));
+    const fill = (lines: string[] | undefined) => fillLines(lines ?? [], scope);
     const subject = fillTemplate(spec.title.vi, scope);
     const body: DocumentBody = {
       subject,

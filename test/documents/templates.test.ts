@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentNumber, fillTemplate } from "../../workflows";
+import { documentNumber, fillLines, fillTemplate } from "../../workflows";
 import { placeDate } from "../../server/services/document-print";
 import { placeName, unitCode } from "../../server/services/documents";
 
@@ -14,6 +14,28 @@ describe("document texts and numbers", () => {
   ])("fills %j", (template, expected) => {
     const scope = { data: { name: "Hội Luật gia", members: [{}, {}, {}] }, event: { effectiveDate: "2026-12-01", reasons: "<b>không đủ</b>" }, dossier: { code: "KT-2026-7Q4M9X" } };
     expect(fillTemplate(template, scope)).toBe(expected);
+  });
+
+  it.each([
+    ["{{data.target|number}} hộ", "12.500,5 hộ"],
+    ["Tổng kinh phí: {{data.lines|sum:amount|money}}", "Tổng kinh phí: 50.000.000\u00a0₫"],
+    ["Chậm hạn: {{data.late|map:unitName}}", "Chậm hạn: Ia H'Drai, TP Kon Tum"],
+    ["Chưa báo cáo: {{data.none|map:unitName}}", "Chưa báo cáo: không có"],
+    ["đã chi {{data.spent|money}}", "đã chi …"],
+    ["{{data.target|nosuchfilter}}", "12500.5"],
+  ])("filters %j", (template, expected) => {
+    const data = { target: 12500.5, lines: [{ amount: 5_000_000 }, { amount: 45_000_000 }, { amount: "x" }], late: [{ unitName: "Ia H'Drai" }, { unitName: "TP Kon Tum" }], none: [], spent: null };
+    expect(fillTemplate(template, { data })).toBe(expected);
+  });
+
+  it("writes a {{#each}} line once per item, with item and index, and nothing for an empty or missing list", () => {
+    const scope = { data: { indicators: [{ name: "Mô hình", target: 10 }, { name: "Hộ", target: 300 }], empty: [] } };
+    expect(fillLines(["III. CHỈ TIÊU", "{{#each data.indicators}}{{index}}. {{item.name}}: {{item.target|number}}", "{{#each data.empty}}- {{item}}", "{{#each data.missing}}- {{item}}", "Hết"], scope)).toEqual([
+      "III. CHỈ TIÊU",
+      "1. Mô hình: 10",
+      "2. Hộ: 300",
+      "Hết",
+    ]);
   });
 
   it.each([

@@ -11,9 +11,9 @@ export type PlanUnit = { unitId: string; unitName: string };
 export type PlanWorld = { approvalUnit: string; reportToUnit: string; drafter: TestUser; leader: TestUser; districts: PlanUnit[] };
 
 export async function planWorld(t: TestApp, n: number): Promise<PlanWorld> {
-  const province = await t.unit({ kind: "association", name: "Ủy ban MTTQ Việt Nam tỉnh" });
-  const btt = await t.unit({ kind: "department", name: "Ban Thường trực", parentId: province.id });
-  const bpt = await t.unit({ kind: "department", name: "Ban Phong trào", parentId: province.id });
+  const province = await t.unit({ kind: "association", name: "Ủy ban MTTQ Việt Nam tỉnh", code: "MTTQ" });
+  const btt = await t.unit({ kind: "department", name: "Ban Thường trực", parentId: province.id, code: "MTTQ-BTT" });
+  const bpt = await t.unit({ kind: "department", name: "Ban Phong trào", parentId: province.id, code: "MTTQ-BPT" });
   const districts: PlanUnit[] = [];
   for (let i = 0; i < n; i++) {
     const name = KON_TUM_DISTRICTS[i] ?? `Đơn vị ${i + 1}`;

@@ -109,6 +109,8 @@ describe("plan and its child reports in the pure engine", () => {
       ["2024-Y:unit-c", "2024-12-20"],
     ]);
     expect(step.snapshot.context.data.$pastSummaries).toEqual([{ round: expect.objectContaining({ key: "2024-H1" }), summary: { round: "H1" } }]);
+    // The approved summary stays (naming its round) for the report document the same step issues.
+    expect(step.snapshot.context.data.planSummary).toEqual({ round: "H1" });
     step = sendEvent(wf, step.snapshot, { type: "COMPILE", actor: drafter, at: "2024-12-21T03:00:00Z" });
     step = sendEvent(wf, step.snapshot, { type: "SUBMIT", actor: drafter, data: { planSummary: { round: "Y" } } });
     step = sendEvent(wf, step.snapshot, { type: "APPROVE", actor: leader });

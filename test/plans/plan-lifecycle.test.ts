@@ -13,6 +13,7 @@ type Tracking = {
   counts: Record<string, number>;
   units: { unitId: string; unitName: string; reportId: string | null; status: string; late: boolean; sentBackCount: number; reminders: string[] }[];
 };
+type DocumentItem = { id: string; number: string; type: string; title: string; issuedOn: string; printUrl: string };
 type Summary = {
   frozen: boolean;
   summary: {
@@ -59,6 +60,23 @@ describe.each(databaseKinds)("plan lifecycle over HTTP on %s", (kind) => {
     await json(await act(drafter, plan.id, "SUBMIT"));
     const approved = await json<View>(await act(leader, plan.id, "APPROVE", { signer: "Nguyễn Văn A", effectiveDate: "2023-03-01" }));
     expect(approved.state).toBe("inEffect");
+    // The approval issued the numbered plan of Ban Thường trực, its body filled from the plan.
+    const planDocs = await json<{ items: DocumentItem[] }>(await t.request(drafter, "GET", `/api/documents?instance=${plan.id}`));
+    expect(planDocs.items.map((d) => [d.number, d.type, d.issuedOn])).toEqual([["1/KH-MTTQ-BTT", "KH", "2023-03-01"]]);
+    expect(planDocs.items[0]!.title).toBe(planData(world).title);
+    const planPrint = await (await t.request(drafter, "GET", planDocs.items[0]!.printUrl)).text();
+    for (const text of [
+      "KẾ HOẠCH",
+      "1/KH-MTTQ-BTT",
+      "Căn cứ Chương trình phối hợp số 01/CTPH-MTTQ ngày 10/01/2023",
+      "Duy trì, nhân rộng các mô hình điểm ở khu dân cư.",
+      "2. Hộ gia đình tham gia: 300 hộ.",
+      "Tổng kinh phí: 50.000.000\u00a0₫, gồm:",
+      "- TP Kon Tum: Hỗ trợ duy trì mô hình điểm, 5.000.000\u00a0₫;",
+      "- Đăk Glei: Chọn và duy trì một mô hình điểm ở khu dân cư;",
+      "trước ngày 05/12/2023",
+      "Nguyễn Văn A",
+    ]) expect(planPrint).toContain(text);
 
     // One report per district, started by the plan; nobody starts one by hand.
     let tracking = await json<Tracking>(await t.request(drafter, "GET", `/api/plans/${plan.id}/tracking`));
@@ -160,8 +178,26 @@ describe.each(databaseKinds)("plan lifecycle over HTTP on %s", (kind) => {
     expect(print).toContain("50.000.000\u00a0₫");
 
     // The leader approves the numbered summary; the plan is closed.
-    const closed = await json<View & { status: string }>(await act(leader, plan.id, "APPROVE", { signer: "Trần Thị B", effectiveDate: "2023-12-08" }));
+    const closed = await json<View & { status: string; documents: { number: string }[] }>(await act(leader, plan.id, "APPROVE", { signer: "Trần Thị B", effectiveDate: "2023-12-08" }));
     expect(closed).toMatchObject({ state: "closed", status: "done" });
+    const allDocs = await json<{ items: DocumentItem[] }>(await t.request(leader, "GET", `/api/documents?instance=${plan.id}`));
+    expect(allDocs.items.map((d) => [d.number, d.type, d.issuedOn])).toEqual([
+      ["1/KH-MTTQ-BTT", "KH", "2023-03-01"],
+      ["1/BC-MTTQ-BTT", "BC", "2023-12-06"],
+    ]);
+    expect(closed.documents.map((d) => d.number)).toEqual(["1/KH-MTTQ-BTT", "1/BC-MTTQ-BTT"]);
+    const reportPrint = await (await t.request(drafter, "GET", allDocs.items[1]!.printUrl)).text();
+    for (const text of [
+      "BÁO CÁO",
+      "1/BC-MTTQ-BTT",
+      "1. Mô hình điểm được duy trì: chỉ tiêu 10 mô hình, thực hiện 8 mô hình, đạt 80,0%.",
+      "2. Hộ gia đình tham gia: chỉ tiêu 300 hộ, thực hiện 472 hộ, đạt 157,3%.",
+      "Đơn vị báo cáo chậm hạn: Ia H&#39;Drai, TP Kon Tum.",
+      "Kinh phí theo kế hoạch: 50.000.000\u00a0₫; đã chi: 37.000.000\u00a0₫; còn lại: 13.000.000\u00a0₫.",
+      "- TP Kon Tum: kế hoạch 5.000.000\u00a0₫, đã chi …;",
+      "Đánh giá chung: Các đơn vị cơ bản hoàn thành kế hoạch.",
+      "Trần Thị B",
+    ]) expect(reportPrint).toContain(text);
     // A late report after closing still lands on the child and leaves the closed plan alone.
     const late = reportOf.get(districts[8]!.unitId)!;
     await json(await act(unitUsers[8]!, late, "SUBMIT", { actuals: [{ code: "MH", value: 1 }], spent: 0 }));
