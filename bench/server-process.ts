@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** A real `server/main.ts` process (what `npm start` runs, without the web build) on a port. */
+export type ServerProcess = { child: ChildProcess; url: URL; startMs: number; stop(): Promise<void>; kill(): Promise<void>; output(): string };
+
+/**
+ * Starts the server with `env` on `port` and resolves once `GET /health` answers `{ ok: true }`;
+ * `startMs` is the time from spawn to that answer. `nodeFlags` e.g. `--cpu-prof`.
+ */
+export async function startServer(port: number, env: Record<string, string>, nodeFlags: string[] = []): Promise<ServerProcess> {
+  const started = performance.now();
+  let log = "";
+  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", "server/main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: "", NODE_ENV: "development", ...env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d) => (log += d));
+  child.stderr!.on("data", (d) => (log += d));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = new URL(`http://127.0.0.1:${port}`);
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log}`);
+    try {
+      const res = await fetch(new URL("/health", url));
+      if (res.ok && ((await res.json()) as { ok?: boolean }).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const startMs = performance.now() - started;
+  return {
+    child,
+    url,
+    startMs,
+    output: () => log,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+    kill: async () => {
+      if (child.exitCode === null) child.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
+
+/** Resident memory of a process in MiB (Linux `/proc`). */
+export function rssMiB(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  return line ? Number(line.replace(/\D+/g, "")) / 1024 : NaN;
+}
