@@ -19,7 +19,7 @@ import { benchHttp } from "./http-load";
 import { benchInbox, INBOX_UNITS, seedInbox } from "./inbox";
 import { benchPeer } from "./peer";
 import { runPgbench } from "./pgbench";
-import { rssMiB, startServer } from "./server-process";
+import { cpuMs, rssMiB, startServer } from "./server-process";
 import { fmt } from "./stats";
 import { benchPublicLookup } from "./public-lookup";
 import { seedBenchWorld } from "./world";
@@ -120,12 +120,19 @@ try {
     const idle = rssMiB(server.child.pid!);
     let peak = idle;
     log(`HTTP: ${clients} clients for ${seconds} s…`);
-    const http = await benchHttp(server.url, clients, seconds, () => (peak = Math.max(peak, rssMiB(server.child.pid!))));
+    let cpuBefore = 0;
+    const http = await benchHttp(server.url, clients, seconds, {
+      onStart: () => (cpuBefore = cpuMs(server.child.pid!)),
+      onTick: () => (peak = Math.max(peak, rssMiB(server.child.pid!))),
+    });
+    // CPU the server spent per transition: unlike throughput, hardly moved by other load on the machine.
+    const cpuPerTransition = (cpuMs(server.child.pid!) - cpuBefore) / (http.latency.n - http.failures);
     await server.stop();
     if (http.failures) log(`HTTP failures: ${http.failures}; first: ${http.firstFailure}`);
     httpTps = http.transitionsPerSecond;
-    results.http = { ...http, idleRssMiB: idle, loadRssMiB: peak };
+    results.http = { ...http, idleRssMiB: idle, loadRssMiB: peak, cpuMsPerTransition: cpuPerTransition };
     log(`HTTP ${fmt(httpTps)} transitions/s, p50 ${fmt(http.latency.p50, 1)} p95 ${fmt(http.latency.p95, 1)} p99 ${fmt(http.latency.p99, 1)} ms`);
+    rows.push({ measure: "  server CPU per transition", hoso: `${fmt(cpuPerTransition, 2)} ms`, baseline: "", ratio: "", target: "", met: "" });
     rows.push({ measure: "RSS of the server: idle / under the HTTP load (peak)", hoso: `${fmt(idle)} / ${fmt(peak)} MiB`, baseline: "", ratio: "", target: "", met: "" });
     if (databaseUrl) {
       log(`pgbench -N, ${clients} clients for ${seconds} s…`);

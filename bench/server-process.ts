@@ -55,3 +55,10 @@ export function rssMiB(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
   return line ? Number(line.replace(/\D+/g, "")) / 1024 : NaN;
 }
+
+/** CPU time (user + system) a process has used so far, in milliseconds (Linux `/proc`, 100 ticks/s). */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}

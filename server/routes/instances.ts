@@ -68,7 +68,7 @@ export const instanceRoutes = new Hono<AppEnv>()
     const row = await dossiers.find(c.req.param("id"));
     if (!row || !(await canSeeDossier(c.var.services.database.db, user, row))) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
     const body = await readJson(c, EventBody);
-    const updated = await dossiers.send(user, row.id, body);
+    const updated = await dossiers.send(user, row.id, body, undefined, row);
     return c.json(await detail(c.var.services, updated, user));
   })
   .put("/:id/draft", async (c) => {
