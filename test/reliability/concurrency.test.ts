@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseKinds } from "../support/databases";
+import { createTestApp, type TestApp, type TestUser } from "../support/harness";
+import { expectInvariants } from "../support/invariants";
+import { SESSION_COOKIE } from "../../server/auth/sessions";
+import { contestDefinition } from "./contest-workflow";
+
+const CLIENTS = 50;
+const PEOPLE = 10;
+const DOSSIERS = 10;
+const ROUNDS = 4;
+/** What a refused event may be answered with: someone else was first, or the event no longer fits. */
+const REFUSALS = new Set(["STALE_VERSION", "EVENT_NOT_ALLOWED", "DOSSIER_CLOSED"]);
+
+type Accepted = { dossierId: string; version: number; type: string; actorId: string };
+
+/** A deterministic pseudo-random sequence per client, so that a failure can be replayed. */
+function random(seed: number) {
+  let x = seed >>> 0 || 1;
+  return () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+describe.each(databaseKinds)("50 clients on the same 10 dossiers at once, on %s", (kind) => {
+  let t: TestApp;
+  let officials: TestUser[];
+  let ids: string[];
+  const accepted: Accepted[] = [];
+  const refused: { status: number; body: any }[] = [];
+  const other: { status: number; body: unknown }[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    await t.services.registry.publish(contestDefinition, null);
+    const unit = await t.unit({ name: "Phòng thẩm định" });
+    const starter = await t.user({ grants: [{ role: "applicant", unitId: unit.id }] });
+    // Ten officials, each signed in on five devices: 50 clients with sessions of their own (without 50 argon2 hashes).
+    // Everyone holds both official roles: a refusal can then only come from the race, never from a role.
+    const people = await Promise.all(
+      Array.from({ length: PEOPLE }, () => t.user({ grants: [{ role: "specialist", unitId: unit.id }, { role: "leader", unitId: unit.id }] })),
+    );
+    officials = await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, c) => {
+        const person = people[c % PEOPLE]!;
+        if (c < PEOPLE) return person;
+        const session = await t.services.sessions.create(person.id);
+        return { ...person, cookie: `${SESSION_COOKIE}=${session.token}`, csrfToken: session.csrfToken };
+      }),
+    );
+    ids = [];
+    for (let i = 0; i < DOSSIERS; i++) {
+      const res = await t.request(starter, "POST", "/api/instances", { workflow: "contest", data: { name: `Hồ sơ ${i}` } });
+      expect(res.status).toBe(201);
+      ids.push(((await res.json()) as { id: string }).id);
+    }
+
+    await Promise.all(
+      officials.map(async (official, c) => {
+        const next = random(c + 1);
+        for (let round = 0; round < ROUNDS; round++) {
+          const id = ids[(c + round) % DOSSIERS]!;
+          const seen = (await (await t.request(official, "GET", `/api/instances/${id}`)).json()) as { version: number; availableEvents: { type: string }[] };
+          // Mostly back and forth; rarely an approval (which closes the dossier to everyone after).
+          const choices = seen.availableEvents.map((e) => e.type).filter((type) => type !== "APPROVE" || next() < 0.1);
+          const type = choices[Math.floor(next() * choices.length)] ?? "PROPOSE";
+          // Half the clients say which version they saw; the others rely on the engine refusing a late event.
+          const body = c % 2 === 0 ? { type, expectedVersion: seen.version } : { type };
+          const res = await t.request(official, "POST", `/api/instances/${id}/events`, body);
+          const answer = (await res.json()) as any;
+          if (res.status === 200) accepted.push({ dossierId: id, version: answer.version, type, actorId: official.id });
+          else if (res.status === 409) refused.push({ status: res.status, body: answer });
+          else other.push({ status: res.status, body: answer });
+        }
+      }),
+    );
+  });
+  afterAll(async () => t.close());
+
+  it("answers every event 200 or 409, nothing else", () => {
+    expect(other).toEqual([]);
+    expect(accepted.length + refused.length).toBe(CLIENTS * ROUNDS);
+    // The race is real: both outcomes happened.
+    expect(accepted.length).toBeGreaterThan(DOSSIERS);
+    expect(refused.length).toBeGreaterThan(0);
+  });
+
+  it("refuses with a documented 409 code and the error shape", () => {
+    for (const { body } of refused) {
+      expect(REFUSALS.has(body.error.code), JSON.stringify(body)).toBe(true);
+      expect(typeof body.error.message).toBe("string");
+    }
+  });
+
+  it("has every accepted event in the history, at the version it was answered with, and nothing else", async () => {
+    for (const id of ids) {
+      const history = await t.services.dossiers.history(id);
+      const mine = accepted.filter((a) => a.dossierId === id).sort((a, b) => a.version - b.version);
+      expect(history.slice(1).map((h) => ({ version: h.seq, type: h.type, actorId: h.actorId }))).toEqual(
+        mine.map((a) => ({ version: a.version, type: a.type, actorId: a.actorId })),
+      );
+      const row = (await t.services.dossiers.find(id))!;
+      expect(row.version).toBe(history.length);
+    }
+  });
+
+  it("keeps every invariant: histories numbered without gaps, replay equals the stored snapshot", async () => {
+    await expectInvariants(t);
+  });
+});
