@@ -26,6 +26,7 @@ import { publicFundRoutes } from "./routes/public-funds";
 import { workflowRoutes } from "./routes/workflows";
 import type { Services } from "./services";
 import { tooLarge } from "./services/attachments";
+import { storableUrl } from "./storable-text";
 import { webUiRoutes } from "./web-ui";
 
 /** JSON bodies larger than this are refused before they are read. */
@@ -57,6 +58,7 @@ export function createApp(services: Services) {
     },
   });
   app.use("/api/*", (c, next) => (c.req.method === "POST" && /^\/api\/attachments\/?$/.test(c.req.path) ? uploadLimit(c, next) : jsonLimit(c, next)));
+  app.use("/api/*", storableUrl);
   app.use("/api/*", sessionMiddleware);
   app.route("/", healthRoutes);
   app.route("/api/auth", authRoutes);

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import { DomainError, type FieldError } from "./errors";
+import { checkJsonBody } from "./storable-text";
 
 const VI_BY_CODE: Record<string, string> = {
   invalid_type: "Kiểu dữ liệu không hợp lệ",
@@ -44,6 +45,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   } catch {
     throw new DomainError("INVALID_JSON", "Dữ liệu JSON không đọc được", { messageEn: "malformed JSON body" });
   }
+  checkJsonBody(body);
   return parseWith(schema, body);
 }
 
