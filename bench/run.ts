@@ -69,12 +69,14 @@ async function benchDatabase(): Promise<{ env: Record<string, string>; open(): D
     await admin.unsafe(`create database ${name}`);
     const url = new URL(databaseUrl);
     url.pathname = `/${name}`;
+    const files = mkdtempSync(join(tmpdir(), "hoso-bench-files-"));
     return {
-      env: { DATABASE_URL: url.toString() },
+      env: { DATABASE_URL: url.toString(), HOSO_DATA_DIR: files },
       open: () => openDatabase({ url: url.toString(), dataDir: "unused", poolSize: clients }),
       drop: async () => {
         await admin.unsafe(`drop database if exists ${name} with (force)`);
         await admin.end();
+        rmSync(files, { recursive: true, force: true });
       },
     };
   }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "../../workflows";
 import type { Db, Tx } from "../db/client";
 import { instances, tasks } from "../db/schema";
@@ -15,7 +15,8 @@ export type TaskAccess = {
 
 /**
  * The condition "the caller may see this task's dossier" on a tasks row: an official role held in the
- * task's unit, or in a unit above it when the task is visible to ancestors.
+ * task's unit, or in a unit above it when the task is visible to ancestors. An applicant's own task
+ * (a draft, a supplement to hand in) is personal: it shows its dossier to no official of the starter's unit.
  */
 export function reachableTask(user: SessionUser): SQL | undefined {
   const direct = [...new Set(officialGrants(user).map((g) => g.unitId))];
@@ -24,7 +25,7 @@ export function reachableTask(user: SessionUser): SQL | undefined {
     direct.length ? inArray(tasks.unitId, direct) : undefined,
     below.length ? and(eq(tasks.visibleToAncestors, true), inArray(tasks.unitId, below)) : undefined,
   ].filter((p): p is SQL => p !== undefined);
-  return parts.length ? or(...parts) : undefined;
+  return parts.length ? and(isNull(tasks.assigneeUserId), or(...parts)) : undefined;
 }
 
 /**

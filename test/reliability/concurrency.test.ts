@@ -8,7 +8,8 @@ import { contestDefinition } from "./contest-workflow";
 const CLIENTS = 50;
 const PEOPLE = 10;
 const DOSSIERS = 10;
-const ROUNDS = 4;
+/** Events each client sends; `npm run soak` sends more. */
+const ROUNDS = Number(process.env.CONCURRENCY_ROUNDS ?? 4);
 /** What a refused event may be answered with: someone else was first, or the event no longer fits. */
 const REFUSALS = new Set(["STALE_VERSION", "EVENT_NOT_ALLOWED", "DOSSIER_CLOSED"]);
 
