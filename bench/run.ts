@@ -29,7 +29,7 @@ const { values: args } = parseArgs({
     clients: { type: "string", default: "32" },
     seconds: { type: "string", default: "20" },
     scale: { type: "string", default: "1" },
-    port: { type: "string", default: "3917" },
+    port: { type: "string", default: "0" },
     "inbox-requests": { type: "string", default: "1000" },
     "cpu-prof": { type: "boolean", default: false },
     only: { type: "string" },
@@ -46,7 +46,10 @@ const kind = databaseUrl ? "PostgreSQL" : "PGlite";
 const nodeFlags = args["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", join(import.meta.dirname, "profiles")] : [];
 
 type Row = { measure: string; hoso: string; baseline: string; ratio: string; target: string; met: string };
-const rows: Row[] = [];
+/** Rows are printed in the order of the issue's list, whatever order they were measured in. */
+const ORDER = ["http", "latency", "cpu", "core", "peer", "inbox", "lookup", "startup", "rss-fresh", "rss-load"] as const;
+const slots = new Map<(typeof ORDER)[number], Row>();
+const put = (slot: (typeof ORDER)[number], row: Row) => slots.set(slot, row);
 const results: Record<string, unknown> = {};
 const log = (line: string) => console.error(`[bench] ${line}`);
 const loadNow = () => loadavg().map((l) => l.toFixed(2)).join(" ");
@@ -104,8 +107,8 @@ if (wants("startup")) {
   await again.stop();
   rmSync(dir, { recursive: true, force: true });
   results.startup = { freshMs: fresh.startMs, restartMs: again.startMs, idleRssMiB: idleFresh };
-  rows.push({ measure: "start-up, fresh data folder → /health (PGlite, migrate + demo seed)", hoso: `${fmt(fresh.startMs)} ms`, baseline: `restart ${fmt(again.startMs)} ms`, ratio: "", target: "", met: "" });
-  rows.push({ measure: "RSS idle after fresh start (PGlite in-process)", hoso: `${fmt(idleFresh)} MiB`, baseline: "", ratio: "", target: "", met: "" });
+  put("startup", { measure: "start-up, fresh data folder → /health (PGlite, migrate + demo seed)", hoso: `${fmt(fresh.startMs)} ms`, baseline: `restart ${fmt(again.startMs)} ms`, ratio: "", target: "", met: "" });
+  put("rss-fresh", { measure: "RSS idle after fresh start (PGlite in-process)", hoso: `${fmt(idleFresh)} MiB`, baseline: "", ratio: "", target: "", met: "" });
   log(`start-up ${fmt(fresh.startMs)} ms, restart ${fmt(again.startMs)} ms, idle RSS ${fmt(idleFresh)} MiB`);
 }
 
@@ -134,14 +137,14 @@ try {
     httpTps = http.transitionsPerSecond;
     results.http = { ...http, idleRssMiB: idle, loadRssMiB: peak, cpuMsPerTransition: cpuPerTransition };
     log(`HTTP ${fmt(httpTps)} transitions/s, p50 ${fmt(http.latency.p50, 1)} p95 ${fmt(http.latency.p95, 1)} p99 ${fmt(http.latency.p99, 1)} ms`);
-    rows.push({ measure: "  server CPU per transition", hoso: `${fmt(cpuPerTransition, 2)} ms`, baseline: "", ratio: "", target: "", met: "" });
-    rows.push({ measure: "RSS of the server: idle / under the HTTP load (peak)", hoso: `${fmt(idle)} / ${fmt(peak)} MiB`, baseline: "", ratio: "", target: "", met: "" });
+    put("cpu", { measure: "  server CPU per transition", hoso: `${fmt(cpuPerTransition, 2)} ms`, baseline: "", ratio: "", target: "", met: "" });
+    put("rss-load", { measure: "RSS of the server: idle / under the HTTP load (peak)", hoso: `${fmt(idle)} / ${fmt(peak)} MiB`, baseline: "", ratio: "", target: "", met: "" });
     if (databaseUrl) {
       log(`pgbench -N, ${clients} clients for ${seconds} s…`);
       const pg = await runPgbench(databaseUrl, clients, seconds);
       results.pgbench = pg;
       const ratio = httpTps / pg.tps;
-      rows.unshift({
+      put("http", {
         measure: `durable transitions/s over HTTP (${clients} clients)`,
         hoso: fmt(httpTps),
         baseline: `pgbench -N ${fmt(pg.tps)} TPS`,
@@ -150,9 +153,9 @@ try {
         met: ratio >= 0.5 ? "yes" : "NO",
       });
     } else {
-      rows.unshift({ measure: `durable transitions/s over HTTP (${clients} clients)`, hoso: fmt(httpTps), baseline: "pgbench: n/a on PGlite", ratio: "", target: "≥ 0.5 × pgbench (PostgreSQL)", met: "" });
+      put("http", { measure: `durable transitions/s over HTTP (${clients} clients)`, hoso: fmt(httpTps), baseline: "pgbench: n/a on PGlite", ratio: "", target: "≥ 0.5 × pgbench (PostgreSQL)", met: "" });
     }
-    rows.splice(1, 0, {
+    put("latency", {
       measure: "  latency per transition p50 / p95 / p99",
       hoso: `${fmt(http.latency.p50, 1)} / ${fmt(http.latency.p95, 1)} / ${fmt(http.latency.p99, 1)} ms`,
       baseline: `${http.latency.n} requests, ${http.failures} failed`,
@@ -167,7 +170,7 @@ try {
     log(`core for ${Math.min(seconds, 10)} s…`);
     const core = benchCore(Math.min(seconds, 10));
     results.core = core;
-    rows.push({
+    put("core", {
       measure: "pure core in-process, transitions/s (1 thread)",
       hoso: fmt(core.transitionsPerSecond),
       baseline: Number.isFinite(httpTps) ? `HTTP ${fmt(httpTps)}` : "",
@@ -184,7 +187,7 @@ try {
     results.peer = peer;
     const hosoDossiers = (results.http as { dossiersPerSecond?: number } | undefined)?.dossiersPerSecond;
     const ratio = hosoDossiers ? hosoDossiers / peer.dossiersPerSecond : NaN;
-    rows.push({
+    put("peer", {
       measure: `dossiers/s: Hoso over HTTP vs bpmn-engine stateless (${clients} clients)`,
       hoso: fmt(hosoDossiers, 1),
       baseline: `bpmn-engine ${fmt(peer.dossiersPerSecond, 1)}`,
@@ -206,7 +209,7 @@ try {
     await server.stop();
     results.inbox = { seeded, inbox, lookup };
     const size = `${fmt(seeded.dossiers)} dossiers, ${fmt(seeded.openTasks)} open tasks / ${INBOX_UNITS} units`;
-    rows.push({
+    put("inbox", {
       measure: `GET /api/tasks p50 / p95 (${size})`,
       hoso: `${fmt(inbox.p50, 1)} / ${fmt(inbox.p95, 1)} ms`,
       baseline: `seeded in ${fmt(seeded.seconds)} s; ${inbox.totalPerInbox} open per inbox`,
@@ -214,7 +217,8 @@ try {
       target: "p95 < 20 ms",
       met: inbox.p95 < 20 ? "yes" : "NO",
     });
-    rows.push(
+    put(
+      "lookup",
       lookup
         ? { measure: "GET /api/public/dossiers/:code p50 / p95", hoso: `${fmt(lookup.p50, 1)} / ${fmt(lookup.p95, 1)} ms`, baseline: "", ratio: "", target: "p95 < 20 ms", met: lookup.p95 < 20 ? "yes" : "NO" }
         : { measure: "GET /api/public/dossiers/:code", hoso: "not served yet", baseline: "", ratio: "", target: "p95 < 20 ms", met: "n/a" },
@@ -225,6 +229,7 @@ try {
 }
 
 machine.loadBefore += ` → after ${loadNow()}`;
+const rows = ORDER.flatMap((slot) => (slots.has(slot) ? [slots.get(slot)!] : []));
 const widths = (["measure", "hoso", "baseline", "ratio", "target", "met"] as const).map((k) => Math.max(k.length, ...rows.map((r) => r[k].length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
 console.log(`\nHoso benchmarks — ${kind}, ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}, load (1/5/15 min) ${machine.loadBefore}\n`);

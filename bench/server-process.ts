@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -7,11 +8,23 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** A real `server/main.ts` process (what `npm start` runs, without the web build) on a port. */
 export type ServerProcess = { child: ChildProcess; url: URL; startMs: number; stop(): Promise<void>; kill(): Promise<void>; output(): string };
 
+/** A TCP port nobody listens on now (other servers may share this machine). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
 /**
- * Starts the server with `env` on `port` and resolves once `GET /health` answers `{ ok: true }`;
+ * Starts the server with `env` on `port` (a free one when 0) and resolves once `GET /health` answers `{ ok: true }`;
  * `startMs` is the time from spawn to that answer. `nodeFlags` e.g. `--cpu-prof`.
  */
 export async function startServer(port: number, env: Record<string, string>, nodeFlags: string[] = []): Promise<ServerProcess> {
+  if (port === 0) port = await freePort();
   const started = performance.now();
   let log = "";
   const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", "server/main.ts"], {
@@ -25,6 +38,11 @@ export async function startServer(port: number, env: Record<string, string>, nod
   const url = new URL(`http://127.0.0.1:${port}`);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log}`);
+    // Only our child's answer counts: it prints where it listens once it does.
+    if (!log.includes(`localhost:${port}`)) {
+      await new Promise((r) => setTimeout(r, 20));
+      continue;
+    }
     try {
       const res = await fetch(new URL("/health", url));
       if (res.ok && ((await res.json()) as { ok?: boolean }).ok) break;

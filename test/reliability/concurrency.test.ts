@@ -74,7 +74,11 @@ describe.each(databaseKinds)("50 clients on the same 10 dossiers at once, on %s"
       }),
     );
   });
-  afterAll(async () => t.close());
+  afterAll(async () => {
+    const codes = refused.reduce<Record<string, number>>((n, r) => ({ ...n, [r.body.error.code]: (n[r.body.error.code] ?? 0) + 1 }), {});
+    console.info(`concurrency (${kind}): ${CLIENTS} clients × ${ROUNDS} events on ${DOSSIERS} dossiers: ${accepted.length} accepted, ${refused.length} refused ${JSON.stringify(codes)}`);
+    await t.close();
+  });
 
   it("answers every event 200 or 409, nothing else", () => {
     expect(other).toEqual([]);

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,15 +22,6 @@ const T0 = "2026-11-23T02:00:00Z";
 const PASSWORD = "mat-khau-thu-su-co";
 
 type Ack = { dossierId: string; version: number; type: string };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A database the server process and the test can both open in turn: PostgreSQL, or PGlite in a folder. */
 async function durableDatabase(kind: DatabaseKind): Promise<{ env: Record<string, string>; open(): Database; dispose(): Promise<void> }> {
@@ -91,7 +81,7 @@ describe.each(kinds)("the server SIGKILLed under load and restarted on the same 
     void people;
 
     for (let cycle = 0; cycle < CYCLES; cycle++) {
-      const server = await startServer(await freePort(), { ...db.env, HOSO_DEMO: "0", HOSO_FAKE_NOW: T0, HOSO_SCHEDULER_INTERVAL_MS: "0" });
+      const server = await startServer(0, { ...db.env, HOSO_DEMO: "0", HOSO_FAKE_NOW: T0, HOSO_SCHEDULER_INTERVAL_MS: "0" });
       const http = new HttpClient(server.url, CLIENTS);
       const official = await http.login("canbo-su-co", PASSWORD);
       let killed = false;
@@ -133,7 +123,7 @@ describe.each(kinds)("the server SIGKILLed under load and restarted on the same 
       return rows.filter((r) => r!.state.includes("review")).map((r) => r!.id);
     });
     const later = "2026-11-26T02:00:00Z";
-    const server: ServerProcess = await startServer(await freePort(), { ...db.env, HOSO_DEMO: "0", HOSO_FAKE_NOW: later, HOSO_SCHEDULER_INTERVAL_MS: "50" });
+    const server: ServerProcess = await startServer(0, { ...db.env, HOSO_DEMO: "0", HOSO_FAKE_NOW: later, HOSO_SCHEDULER_INTERVAL_MS: "50" });
     const http = new HttpClient(server.url, 1);
     const official: Session = await http.login("canbo-su-co", PASSWORD);
     for (let tries = 0; tries < 400; tries++) {

@@ -31,7 +31,11 @@ describe.each(databaseKinds)("bad input finds no 500, no hang, and every refusal
     // Every route of the app but the web UI's pages; logging out would end the callers' sessions mid-run.
     routes = t.app.routes.filter((r) => r.method !== "ALL" && r.path !== "/*" && r.path !== "/api/auth/logout");
   });
-  afterAll(async () => t.close());
+  afterAll(async () => {
+    const statuses = [...fuzzStats.byStatus].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ");
+    console.info(`fuzz (${kind}): ${fuzzStats.requests} requests so far, by status: ${statuses}`);
+    await t.close();
+  });
 
   async function send(caller: TestUser | null, method: string, path: string, body: string | undefined, contentType: string | undefined) {
     const headers: Record<string, string> = caller ? { cookie: caller.cookie, "x-csrf-token": caller.csrfToken } : {};
