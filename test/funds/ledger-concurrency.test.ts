@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds } from "../support/databases";
 import { createTestApp, type TestApp } from "../support/harness";
+import { expectInvariants } from "../support/invariants";
 import { act, approvedRequest, balanceOf, fundWorld, receipt, type FundWorld } from "./fixtures";
 
 const REQUESTS = 6;
@@ -64,5 +65,9 @@ describe.each(databaseKinds)("the fund ledger under racing payouts and correctio
     expect(await refused.json()).toMatchObject({ error: { code: "FUND_INSUFFICIENT" } });
     // Only the fund's accountant writes to the ledger.
     expect((await t.request(w.specialist, "POST", `/api/funds/${w.fundId}/receipts`, { donorName: "A", donorPublic: "named", amount: 1, date: "2026-11-02", receiptNumber: "X" })).status).toBe(403);
+  });
+
+  it("keeps every invariant after the races and corrections: no balance below zero, each equal to its entries", async () => {
+    await expectInvariants(t);
   });
 });

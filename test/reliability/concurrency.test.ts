@@ -3,6 +3,7 @@ import { databaseKinds } from "../support/databases";
 import { createTestApp, type TestApp, type TestUser } from "../support/harness";
 import { expectInvariants } from "../support/invariants";
 import { SESSION_COOKIE } from "../../server/auth/sessions";
+import { documents } from "../../server/db/schema";
 import { contestDefinition } from "./contest-workflow";
 
 const CLIENTS = 50;
@@ -107,7 +108,15 @@ describe.each(databaseKinds)("50 clients on the same 10 dossiers at once, on %s"
     }
   });
 
-  it("keeps every invariant: histories numbered without gaps, replay equals the stored snapshot", async () => {
+  it("gives every accepted approval exactly one numbered decision, whoever raced it", async () => {
+    const approvals = accepted.filter((a) => a.type === "APPROVE");
+    expect(approvals.length).toBeGreaterThan(0);
+    const issued = (await t.services.database.db.select({ instanceId: documents.instanceId, number: documents.number }).from(documents)) as { instanceId: string; number: string }[];
+    expect(issued.map((d) => d.instanceId).sort()).toEqual(approvals.map((a) => a.dossierId).sort());
+    expect(new Set(issued.map((d) => d.number)).size).toBe(issued.length);
+  });
+
+  it("keeps every invariant: histories without gaps, replay equals the stored snapshot, document numbers 1…N", async () => {
     await expectInvariants(t);
   });
 });
