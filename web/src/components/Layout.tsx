@@ -44,7 +44,7 @@ export function Layout() {
             </button>
             {me ? (
               <div className="user">
-                <span className="user-name" title={me.username}>{me.displayName}</span>
+                <span className="user-name" title={`${me.displayName} (${me.username})`}>{me.displayName}</span>
                 <button
                   type="button"
                   className="btn btn-ghost btn-sm"
