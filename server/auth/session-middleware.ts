@@ -3,7 +3,6 @@ import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { AppEnv } from "../app-env";
 import { DomainError } from "../errors";
-import { loadSessionUser } from "../services/session-user";
 import { SESSION_COOKIE } from "./sessions";
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -25,11 +24,11 @@ function sameToken(a: string, b: string): boolean {
  * `X-CSRF-Token` (the login itself and public routes excepted). Without a session the route answers 401.
  */
 export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { sessions, database } = c.var.services;
+  const { sessions } = c.var.services;
   const token = getCookie(c, SESSION_COOKIE);
-  const session = token ? await sessions.find(token) : null;
+  const session = token ? await sessions.caller(token) : null;
   c.set("session", session ? { token: token!, csrfToken: session.csrfToken } : null);
-  c.set("user", session ? await loadSessionUser(database.db, session.userId) : null);
+  c.set("user", session?.user ?? null);
   if (session && STATE_CHANGING.has(c.req.method) && !csrfExempt(c.req.path)) {
     const sent = c.req.header("x-csrf-token") ?? "";
     if (!sameToken(sent, session.csrfToken)) {

@@ -1,17 +1,17 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import type { Clock } from "../clock";
 import type { Db } from "../db/client";
-import { sessions, users } from "../db/schema";
+import { sessions } from "../db/schema";
+import type { SessionUser } from "../identity";
+import { loadSession } from "../services/session-user";
 
 /** How long a session lasts after sign-in. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const SESSION_COOKIE = "hoso_session";
 
-export type SessionRecord = { userId: string; csrfToken: string; expiresAt: Date };
-
 /** The table keeps only a hash of the token: a leaked backup cannot be replayed as a cookie. */
-function tokenHash(token: string): string {
+export function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
@@ -33,14 +33,9 @@ export class SessionStore {
     return { token, csrfToken, expiresAt };
   }
 
-  /** The live session of a token, if its user is still enabled. */
-  async find(token: string): Promise<SessionRecord | null> {
-    const [row] = await this.db
-      .select({ userId: sessions.userId, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.tokenHash, tokenHash(token)), gt(sessions.expiresAt, this.clock.now()), eq(users.disabled, false)));
-    return row ?? null;
+  /** The live session of a token and its enabled user, as a request's caller, in one query. */
+  async caller(token: string): Promise<{ user: SessionUser; csrfToken: string } | null> {
+    return loadSession(this.db, tokenHash(token), this.clock.now());
   }
 
   async revoke(token: string): Promise<void> {

@@ -5,6 +5,7 @@ import { requireUser } from "../auth/require-user";
 import { notFound } from "../errors";
 import { readJson, readQuery } from "../request";
 import type { SessionUser } from "../identity";
+import type { Db, Tx } from "../db/client";
 import type { Services } from "../services";
 import { summary, type InstanceRow } from "../services/dossiers";
 import { canSeeDossier, visibleDossiers } from "../services/access";
@@ -32,9 +33,16 @@ export const ListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-/** A dossier's detail view with the documents it has issued. */
-async function detail(services: Services, row: InstanceRow, user: SessionUser) {
-  const [view, documents] = await Promise.all([services.dossiers.view(row, user), services.documents.refs(row.id)]);
+/** The dossier `id` if `user` may see it; else 404, whether it exists or not. */
+async function visibleRow(services: Services, user: SessionUser, id: string): Promise<InstanceRow> {
+  const row = await services.dossiers.find(id);
+  if (!row || !(await canSeeDossier(services.database.db, user, row))) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
+  return row;
+}
+
+/** A dossier's detail view with the documents it has issued, read through `via` (all in one round trip). */
+async function detail(services: Services, row: InstanceRow, user: SessionUser, via: Db | Tx = services.database.db) {
+  const [view, documents] = await Promise.all([services.dossiers.view(row, user, via), services.documents.refs(row.id, via)]);
   return { ...view, documents };
 }
 
@@ -57,25 +65,30 @@ export const instanceRoutes = new Hono<AppEnv>()
   })
   .get("/:id", async (c) => {
     const user = requireUser(c);
-    const { dossiers } = c.var.services;
-    const row = await dossiers.find(c.req.param("id"));
-    if (!row || !(await canSeeDossier(c.var.services.database.db, user, row))) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
+    const row = await visibleRow(c.var.services, user, c.req.param("id"));
     return c.json(await detail(c.var.services, row, user));
   })
   .post("/:id/events", async (c) => {
     const user = requireUser(c);
-    const { dossiers } = c.var.services;
-    const row = await dossiers.find(c.req.param("id"));
-    if (!row || !(await canSeeDossier(c.var.services.database.db, user, row))) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
-    const body = await readJson(c, EventBody);
-    const updated = await dossiers.send(user, row.id, body, undefined, row);
-    return c.json(await detail(c.var.services, updated, user));
+    const id = c.req.param("id");
+    // Visibility is checked in the step's own first round trip; a body refused before the step still
+    // answers 404 for a dossier the caller cannot see, as every other route does.
+    const body = await readJson(c, EventBody).catch(async (error: unknown) => {
+      await visibleRow(c.var.services, user, id);
+      throw error;
+    });
+    const { services } = c.var;
+    // The answer is read in the step's transaction: on its connection, in one round trip, showing this step.
+    const answer = await services.database.db.transaction(async (tx) => {
+      const updated = await services.dossiers.send(user, id, body, { tx, mustSee: true });
+      return detail(services, updated, user, tx);
+    });
+    return c.json(answer);
   })
   .put("/:id/draft", async (c) => {
     const user = requireUser(c);
     const { dossiers } = c.var.services;
-    const row = await dossiers.find(c.req.param("id"));
-    if (!row || !(await canSeeDossier(c.var.services.database.db, user, row))) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
+    const row = await visibleRow(c.var.services, user, c.req.param("id"));
     const body = await readJson(c, DraftBody);
     const updated = await dossiers.saveDraft(user, row.id, body);
     return c.json(await detail(c.var.services, updated, user));

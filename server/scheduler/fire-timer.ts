@@ -22,7 +22,7 @@ export async function fireTimer(tx: Tx, services: Services, timer: TimerRow, now
   if (timer.kind === "event") {
     // Marked first: the step's own hook cancels the timers of the state it leaves, this one included.
     await timers.markFired(tx, timer.id, now);
-    await services.dossiers.send(null, timer.instanceId, { type: timer.eventType!, data: { timer: { id: timer.id, after: (timer.payload as { after: unknown }).after } } }, tx);
+    await services.dossiers.send(null, timer.instanceId, { type: timer.eventType!, data: { timer: { id: timer.id, after: (timer.payload as { after: unknown }).after } } }, { tx });
     return "fired";
   }
   const { clockId, offset } = timer.payload as { clockId: string; offset?: number };

@@ -41,13 +41,17 @@ export function visibleDossiers(user: SessionUser): SQL {
 
 /** True when `user` may see the dossier `row` (else the routes answer 404). */
 export async function canSeeDossier(db: Db | Tx, user: SessionUser, row: { id: string; starterId: string }): Promise<boolean> {
-  if (row.starterId === user.id) return true;
+  return row.starterId === user.id || reachesDossier(db, user, row.id);
+}
+
+/** True when the dossier has a current or past task that `user` reaches (its starter aside). */
+export async function reachesDossier(db: Db | Tx, user: SessionUser, instanceId: string): Promise<boolean> {
   const reach = reachableTask(user);
   if (!reach) return false;
   const [hit] = await db
     .select({ one: sql<number>`1` })
     .from(tasks)
-    .where(and(eq(tasks.instanceId, row.id), reach))
+    .where(and(eq(tasks.instanceId, instanceId), reach))
     .limit(1);
   return hit !== undefined;
 }

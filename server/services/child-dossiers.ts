@@ -10,12 +10,13 @@ import type { StepHook } from "./step-hooks";
  * parent row is already locked by the child's step (`DossierService.lockAncestors`), so concurrent
  * children update it one after the other and no update is lost. A closed parent is not told.
  */
-export const childDossierHook: StepHook = async (tx, { instance, step, event, at, dossiers }) => {
-    for (const request of step.spawn) await dossiers.startChild(tx, instance, request, at);
+export const childDossierHook: StepHook = async ({ instance, step, event, at, dossiers, tx: open }) => {
+    for (const request of step.spawn) await dossiers.startChild(await open(), instance, request, at);
     if (!instance.parentId || !instance.childKey || event.type === "START") return;
     const moved = step.from.join() !== step.to.join();
     const markedLate = step.transition?.actions?.includes("markLate") ?? false;
     if (!moved && !markedLate) return;
+    const tx = await open();
     const [parent] = await tx.select({ status: instances.status }).from(instances).where(eq(instances.id, instance.parentId));
     if (!parent || parent.status === "done") return;
     await dossiers.send(
@@ -31,6 +32,6 @@ export const childDossierHook: StepHook = async (tx, { instance, step, event, at
           late: step.snapshot.context.data.$late === true,
         },
       },
-      tx,
+      { tx },
     );
 };

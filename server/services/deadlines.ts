@@ -45,9 +45,10 @@ export class DeadlineService {
   ) {}
 
   /** Step hook: moves the dossier's clocks to match its new active states. */
-  readonly hook: StepHook = async (tx, { instance, workflow, step, at }) => {
+  readonly hook: StepHook = async ({ instance, workflow, step, at, tx: open }) => {
     const rules = clockRules(workflow);
     if (!rules.length || (step.entered.length === 0 && step.exited.length === 0)) return;
+    const tx = await open();
     const live = await this.liveClocks(tx, instance.id);
     const actions = clockActions(rules, new Set(activeStateNames(step.snapshot.value)), new Map(live.map((c) => [c.clockKey, c.state as LiveClock])));
     const cal = await this.calendars.current(tx);

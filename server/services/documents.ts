@@ -21,9 +21,9 @@ export type DocumentRef = { id: string; number: string; type: string; title: str
 export class DocumentService {
   constructor(private readonly db: Db) {}
 
-  readonly hook: StepHook = async (tx, context) => {
+  readonly hook: StepHook = async (context) => {
     const spec = context.step.transition?.issueDocument;
-    if (spec) await this.issue(tx, context, spec);
+    if (spec) await this.issue(await context.tx(), context, spec);
   };
 
   private async issue(tx: Tx, context: StepContext, spec: IssueDocument): Promise<DocumentRow> {
@@ -99,12 +99,29 @@ export class DocumentService {
     return this.db.select().from(documents).where(eq(documents.instanceId, instanceId)).orderBy(asc(documents.issuedAt), asc(documents.eventSeq));
   }
 
-  async refs(instanceId: string): Promise<DocumentRef[]> {
-    return (await this.ofInstance(instanceId)).map(documentRef);
+  /** The documents a dossier has issued, as listed on it (without their bodies). */
+  async refs(instanceId: string, via: Db | Tx = this.db): Promise<DocumentRef[]> {
+    const rows = await via
+      .select({
+        id: documents.id,
+        number: documents.number,
+        type: documents.type,
+        title: documents.title,
+        issuedAt: documents.issuedAt,
+        issuedOn: documents.issuedOn,
+        signerName: documents.signerName,
+        signerTitle: documents.signerTitle,
+      })
+      .from(documents)
+      .where(eq(documents.instanceId, instanceId))
+      .orderBy(asc(documents.issuedAt), asc(documents.eventSeq));
+    return rows.map(documentRef);
   }
 }
 
-export function documentRef(row: DocumentRow): DocumentRef {
+type RefColumns = Pick<DocumentRow, "id" | "number" | "type" | "title" | "issuedAt" | "issuedOn" | "signerName" | "signerTitle">;
+
+export function documentRef(row: RefColumns): DocumentRef {
   return {
     id: row.id,
     number: row.number,

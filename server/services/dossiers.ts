@@ -23,18 +23,25 @@ import type { Db, Tx } from "../db/client";
 import { instanceEvents, instances, units, users } from "../db/schema";
 import { DomainError, notFound } from "../errors";
 import type { SessionUser } from "../identity";
-import { actorOnDossier, openTasksOf, type TaskAccess } from "./access";
+import { actorOnDossier, openTasksOf, reachesDossier, type TaskAccess } from "./access";
 import type { AttachmentService } from "./attachments";
 import { newDossierCode } from "./dossier-code";
 import type { FilledForm, FormChecks } from "./form-checks";
 import type { FormRegistry, FormVersion } from "./form-registry";
 import type { DeadlineView } from "./deadlines";
-import type { StepHook } from "./step-hooks";
+import { PendingWrites } from "./pending-writes";
+import type { StepContext, StepHook } from "./step-hooks";
 import type { WorkflowRegistry, WorkflowVersion } from "./workflow-registry";
 
 export type InstanceRow = typeof instances.$inferSelect;
 export type EventInput = { type: string; data?: Record<string, unknown> | undefined; expectedVersion?: number | undefined };
 export type DraftInput = { data: Record<string, unknown>; expectedVersion?: number | undefined };
+export type SendOptions = {
+  /** The transaction to step in (a timer's, or a child's step telling its parent); else one of its own. */
+  tx?: Tx | undefined;
+  /** Answer 404 unless `user` may see the dossier (the HTTP routes: no acting on what one cannot see). */
+  mustSee?: boolean | undefined;
+};
 export type ListFilter = { workflow?: string | undefined; state?: string | undefined; q?: string | undefined; page: number; pageSize: number };
 
 /** Events that only add to the history and never move the statechart, with the form their data fills. */
@@ -93,7 +100,7 @@ export class DossierService {
     private readonly checks: FormChecks,
     private readonly attachments: AttachmentService,
     /** The deadline shown on a dossier (the legal clocks, `DeadlineService.forInstance`). */
-    private readonly deadlineOf: (instanceId: string) => Promise<DeadlineView | null> = async () => null,
+    private readonly deadlineOf: (instanceId: string, via: Db | Tx) => Promise<DeadlineView | null> = async () => null,
   ) {}
 
   private computations = new Map<string, Computation>();
@@ -169,7 +176,7 @@ export class DossierService {
             })
             .returning();
           await this.attachments.link(tx, user, instance!.id, attachmentIds);
-          await this.record(tx, instance!, workflow, step, { type: "START", data }, form, user, actor, at, 1);
+          await this.record(tx, new PendingWrites(), instance!, workflow, step, { type: "START", data }, form, user, actor, at, 1);
           return instance!;
         });
       } catch (error) {
@@ -213,27 +220,25 @@ export class DossierService {
         updatedAt: at,
       })
       .returning();
-    await this.record(tx, child!, workflow, step, { type: "START", data: request.data }, null, null, actorFor(null, null), at, 1);
+    await this.record(tx, new PendingWrites(), child!, workflow, step, { type: "START", data: request.data }, null, null, actorFor(null, null), at, 1);
     return child!;
   }
 
   /**
-   * Locks a dossier's ancestors, root first. Every step of a child locks its parent before itself, so
-   * steps of a parent and of its children always lock in the same order and never deadlock, and two
-   * children finishing at once update their parent one after the other.
+   * Locks a dossier's ancestors, root first, in one statement (none for a dossier without a parent). Every
+   * step of a child locks its parent before itself, so steps of a parent and of its children always lock
+   * in the same order and never deadlock, and two children finishing at once update their parent one
+   * after the other. A dossier's parent never changes, so reading the chain without a lock is safe.
    */
-  private async lockAncestors(tx: Tx, id: string, knownParentId?: string | null): Promise<void> {
-    // A dossier's parent never changes: when the caller has read it and there is none, nothing to lock.
-    if (!isUuid(id) || knownParentId === null) return;
-    const chain: string[] = [];
-    let current = id;
-    for (let depth = 0; depth < MAX_NESTING; depth++) {
-      const [row] = await tx.select({ parentId: instances.parentId }).from(instances).where(eq(instances.id, current));
-      if (!row?.parentId) break;
-      chain.unshift(row.parentId);
-      current = row.parentId;
-    }
-    for (const ancestor of chain) await tx.select({ id: instances.id }).from(instances).where(eq(instances.id, ancestor)).for("update");
+  private async lockAncestors(tx: Tx, id: string): Promise<void> {
+    await tx.execute(sql`
+      with recursive chain(id, depth) as (
+        select parent_id, 1 from ${instances} where id = ${id}::uuid and parent_id is not null
+        union all
+        select i.parent_id, chain.depth + 1 from ${instances} i join chain on i.id = chain.id
+         where i.parent_id is not null and chain.depth < ${MAX_NESTING}
+      )
+      select p.id from ${instances} p join chain on chain.id = p.id order by chain.depth desc for update of p`);
   }
 
   /** The event's data with the values its transition asks the server to compute. */
@@ -252,15 +257,21 @@ export class DossierService {
   /**
    * Applies an event (or the engine's own, with `user` null) in one transaction. The event's data must
    * fill the transition's form; handing in a draft (SUBMIT from the initial state) needs a complete start form.
-   * `known` is the dossier as the caller already read it (its parent, which never changes, saves a query).
    */
-  async send(user: SessionUser | null, id: string, input: EventInput, tx?: Tx, known?: Pick<InstanceRow, "parentId">): Promise<InstanceRow> {
+  async send(user: SessionUser | null, id: string, input: EventInput, options: SendOptions = {}): Promise<InstanceRow> {
+    if (!isUuid(id)) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
     const run = async (t: Tx) => {
-      await this.lockAncestors(t, id, known?.parentId);
-      const row = await this.lock(t, id, input.expectedVersion);
+      // One round trip: the statements are sent together and run in this order (ancestors locked first).
+      const [, row, openTasks, reached] = await Promise.all([
+        this.lockAncestors(t, id),
+        this.lock(t, id, input.expectedVersion),
+        openTasksOf(t, id),
+        options.mustSee && user ? reachesDossier(t, user, id) : true,
+      ]);
+      if (user && !reached && row.starterId !== user.id) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
       const workflow = await this.registry.get(row.workflowKey, row.workflowVersion, t);
       const stored = row.snapshot as DossierSnapshot;
-      const { actor, blockedBy } = actorOnDossier(user, row, await openTasksOf(t, row.id));
+      const { actor, blockedBy } = actorOnDossier(user, row, openTasks);
       const at = this.clock.now();
       const { [SERVER_FACTS]: _forged, ...clientData } = input.data ?? {};
       const event = { type: input.type, data: clientData, actor, at: at.toISOString() };
@@ -287,15 +298,16 @@ export class DossierService {
         historyOnly !== undefined
           ? { snapshot: stored, from: row.state, to: row.state, exited: [], entered: [], transition: null, spawn: [] }
           : orClaimRefusal(() => sendEvent(workflow, stored, { ...event, data }), blockedBy);
-      const updated = await this.commit(t, row, step, {}, at);
       await this.attachments.link(t, user, row.id, attachmentIds);
+      const writes = new PendingWrites();
+      const updated = this.commit(t, writes, row, step, {}, at);
       // A comment is no step: it records what the commenter wrote, without the server's facts.
       const kept = historyOnly !== undefined ? clientData : data;
       const recorded = input.data === undefined && Object.keys(kept).length === 0 ? null : kept;
-      await this.record(t, updated, workflow, step, { type: input.type, data: recorded }, form, user, actor, at, updated.version);
+      await this.record(t, writes, updated, workflow, step, { type: input.type, data: recorded }, form, user, actor, at, updated.version);
       return updated;
     };
-    return tx ? run(tx) : this.db.transaction(run);
+    return options.tx ? run(options.tx) : this.db.transaction(run);
   }
 
   /**
@@ -315,10 +327,11 @@ export class DossierService {
       const attachmentIds = form ? await this.checks.check(user, row.id, [{ form, data: input.data, mode: "partial" }], t) : [];
       // The draft may name another authority: the dossier's unit follows, as when it was started.
       const unitId = await this.unitOf(workflow, input.data, row.starterUnitId, t);
-      const updated = await this.commit(t, row, step, { title: titleOf(input.data, workflow), unitId });
       await this.attachments.link(t, user, row.id, attachmentIds);
       const { actor } = actorOnDossier(user, row, await openTasksOf(t, row.id));
-      await this.record(t, updated, workflow, step, { type: SAVE_DRAFT, data: input.data }, form, user, actor, updated.updatedAt, updated.version);
+      const writes = new PendingWrites();
+      const updated = this.commit(t, writes, row, step, { title: titleOf(input.data, workflow), unitId });
+      await this.record(t, writes, updated, workflow, step, { type: SAVE_DRAFT, data: input.data }, form, user, actor, updated.updatedAt, updated.version);
       return updated;
     });
   }
@@ -336,16 +349,21 @@ export class DossierService {
     return row;
   }
 
-  /** Writes the step's snapshot with version + 1 (compared with the version read, as a second guard). */
-  private async commit(t: Tx, row: InstanceRow, step: Step, extra: { title?: string; unitId?: string | null }, at: Date = this.clock.now()): Promise<InstanceRow> {
-    const version = row.version + 1;
-    const [updated] = await t
-      .update(instances)
-      .set({ snapshot: step.snapshot, state: step.to, status: step.snapshot.status, version, updatedAt: at, ...extra })
-      .where(and(eq(instances.id, row.id), eq(instances.version, row.version)))
-      .returning();
-    if (!updated) throw new DomainError("STALE_VERSION", "Hồ sơ đã được người khác cập nhật, vui lòng tải lại", { messageEn: "concurrent update" });
-    return updated;
+  /**
+   * Queues the step's snapshot with version + 1 (compared with the version read, as a second guard) and
+   * answers the row as it will be once written.
+   */
+  private commit(t: Tx, writes: PendingWrites, row: InstanceRow, step: Step, extra: { title?: string; unitId?: string | null }, at: Date = this.clock.now()): InstanceRow {
+    const changes = { snapshot: step.snapshot, state: step.to, status: step.snapshot.status, version: row.version + 1, updatedAt: at, ...extra };
+    writes.addGuarded(
+      t
+        .update(instances)
+        .set(changes)
+        .where(and(eq(instances.id, row.id), eq(instances.version, row.version)))
+        .returning({ id: instances.id }),
+      () => new DomainError("STALE_VERSION", "Hồ sơ đã được người khác cập nhật, vui lòng tải lại", { messageEn: "concurrent update" }),
+    );
+    return { ...row, ...changes };
   }
 
   /** The start form version the dossier was filled with, if its workflow has one. */
@@ -353,8 +371,13 @@ export class DossierService {
     return row.formKey && row.formVersion ? this.forms.get(row.formKey, row.formVersion, via) : null;
   }
 
+  /**
+   * Queues the history entry, runs the step hooks and sends every queued write: the step's writes reach
+   * the database as one statement unless a hook reads in between (`PendingWrites`).
+   */
   private async record(
     tx: Tx,
+    writes: PendingWrites,
     instance: InstanceRow,
     workflow: WorkflowVersion,
     step: Step,
@@ -365,20 +388,38 @@ export class DossierService {
     at: Date,
     seq: number,
   ) {
-    await tx.insert(instanceEvents).values({
-      instanceId: instance.id,
-      seq,
-      type: event.type,
-      actorId: user?.id ?? null,
-      actorRoles: actor.roles,
-      data: event.data,
-      formKey: form?.key ?? null,
-      formVersion: form?.version ?? null,
-      fromState: step.from,
-      toState: step.to,
+    writes.add(
+      tx.insert(instanceEvents).values({
+        instanceId: instance.id,
+        seq,
+        type: event.type,
+        actorId: user?.id ?? null,
+        actorRoles: actor.roles,
+        data: event.data,
+        formKey: form?.key ?? null,
+        formVersion: form?.version ?? null,
+        fromState: step.from,
+        toState: step.to,
+        at,
+      }),
+    );
+    const context: StepContext = {
+      instance,
+      workflow,
+      step,
+      event,
+      actor: user,
       at,
-    });
-    for (const hook of this.hooks) await hook(tx, { instance, workflow, step, event, actor: user, at, seq, dossiers: this });
+      seq,
+      dossiers: this,
+      tx: async () => {
+        await writes.flush(tx);
+        return tx;
+      },
+      write: (build) => writes.add(build(tx)),
+    };
+    for (const hook of this.hooks) await hook(context);
+    await writes.flush(tx);
   }
 
   /** The unit a dossier with this data belongs to: the one it names, else the starter's. */
@@ -404,17 +445,18 @@ export class DossierService {
     return this.db.select().from(instanceEvents).where(eq(instanceEvents.instanceId, id)).orderBy(asc(instanceEvents.seq));
   }
 
-  /** The detail view of a dossier for one reader. */
-  async view(row: InstanceRow, user: SessionUser) {
+  /**
+   * The detail view of a dossier for one reader. Its reads go out together (one round trip); `via` may be
+   * the transaction that just stepped the dossier, so the answer shows exactly that step.
+   */
+  async view(row: InstanceRow, user: SessionUser, via: Db | Tx = this.db) {
     const workflow = await this.registry.get(row.workflowKey, row.workflowVersion);
     const snapshot = row.snapshot as DossierSnapshot;
-    // Three independent reads: at once, so that the answer waits for one round trip, not three.
-    const [history, openTasks, deadline] = await Promise.all([this.history(row.id), openTasksOf(this.db, row.id), this.deadlineOf(row.id)]);
-    const names = await this.displayNames(history.map((h) => h.actorId));
+    const [history, openTasks, deadline] = await Promise.all([this.timeline(row.id, via), openTasksOf(via, row.id), this.deadlineOf(row.id, via)]);
     const current = currentStateName(snapshot.value);
     const at = this.clock.now();
     const facts = this.facts.get(row.workflowKey);
-    const server = facts && snapshot.status === "active" ? await facts(this.db, row, at) : {};
+    const server = facts && snapshot.status === "active" ? await facts(via, row, at) : {};
     return {
       ...summary(row, workflow),
       data: snapshot.context.data,
@@ -426,7 +468,7 @@ export class DossierService {
         type: h.type,
         actorId: h.actorId,
         // The timeline shows who acted; null for the engine itself (timers, child dossiers).
-        actorName: h.actorId ? (names.get(h.actorId) ?? null) : null,
+        actorName: h.actorName,
         actorRoles: h.actorRoles,
         data: h.data,
         form: h.formKey ? { key: h.formKey, version: h.formVersion } : null,
@@ -438,12 +480,26 @@ export class DossierService {
     };
   }
 
-  /** Display names of the given users (missing ids are left out). */
-  private async displayNames(ids: (string | null)[]): Promise<Map<string, string>> {
-    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-    if (!wanted.length) return new Map();
-    const rows = await this.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
-    return new Map(rows.map((r) => [r.id, r.name]));
+  /** The history with the display name of whoever acted (null for the engine). */
+  private timeline(id: string, via: Db | Tx) {
+    return via
+      .select({
+        seq: instanceEvents.seq,
+        type: instanceEvents.type,
+        actorId: instanceEvents.actorId,
+        actorName: users.displayName,
+        actorRoles: instanceEvents.actorRoles,
+        data: instanceEvents.data,
+        formKey: instanceEvents.formKey,
+        formVersion: instanceEvents.formVersion,
+        fromState: instanceEvents.fromState,
+        toState: instanceEvents.toState,
+        at: instanceEvents.at,
+      })
+      .from(instanceEvents)
+      .leftJoin(users, eq(users.id, instanceEvents.actorId))
+      .where(eq(instanceEvents.instanceId, id))
+      .orderBy(asc(instanceEvents.seq));
   }
 
   /** A page of dossiers matching the filter, limited by `scope` (the reader's visibility). */

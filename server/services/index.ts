@@ -111,7 +111,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const hooks: StepHook[] = [taskHook, deadlines.hook, timers.hook, documents.hook, unitFoundingHook, notifications.hook, new ReportTimers(calendar).hook];
   const codePrefix = options.codePrefix ?? "KT";
   const checks = new FormChecks(forms, attachments);
-  const dossiers = new DossierService(db, registry, clock, hooks, codePrefix, forms, checks, attachments, (id) => deadlines.forInstance(id));
+  const dossiers = new DossierService(db, registry, clock, hooks, codePrefix, forms, checks, attachments, (id, via) => deadlines.forInstance(id, via));
   hooks.push(childDossierHook);
   const ledger = new FundLedger(db, clock);
   const funds = new FundService(db, clock, registry, ledger);

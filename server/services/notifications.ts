@@ -6,7 +6,7 @@ import { instances, notifications, outbox } from "../db/schema";
 import { notFound } from "../errors";
 import type { Mailer } from "./mailer";
 import type { OutboxEffect } from "./outbox";
-import { writeOutbox } from "./outbox";
+import { outboxInsert } from "./outbox";
 import type { Recipients } from "./recipients";
 import type { StepHook } from "./step-hooks";
 
@@ -27,7 +27,7 @@ export class NotificationService {
   ) {}
 
   /** Step hook: one outbox row per step that enters states (comments notify nobody). */
-  readonly hook: StepHook = async (tx, { instance, workflow, step, event, actor, seq, at }) => {
+  readonly hook: StepHook = async ({ instance, workflow, step, event, actor, seq, at, write }) => {
     if (step.entered.length === 0) return;
     const leaves = new Set(step.to);
     const entered = step.entered
@@ -48,7 +48,7 @@ export class NotificationService {
         finished: step.snapshot.status === "done",
       },
     };
-    await writeOutbox(tx, instance.id, effect, at);
+    write((q) => outboxInsert(q, instance.id, effect, at));
   };
 
   /** Processes up to `limit` pending outbox rows; returns how many. Rows other dispatchers hold are skipped. */

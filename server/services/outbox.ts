@@ -22,7 +22,12 @@ export type OutboxEffect =
       payload: { code: string; title: string; clockKey: string; state: string; role: string | null; due: string; daysLeft: number };
     };
 
+/** The insert of an effect's row, for the caller's transaction: it exists only if the step commits. */
+export function outboxInsert(tx: Tx, instanceId: string, effect: OutboxEffect, at: Date) {
+  return tx.insert(outbox).values({ kind: effect.kind, instanceId, payload: effect.payload, createdAt: at });
+}
+
 /** Writes an effect in the caller's transaction: it exists only if the step commits. */
 export async function writeOutbox(tx: Tx, instanceId: string, effect: OutboxEffect, at: Date): Promise<void> {
-  await tx.insert(outbox).values({ kind: effect.kind, instanceId, payload: effect.payload, createdAt: at });
+  await outboxInsert(tx, instanceId, effect, at);
 }

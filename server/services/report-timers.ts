@@ -24,7 +24,7 @@ const dateOf = (value: unknown): string | null => (typeof value === "string" && 
 export class ReportTimers {
   constructor(private readonly calendars: CalendarService) {}
 
-  readonly hook: StepHook = async (tx, { instance, workflow, step, event, at }) => {
+  readonly hook: StepHook = async ({ instance, workflow, step, event, at, tx: open, write }) => {
     const config = workflow.definition.config ?? {};
     const offsets = Array.isArray(config.remindDaysBefore) ? config.remindDaysBefore.filter((d): d is number => Number.isInteger(d) && d >= 0) : null;
     if (!offsets) return;
@@ -45,12 +45,13 @@ export class ReportTimers {
       }
       if (on[MARK_LATE] && data.$late !== true) timer(state, MARK_LATE, vietnamInstant(addCalendarDays(due, 1), "00:00"), { due });
     }
-    if (rows.length) await tx.insert(timers).values(rows);
+    if (rows.length) write((q) => q.insert(timers).values(rows));
 
     if (event.type !== REMIND && event.type !== MARK_LATE) return;
     // The state that handled the event: where the report's task sits.
     const state = step.from.find((s) => workflow.states.get(s)?.node.on?.[event.type]) ?? step.from[0] ?? "";
     const role = workflow.states.get(state)?.node.assignee?.role ?? null;
+    const tx = await open();
     const cal = await this.calendars.current(tx);
     const daysLeft = event.type === REMIND ? Math.max(0, workingDaysBetween(cal, today, due)) : 0;
     const payload = { code: instance.code, title: instance.title, clockKey: "dueDate", state, role, due, daysLeft };

@@ -1,17 +1,20 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Role } from "../../workflows";
 import type { Db } from "../db/client";
-import { grants, units, users } from "../db/schema";
+import { grants, sessions, units, users } from "../db/schema";
 import type { SessionUser } from "../identity";
 
+type UserRow = { id: string; username: string; displayName: string; disabled: boolean; grants: unknown; below: unknown };
+
 /**
- * Loads what every request needs to know about its caller: the user, their grants with unit names, and
- * per role the units below each granted unit (for tasks visible to ancestor units). One query, since
- * every request pays for it: round trips to the database are what a transition's time is made of.
+ * What every request needs to know about its caller: the user, their grants with unit names, and per
+ * role the units below each granted unit (for tasks visible to ancestor units), for the user `which`
+ * selects, with the `extra` columns. One query, since every request pays for it: round trips to the
+ * database are what a transition's time is made of.
  */
-export async function loadSessionUser(db: Db, userId: string): Promise<SessionUser | null> {
-  const result = await db.execute(sql`
-    select u.id, u.username, u.display_name as "displayName", u.disabled,
+function userQuery(which: SQL, extra: SQL = sql``) {
+  return sql`
+    select u.id, u.username, u.display_name as "displayName", u.disabled${extra},
       coalesce((select json_agg(json_build_object('role', g.role, 'unitId', g.unit_id, 'unitName', un.name) order by g.created_at, g.role)
                   from ${grants} g join ${units} un on un.id = g.unit_id where g.user_id = u.id), '[]') as grants,
       coalesce((with recursive down(role, id) as (
@@ -21,13 +24,37 @@ export async function loadSessionUser(db: Db, userId: string): Promise<SessionUs
                   select down.role, c.id from down join ${units} c on c.parent_id = down.id
                 )
                 select json_agg(json_build_object('role', role, 'id', id)) from down), '[]') as below
-      from ${users} u where u.id = ${userId}`);
-  const [user] = rowsOf<{ id: string; username: string; displayName: string; disabled: boolean; grants: unknown; below: unknown }>(result);
-  if (!user || user.disabled) return null;
-  const held = json<SessionUser["grants"]>(user.grants);
+      from ${which}`;
+}
+
+function sessionUserOf(row: UserRow | undefined): SessionUser | null {
+  if (!row || row.disabled) return null;
+  const held = json<SessionUser["grants"]>(row.grants);
   const below: Partial<Record<Role, string[]>> = {};
-  for (const row of json<{ role: Role; id: string }[]>(user.below)) (below[row.role] ??= []).push(row.id);
-  return { id: user.id, username: user.username, displayName: user.displayName, grants: held, below };
+  for (const r of json<{ role: Role; id: string }[]>(row.below)) (below[r.role] ??= []).push(r.id);
+  return { id: row.id, username: row.username, displayName: row.displayName, grants: held, below };
+}
+
+/** Loads a user as a request's caller (null when unknown or disabled). */
+export async function loadSessionUser(db: Db, userId: string): Promise<SessionUser | null> {
+  const result = await db.execute(userQuery(sql`${users} u where u.id = ${userId}`));
+  return sessionUserOf(rowsOf<UserRow>(result)[0]);
+}
+
+/**
+ * The live session with this token hash and its enabled user, in the same single query (the session
+ * lookup and the caller's grants are one round trip per request, not two).
+ */
+export async function loadSession(db: Db, tokenHash: string, now: Date): Promise<{ user: SessionUser; csrfToken: string } | null> {
+  const result = await db.execute(
+    userQuery(
+      sql`${sessions} s join ${users} u on u.id = s.user_id where s.token_hash = ${tokenHash} and s.expires_at > ${now.toISOString()}::timestamptz`,
+      sql`, s.csrf_token as "csrfToken"`,
+    ),
+  );
+  const row = rowsOf<UserRow & { csrfToken: string }>(result)[0];
+  const user = sessionUserOf(row);
+  return user && row ? { user, csrfToken: row.csrfToken } : null;
 }
 
 /** A `json` column as parsed by the driver (both parse it; a string is parsed here to be sure). */

@@ -1,3 +1,4 @@
+import type { SQLWrapper } from "drizzle-orm";
 import type { Step } from "../../workflows";
 import type { Tx } from "../db/client";
 import type { instances } from "../db/schema";
@@ -17,10 +18,21 @@ export type StepContext = {
   seq: number;
   /** The service running the step, for hooks that step other dossiers (children and their parent). */
   dossiers: DossierService;
+  /**
+   * The step's transaction, once the writes queued so far (the new snapshot and history entry included)
+   * have been sent: for a hook that reads, or that needs a write's result.
+   */
+  tx(): Promise<Tx>;
+  /**
+   * Queues a write whose result the hook does not need, built on the transaction it is given (and not
+   * run there). The step's queued writes go to the database together, in one statement
+   * (`PendingWrites`), before the next `tx()` or when the hooks are done.
+   */
+  write(build: (q: Tx) => SQLWrapper): void;
 };
 
 /**
  * Work done inside the step's transaction after the new snapshot is written: tasks, deadlines, timers,
  * documents, outbox rows. A hook that throws rolls the whole step back.
  */
-export type StepHook = (tx: Tx, context: StepContext) => Promise<void>;
+export type StepHook = (context: StepContext) => Promise<void>;

@@ -41,35 +41,39 @@ export class TimerService {
   ) {}
 
   /** Step hook: leaving a state cancels its timers; entering a state with `timers` creates them. */
-  readonly hook: StepHook = async (tx, { instance, workflow, step, at }) => {
+  readonly hook: StepHook = async ({ instance, workflow, step, at, tx, write }) => {
     if (step.exited.length) {
-      await tx
-        .update(timers)
-        .set({ cancelledAt: at })
-        .where(
-          and(
-            eq(timers.instanceId, instance.id),
-            eq(timers.kind, "event"),
-            inArray(timers.stateName, step.exited),
-            isNull(timers.firedAt),
-            isNull(timers.cancelledAt),
+      write((q) =>
+        q
+          .update(timers)
+          .set({ cancelledAt: at })
+          .where(
+            and(
+              eq(timers.instanceId, instance.id),
+              eq(timers.kind, "event"),
+              inArray(timers.stateName, step.exited),
+              isNull(timers.firedAt),
+              isNull(timers.cancelledAt),
+            ),
           ),
-        );
+      );
     }
     const wanted = step.entered.flatMap((state) => (workflow.states.get(state)?.node.timers ?? []).map((timer) => ({ state, timer })));
     if (!wanted.length) return;
-    const cal = await this.calendars.current(tx);
-    await tx.insert(timers).values(
-      wanted.map(({ state, timer }) => ({
-        id: randomUUID(),
-        instanceId: instance.id,
-        kind: "event" as const,
-        eventType: timer.event,
-        stateName: state,
-        fireAt: expiryInstant(cal, timer.after, at),
-        payload: { after: timer.after, source: timer.source ?? null },
-        createdAt: at,
-      })),
+    const cal = await this.calendars.current(await tx());
+    write((q) =>
+      q.insert(timers).values(
+        wanted.map(({ state, timer }) => ({
+          id: randomUUID(),
+          instanceId: instance.id,
+          kind: "event" as const,
+          eventType: timer.event,
+          stateName: state,
+          fireAt: expiryInstant(cal, timer.after, at),
+          payload: { after: timer.after, source: timer.source ?? null },
+          createdAt: at,
+        })),
+      ),
     );
   };
 

@@ -11,9 +11,10 @@ import type { StepHook } from "./step-hooks";
  * dossier's starter its first `leader`. The starter is the founders' head here: the applicant account
  * that filed and carried the dossier for the founding committee; an admin can move the grant later.
  */
-export const unitFoundingHook: StepHook = async (tx, { instance, step, at }) => {
+export const unitFoundingHook: StepHook = async ({ instance, step, at, tx: open }) => {
   const spec = step.transition?.establishUnit;
   if (!spec) return;
+  const tx = await open();
   const data = step.snapshot.context.data;
   const parentId = resolveAssigneeUnit(spec.parent, { data, starterUnitId: instance.starterUnitId, dossierUnitId: instance.unitId });
   const [parent] = parentId ? await tx.select({ id: units.id }).from(units).where(eq(units.id, parentId)) : [];

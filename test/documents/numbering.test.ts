@@ -35,7 +35,7 @@ describe.each(databaseKinds)("numbered documents on %s", (kind) => {
     const actor = await loadSessionUser(database.db, w.leader.id);
     await expect(
       database.db.transaction(async (tx) => {
-        await dossiers.send(actor!, id, { type: "APPROVE", data: validSamples.decision as Record<string, unknown> }, tx);
+        await dossiers.send(actor!, id, { type: "APPROVE", data: validSamples.decision as Record<string, unknown> }, { tx });
         throw new Error("rolled back on purpose");
       }),
     ).rejects.toThrow("rolled back on purpose");

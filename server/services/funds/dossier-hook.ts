@@ -24,8 +24,9 @@ function statusOf(line: FundLine, active: string[]): FundLineStatus {
  * which refuses an overdraft and so rolls the whole step back.
  */
 export function fundDossierHook(ledger: FundLedger): StepHook {
-  return async (tx, { instance, step, event, actor, at }) => {
+  return async ({ instance, step, event, actor, at, tx: open }) => {
     if (instance.workflowKey !== FUND_WORKFLOW) return;
+    const tx = await open();
     const data = step.snapshot.context.data;
     const [fund] = typeof data.fundUnit === "string" ? await tx.select().from(funds).where(eq(funds.unitId, data.fundUnit)) : [];
     const lines = linesOf(data).filter((l) => l.lineId);
