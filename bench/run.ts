@@ -19,7 +19,8 @@ import { benchHttp } from "./http-load";
 import { benchInbox, INBOX_UNITS, seedInbox } from "./inbox";
 import { benchPeer } from "./peer";
 import { runPgbench } from "./pgbench";
-import { cpuMs, rssMiB, startServer } from "./server-process";
+import { cpuMs, postgresCpuMs, rssMiB, startServer } from "./server-process";
+import { countStatements } from "./statements";
 import { fmt } from "./stats";
 import { benchPublicLookup } from "./public-lookup";
 import { seedBenchWorld } from "./world";
@@ -47,7 +48,7 @@ const nodeFlags = args["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", join(impor
 
 type Row = { measure: string; hoso: string; baseline: string; ratio: string; target: string; met: string };
 /** Rows are printed in the order of the issue's list, whatever order they were measured in. */
-const ORDER = ["http", "latency", "cpu", "core", "peer", "inbox", "lookup", "startup", "rss-fresh", "rss-load"] as const;
+const ORDER = ["http", "latency", "cpu", "db-cpu", "statements", "core", "peer", "inbox", "lookup", "startup", "rss-fresh", "rss-load"] as const;
 const slots = new Map<(typeof ORDER)[number], Row>();
 const put = (slot: (typeof ORDER)[number], row: Row) => slots.set(slot, row);
 const results: Record<string, unknown> = {};
@@ -126,16 +127,22 @@ try {
     let peak = idle;
     log(`HTTP: ${clients} clients for ${seconds} s…`);
     let cpuBefore = 0;
+    let dbCpuBefore = NaN;
     const http = await benchHttp(server.url, clients, seconds, {
-      onStart: () => (cpuBefore = cpuMs(server.child.pid!)),
+      onStart: () => {
+        cpuBefore = cpuMs(server.child.pid!);
+        dbCpuBefore = databaseUrl ? postgresCpuMs() : NaN;
+      },
       onTick: () => (peak = Math.max(peak, rssMiB(server.child.pid!))),
     });
     // CPU the server spent per transition: unlike throughput, hardly moved by other load on the machine.
-    const cpuPerTransition = (cpuMs(server.child.pid!) - cpuBefore) / (http.latency.n - http.failures);
+    const answered = http.latency.n - http.failures;
+    const cpuPerTransition = (cpuMs(server.child.pid!) - cpuBefore) / answered;
+    const dbCpuPerTransition = (postgresCpuMs() - dbCpuBefore) / answered;
     await server.stop();
     if (http.failures) log(`HTTP failures: ${http.failures}; first: ${http.firstFailure}`);
     httpTps = http.transitionsPerSecond;
-    results.http = { ...http, idleRssMiB: idle, loadRssMiB: peak, cpuMsPerTransition: cpuPerTransition };
+    results.http = { ...http, idleRssMiB: idle, loadRssMiB: peak, cpuMsPerTransition: cpuPerTransition, dbCpuMsPerTransition: dbCpuPerTransition };
     log(`HTTP ${fmt(httpTps)} transitions/s, p50 ${fmt(http.latency.p50, 1)} p95 ${fmt(http.latency.p95, 1)} p99 ${fmt(http.latency.p99, 1)} ms`);
     put("cpu", { measure: "  server CPU per transition", hoso: `${fmt(cpuPerTransition, 2)} ms`, baseline: "", ratio: "", target: "", met: "" });
     put("rss-load", { measure: "RSS of the server: idle / under the HTTP load (peak)", hoso: `${fmt(idle)} / ${fmt(peak)} MiB`, baseline: "", ratio: "", target: "", met: "" });
@@ -144,6 +151,26 @@ try {
       const pg = await runPgbench(databaseUrl, clients, seconds);
       results.pgbench = pg;
       const ratio = httpTps / pg.tps;
+      // What the database itself spends per transaction, in both runs: how far it alone bounds the ratio.
+      const dbShare = pg.dbCpuMsPerTransaction / dbCpuPerTransition;
+      put("db-cpu", {
+        measure: "  database CPU per transition (all postgres processes)",
+        hoso: `${fmt(dbCpuPerTransition, 2)} ms`,
+        baseline: `pgbench -N ${fmt(pg.dbCpuMsPerTransaction, 2)} ms`,
+        ratio: Number.isFinite(dbShare) ? `bound ${fmt(dbShare, 2)}` : "",
+        target: "",
+        met: "",
+      });
+      const counts = await countStatements(bench.env.DATABASE_URL!);
+      results.statements = counts.map(({ request, statements }) => ({ request, statements }));
+      put("statements", {
+        measure: `  SQL statements per request: ${counts.map((c) => c.request).join(" / ")}`,
+        hoso: counts.map((c) => c.statements).join(" / "),
+        baseline: "pgbench -N: 5",
+        ratio: "",
+        target: "",
+        met: "",
+      });
       put("http", {
         measure: `durable transitions/s over HTTP (${clients} clients)`,
         hoso: fmt(httpTps),
