@@ -12,6 +12,8 @@ export class HttpClient {
   constructor(
     private readonly base: URL,
     sockets: number,
+    /** The loopback address to connect from (e.g. 127.0.1.7), as a distinct client for per-address limits. */
+    private readonly localAddress?: string,
   ) {
     this.agent = new Agent({ keepAlive: true, maxSockets: sockets });
   }
@@ -26,6 +28,7 @@ export class HttpClient {
           method,
           path,
           agent: this.agent,
+          ...(this.localAddress ? { localAddress: this.localAddress } : {}),
           headers: {
             ...(payload ? { "content-type": "application/json", "content-length": payload.length } : {}),
             ...(session ? { cookie: session.cookie, "x-csrf-token": session.csrf } : {}),
