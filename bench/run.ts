@@ -17,6 +17,7 @@ import { createServices } from "../server/services";
 import { benchCore } from "./core";
 import { benchHttp } from "./http-load";
 import { benchInbox, INBOX_UNITS, seedInbox } from "./inbox";
+import { benchInProcess } from "./in-process";
 import { benchPeer } from "./peer";
 import { runPgbench } from "./pgbench";
 import { cpuMs, postgresCpuMs, rssMiB, startServer } from "./server-process";
@@ -48,7 +49,7 @@ const nodeFlags = args["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", join(impor
 
 type Row = { measure: string; hoso: string; baseline: string; ratio: string; target: string; met: string };
 /** Rows are printed in the order of the issue's list, whatever order they were measured in. */
-const ORDER = ["http", "latency", "cpu", "db-cpu", "statements", "core", "peer", "inbox", "lookup", "startup", "rss-fresh", "rss-load"] as const;
+const ORDER = ["http", "latency", "cpu", "db-cpu", "statements", "core", "peer", "peer-in-process", "inbox", "lookup", "startup", "rss-fresh", "rss-load"] as const;
 const slots = new Map<(typeof ORDER)[number], Row>();
 const put = (slot: (typeof ORDER)[number], row: Row) => slots.set(slot, row);
 const results: Record<string, unknown> = {};
@@ -221,6 +222,19 @@ try {
       ratio: `${fmt(ratio, 1)}×`,
       target: "≥ 10×",
       met: Number.isFinite(ratio) ? (ratio >= 10 ? "yes" : "NO") : "",
+    });
+    // The same harness for both: in-process, same database, same clients — engine and persistence, no HTTP.
+    log(`Hoso in-process ${clients} clients for ${seconds} s…`);
+    const inProcess = await withDatabase(bench.open, async (database) => benchInProcess(await createServices({ database }), clients, seconds));
+    results.inProcess = inProcess;
+    const sameHarness = inProcess.dossiersPerSecond / peer.dossiersPerSecond;
+    put("peer-in-process", {
+      measure: `dossiers/s: Hoso in-process vs bpmn-engine, same harness (${clients} clients)`,
+      hoso: fmt(inProcess.dossiersPerSecond, 1),
+      baseline: `bpmn-engine ${fmt(peer.dossiersPerSecond, 1)}`,
+      ratio: `${fmt(sameHarness, 1)}×`,
+      target: "≥ 10×",
+      met: sameHarness >= 10 ? "yes" : "NO",
     });
   }
 

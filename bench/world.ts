@@ -9,6 +9,9 @@ export const BENCH_PROVINCE = "b0000000-0000-4000-8000-000000000000";
 
 /** The deterministic id of bench unit `i` (1-based). */
 export const benchUnit = (i: number) => `b1000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
+/** The deterministic user id of the applicant, specialist or leader of bench unit `i`. */
+export const benchUserId = (role: "applicant" | "specialist" | "leader", i: number) =>
+  `${{ applicant: "b2", specialist: "b3", leader: "b4" }[role]}000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
 /** The three people of bench unit `i`: its applicant, specialist and leader. */
 export const benchUser = (role: "applicant" | "specialist" | "leader", i: number) => `bench-${role}-${i}`;
 
