@@ -20,10 +20,10 @@ import {
 } from "../../workflows";
 import type { Clock } from "../clock";
 import type { Db, Tx } from "../db/client";
-import { instanceEvents, instances, units, users } from "../db/schema";
+import { instanceEvents, instances, tasks, units, users } from "../db/schema";
 import { DomainError, notFound } from "../errors";
 import type { SessionUser } from "../identity";
-import { actorOnDossier, openTasksOf, reachesDossier, type TaskAccess } from "./access";
+import { actorOnDossier, openTasksOf, reachableTask, type TaskAccess } from "./access";
 import type { AttachmentService } from "./attachments";
 import { newDossierCode } from "./dossier-code";
 import type { FilledForm, FormChecks } from "./form-checks";
@@ -261,12 +261,10 @@ export class DossierService {
   async send(user: SessionUser | null, id: string, input: EventInput, options: SendOptions = {}): Promise<InstanceRow> {
     if (!isUuid(id)) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
     const run = async (t: Tx) => {
-      // One round trip: the statements are sent together and run in this order (ancestors locked first).
-      const [, row, openTasks, reached] = await Promise.all([
+      // One round trip: both statements are sent together and run in this order (ancestors locked first).
+      const [, { row, openTasks, reached }] = await Promise.all([
         this.lockAncestors(t, id),
-        this.lock(t, id, input.expectedVersion),
-        openTasksOf(t, id),
-        options.mustSee && user ? reachesDossier(t, user, id) : true,
+        this.lockForStep(t, id, input.expectedVersion, options.mustSee ? user : null),
       ]);
       if (user && !reached && row.starterId !== user.id) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
       const workflow = await this.registry.get(row.workflowKey, row.workflowVersion, t);
@@ -336,17 +334,47 @@ export class DossierService {
     });
   }
 
+  /**
+   * Locks a dossier's row for a step and reads, with it, its open tasks (who may act) and whether `viewer`
+   * reaches one of its tasks (who may see it; true without a viewer): one statement. Refuses a stale
+   * `expectedVersion`.
+   */
+  private async lockForStep(t: Tx, id: string, expectedVersion: number | undefined, viewer: SessionUser | null) {
+    const reach = viewer ? reachableTask(viewer) : undefined;
+    const [found] = await t
+      .select({
+        row: instances,
+        // Written out with the table names: drizzle leaves columns of a one-table query unqualified.
+        openTasks: sql<unknown>`coalesce((select json_agg(json_build_object('role', t.role, 'unitId', t.unit_id,
+          'visibleToAncestors', t.visible_to_ancestors, 'claimedBy', t.claimed_by))
+          from ${tasks} t where t.instance_id = ${instances}.id and t.closed_at is null), '[]')`,
+        // `reach` names the tasks' columns unqualified: they resolve to this subquery's `tasks`.
+        reached: viewer ? (reach ? sql<boolean>`exists (select 1 from ${tasks} where ${tasks}.instance_id = ${instances}.id and ${reach})` : sql<boolean>`false`) : sql<boolean>`true`,
+      })
+      .from(instances)
+      .where(eq(instances.id, id))
+      .for("update", { of: instances });
+    if (!found) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
+    this.refuseStale(found.row, expectedVersion);
+    const parsed = (typeof found.openTasks === "string" ? JSON.parse(found.openTasks) : found.openTasks) as Omit<TaskAccess, "closedAt">[];
+    return { row: found.row, openTasks: parsed.map((task): TaskAccess => ({ ...task, closedAt: null })), reached: found.reached === true };
+  }
+
   /** Reads and locks a dossier's row, refusing a stale `expectedVersion`. */
   private async lock(t: Tx, id: string, expectedVersion: number | undefined): Promise<InstanceRow> {
     const [row] = isUuid(id) ? await t.select().from(instances).where(eq(instances.id, id)).for("update") : [];
     if (!row) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
+    this.refuseStale(row, expectedVersion);
+    return row;
+  }
+
+  private refuseStale(row: InstanceRow, expectedVersion: number | undefined): void {
     if (expectedVersion !== undefined && expectedVersion !== row.version) {
       throw new DomainError("STALE_VERSION", "Hồ sơ đã được người khác cập nhật, vui lòng tải lại", {
         messageEn: `the dossier is at version ${row.version}, not ${expectedVersion}`,
         currentVersion: row.version,
       });
     }
-    return row;
   }
 
   /**
