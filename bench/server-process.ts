@@ -27,8 +27,7 @@ export async function startServer(port: number, env: Record<string, string>, nod
   if (port === 0) port = await freePort();
   const started = performance.now();
   let log = "";
-  // As `npm start` runs it: a larger young generation (fewer scavenges of a step's short-lived objects).
-  const child = spawn(process.execPath, ["--max-semi-space-size=32", ...nodeFlags, "--import", "tsx", "server/main.ts"], {
+  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: "", NODE_ENV: "development", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
