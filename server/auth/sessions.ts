@@ -11,7 +11,7 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const SESSION_COOKIE = "hoso_session";
 
 /** The table keeps only a hash of the token: a leaked backup cannot be replayed as a cookie. */
-export function tokenHash(token: string): string {
+function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 

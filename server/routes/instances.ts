@@ -40,7 +40,7 @@ async function visibleRow(services: Services, user: SessionUser, id: string): Pr
   return row;
 }
 
-/** A dossier's detail view with the documents it has issued, read through `via` (all in one round trip). */
+/** A dossier's detail view with the documents it has issued, read through `via` (a transaction sends the reads together). */
 async function detail(services: Services, row: InstanceRow, user: SessionUser, via: Db | Tx = services.database.db) {
   const [view, documents] = await Promise.all([services.dossiers.view(row, user, via), services.documents.refs(row.id, via)]);
   return { ...view, documents };
