@@ -5,6 +5,8 @@ import { beneficiaries, fundLines, funds, units, type FundLineStatus } from "../
 import { DomainError } from "../../errors";
 import type { StepHook } from "../step-hooks";
 import type { FundLedger } from "./ledger";
+import { clearancesOf, paidElsewhere, windowStart } from "./screening";
+import { formatDateVi, formatVnd } from "../../../forms";
 import { randomUUID } from "node:crypto";
 
 export const FUND_WORKFLOW = "fund-disbursement";
@@ -24,7 +26,7 @@ function statusOf(line: FundLine, active: string[]): FundLineStatus {
  * which refuses an overdraft and so rolls the whole step back.
  */
 export function fundDossierHook(ledger: FundLedger): StepHook {
-  return async ({ instance, step, event, actor, at, tx: open }) => {
+  return async ({ instance, workflow, step, event, actor, at, tx: open }) => {
     if (instance.workflowKey !== FUND_WORKFLOW) return;
     const tx = await open();
     const data = step.snapshot.context.data;
@@ -49,15 +51,32 @@ export function fundDossierHook(ledger: FundLedger): StepHook {
     }
     const kept = lines.map((l) => l.lineId);
     await tx.delete(fundLines).where(and(eq(fundLines.instanceId, instance.id), kept.length ? notInArray(fundLines.lineId, kept) : undefined));
-    if (event.type === "PAY") await pay(tx, ledger, fund?.id ?? null, instance.id, data, String(event.data?.lineId), actor?.id ?? null, at);
+    if (event.type === "PAY") {
+      const since = windowStart(at, workflow.definition.config?.doubleBenefitWindowDays);
+      await pay(tx, ledger, fund?.id ?? null, instance.id, data, String(event.data?.lineId), actor?.id ?? null, at, since);
+    }
   };
 }
 
-async function pay(tx: Tx, ledger: FundLedger, fundId: string | null, instanceId: string, data: Record<string, unknown>, lineId: string, by: string | null, at: Date) {
+async function pay(tx: Tx, ledger: FundLedger, fundId: string | null, instanceId: string, data: Record<string, unknown>, lineId: string, by: string | null, at: Date, since: string) {
   if (!fundId) {
     throw new DomainError("FUND_NOT_FOUND", "Đơn vị được đề nghị chưa mở sổ Quỹ", { messageEn: "the request's fund unit keeps no fund ledger" });
   }
   const line = linesOf(data).find((l) => l.lineId === lineId)!;
+  // The last guard against paying one person twice. Two requests verified at the same time flag nothing
+  // (neither is approved yet), so the payout itself checks, holding the fund's row: a fund's payouts
+  // queue there (whatever their earmarks), so the check sees every payout committed before it. A line
+  // whose flag an official cleared with a reason is paid.
+  await tx.select({ id: funds.id }).from(funds).where(eq(funds.id, fundId)).for("update");
+  const earlier = clearancesOf(data)[lineId] ? null : await paidElsewhere(tx, instanceId, fundId, line, since);
+  if (earlier) {
+    const on = earlier.paidOn ? ` ngày ${formatDateVi(earlier.paidOn)}` : "";
+    throw new DomainError("BENEFICIARY_ALREADY_PAID", `${line.fullName} đã được chi trả ${formatVnd(earlier.amount)} ở hồ sơ ${earlier.dossierCode}${on}: không chi lần thứ hai`, {
+      messageEn: `${line.fullName} was already paid by dossier ${earlier.dossierCode}${earlier.paidOn ? ` on ${earlier.paidOn}` : ""}`,
+      dossierCode: earlier.dossierCode,
+      lineId,
+    });
+  }
   const [place] = await tx.select({ name: units.name }).from(units).where(eq(units.id, line.unitId));
   await ledger.recordPayout(tx, {
     fundId,

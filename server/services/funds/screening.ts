@@ -30,14 +30,30 @@ function daysBefore(isoDate: string, days: number): string {
 export async function screenRequest(via: Db | Tx, row: InstanceRow, at: Date, windowDays = DEFAULT_WINDOW_DAYS): Promise<LineScreening[]> {
   const data = (row.snapshot as DossierSnapshot).context.data;
   const [fund] = typeof data.fundUnit === "string" ? await via.select().from(funds).where(eq(funds.unitId, data.fundUnit)) : [];
-  const clearances = (data.$clearances ?? {}) as Record<string, { reason: string; on: string | null }>;
-  const since = daysBefore(toVietnamDate(at.toISOString()), windowDays);
+  const clearances = clearancesOf(data);
+  const since = windowStart(at, windowDays);
   const out: LineScreening[] = [];
   for (const line of linesOf(data)) {
     const matches = fund ? [...(await earlierLines(via, row.id, fund.id, line, since)), ...(await programmeLists(via, fund.id, line, since))] : [];
     out.push({ lineId: line.lineId, matches, cleared: clearances[line.lineId] ?? null });
   }
   return out;
+}
+
+/** The lines whose double-benefit flag an official cleared, with the reason. */
+export function clearancesOf(data: Record<string, unknown>): Record<string, { reason: string; on: string | null }> {
+  return (data.$clearances ?? {}) as Record<string, { reason: string; on: string | null }>;
+}
+
+/** The first day the double-benefit check looks back to from `at` (the definition's window, else a year). */
+export function windowStart(at: Date, windowDays: unknown): string {
+  return daysBefore(toVietnamDate(at.toISOString()), typeof windowDays === "number" ? windowDays : DEFAULT_WINDOW_DAYS);
+}
+
+/** A payout of the same person by another dossier of the fund since `since`, if there is one. */
+export async function paidElsewhere(via: Db | Tx, instanceId: string, fundId: string, line: FundLine, since: string): Promise<Extract<Match, { source: "payout" }> | null> {
+  const matches = await earlierLines(via, instanceId, fundId, line, since);
+  return matches.find((m): m is Extract<Match, { source: "payout" }> => m.source === "payout") ?? null;
 }
 
 async function earlierLines(via: Db | Tx, instanceId: string, fundId: string, line: FundLine, since: string): Promise<Match[]> {
