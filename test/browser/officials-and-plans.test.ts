@@ -222,6 +222,11 @@ describe("officials' pages, the plan pages and the applicant on a phone, in Chro
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.innerText()).toContain("Hội Làm vườn xã Ngọk Bay");
     expect(await fitsWidth(page)).toBe(true);
+    // Every item of the top menu is in sight (it wraps; it used to scroll sideways with the last item cut).
+    const cut = await page.evaluate<string[]>(
+      "[...document.querySelectorAll('.nav-link')].filter((a) => { const r = a.getBoundingClientRect(); return r.left < 0 || r.right > window.innerWidth; }).map((a) => a.textContent)",
+    );
+    expect(cut).toEqual([]);
     await readable(page);
     await shot(page, "26-phone-my-dossiers");
     await context.close();
