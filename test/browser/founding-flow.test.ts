@@ -9,6 +9,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ensureWebBuild } from "../../scripts/web-build";
 import { createApp } from "../../server/app";
+import { ManualClock } from "../../server/clock";
 import { seedDemo } from "../../server/seed";
 import { createServices } from "../../server/services";
 import { freshDatabase } from "../support/databases";
@@ -17,15 +18,17 @@ import { openBrowserOn, type BrowserRun } from "../support/browser";
 let run: BrowserRun;
 let base = "";
 let dispose: () => Promise<void>;
+/** The server and the pages live at this instant, whatever the real date (deadlines and dates on screen follow it). */
+const NOW = "2026-11-24T02:00:00Z";
 
 beforeAll(async () => {
   await ensureWebBuild();
   const database = await freshDatabase("pglite");
   dispose = () => database.dispose();
-  const services = await createServices({ database });
+  const services = await createServices({ database, clock: new ManualClock(NOW) });
   await seedDemo(services);
   const app = createApp(services);
-  run = await openBrowserOn(app);
+  run = await openBrowserOn(app, { now: NOW });
   base = run.base;
 }, 180_000);
 

@@ -28,7 +28,12 @@ export interface BrowserRun {
   close(): Promise<void>;
 }
 
-export async function openBrowserOn(app: { fetch: (request: Request) => Response | Promise<Response> }): Promise<BrowserRun> {
+/**
+ * Serves `app` and opens Chromium on it. The pages' clock (`Date.now()`, `new Date()`) starts at `now`, the
+ * server's frozen instant, so that what a page computes from "today" never depends on the real date. It is
+ * set, not frozen: a frozen `Date.now()` would stop every debounce in the page.
+ */
+export async function openBrowserOn(app: { fetch: (request: Request) => Response | Promise<Response> }, options: { now: string }): Promise<BrowserRun> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does)`);
   mkdirSync(SHOTS, { recursive: true });
   const server = await new Promise<ServerType>((resolve) => {
@@ -51,6 +56,7 @@ export async function openBrowserOn(app: { fetch: (request: Request) => Response
     requested,
     async session(viewport = { width: 1360, height: 900 }) {
       const context = await browser.newContext({ viewport, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+      await context.clock.setSystemTime(new Date(options.now));
       const page = await context.newPage();
       page.on("pageerror", (e) => pageErrors.push(e.message));
       page.on("request", (r) => requested.push(r.url()));
