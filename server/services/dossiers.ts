@@ -23,7 +23,8 @@ import type { Db, Tx } from "../db/client";
 import { instanceEvents, instances, tasks, units, users } from "../db/schema";
 import { DomainError, notFound } from "../errors";
 import type { SessionUser } from "../identity";
-import { actorOnDossier, openTasksOf, reachableTask, type TaskAccess } from "./access";
+import { actorOnDossier, openTasksOf, reachableTask, reachesDossier, type TaskAccess } from "./access";
+import { forNonOfficial, type OfficialOnly } from "./official-only";
 import type { AttachmentService } from "./attachments";
 import { newDossierCode } from "./dossier-code";
 import type { FilledForm, FormChecks } from "./form-checks";
@@ -113,6 +114,7 @@ export class DossierService {
   private computations = new Map<string, Computation>();
   private facts = new Map<string, ServerFacts>();
   private rules = new Map<string, DataRule>();
+  private officialOnly = new Map<string, OfficialOnly>();
 
   /** The same service on another clock, e.g. to seed demo history at the dates it happened. */
   withClock(clock: Clock): DossierService {
@@ -120,6 +122,7 @@ export class DossierService {
     copy.computations = this.computations;
     copy.facts = this.facts;
     copy.rules = this.rules;
+    copy.officialOnly = this.officialOnly;
     return copy;
   }
 
@@ -131,6 +134,11 @@ export class DossierService {
   /** Makes a workflow's data rule judge every start, draft and event of its dossiers. */
   registerDataRule(workflowKey: string, rule: DataRule): void {
     this.rules.set(workflowKey, rule);
+  }
+
+  /** Data keys and events of a workflow's dossiers that only their officials read (besides `$server`). */
+  registerOfficialOnly(workflowKey: string, hidden: OfficialOnly): void {
+    this.officialOnly.set(workflowKey, hidden);
   }
 
   private applyRule(workflowKey: string, before: Record<string, unknown> | null, incoming: Record<string, unknown>): Record<string, unknown> {
@@ -504,14 +512,23 @@ export class DossierService {
   async view(row: InstanceRow, user: SessionUser, via: Db | Tx = this.db) {
     const workflow = await this.registry.get(row.workflowKey, row.workflowVersion);
     const snapshot = row.snapshot as DossierSnapshot;
-    const [history, openTasks, deadline] = await Promise.all([this.timeline(row.id, via), openTasksOf(via, row.id), this.deadlineOf(row.id, via)]);
+    const [timeline, openTasks, deadline, official] = await Promise.all([
+      this.timeline(row.id, via),
+      openTasksOf(via, row.id),
+      this.deadlineOf(row.id, via),
+      reachesDossier(via, user, row.id),
+    ]);
+    // Its starter and anyone without an official role on it do not read the server's facts (screening).
+    const { data, history } = official
+      ? { data: snapshot.context.data, history: timeline }
+      : forNonOfficial(snapshot.context.data, timeline, this.officialOnly.get(row.workflowKey));
     const current = currentStateName(snapshot.value);
     const at = this.clock.now();
     const facts = this.facts.get(row.workflowKey);
     const server = facts && snapshot.status === "active" ? await facts(via, row, at) : {};
     return {
       ...summary(row, workflow),
-      data: snapshot.context.data,
+      data,
       stateTitle: workflow.states.get(current)?.node.title ?? null,
       startForm: row.formKey ? { key: row.formKey, version: row.formVersion } : null,
       availableEvents: availableEvents(workflow, snapshot, actorFor(user, row, openTasks), { at: at.toISOString(), server }),

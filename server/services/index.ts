@@ -120,6 +120,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   hooks.push(fundDossierHook(ledger));
   dossiers.registerFacts(FUND_WORKFLOW, (via, row, at) => funds.facts(via, row, at));
   dossiers.registerDataRule(FUND_WORKFLOW, withServerLineIds);
+  // The specialist's clearances name what a line matched (another programme, an earlier payout).
+  dossiers.registerOfficialOnly(FUND_WORKFLOW, { data: ["$clearances"], events: ["CLEAR_FLAG"] });
   const sessions = new SessionStore(db, options.sessionClock ?? clock);
   const units = new UnitService(db, clock);
   const people = new PeopleService(db, clock, units, sessions);

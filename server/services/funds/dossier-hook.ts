@@ -4,6 +4,7 @@ import type { Tx } from "../../db/client";
 import { beneficiaries, fundLines, funds, units, type FundLineStatus } from "../../db/schema";
 import { DomainError } from "../../errors";
 import type { StepHook } from "../step-hooks";
+import { refuseBeneficiaryDecider } from "./beneficiary-decider";
 import type { FundLedger } from "./ledger";
 import { clearancesOf, paidElsewhere, windowStart } from "./screening";
 import { formatDateVi, formatVnd } from "../../../forms";
@@ -28,6 +29,7 @@ function statusOf(line: FundLine, active: string[]): FundLineStatus {
 export function fundDossierHook(ledger: FundLedger): StepHook {
   return async ({ instance, workflow, step, event, actor, at, tx: open }) => {
     if (instance.workflowKey !== FUND_WORKFLOW) return;
+    refuseBeneficiaryDecider(workflow, step, actor);
     const tx = await open();
     const data = step.snapshot.context.data;
     const [fund] = typeof data.fundUnit === "string" ? await tx.select().from(funds).where(eq(funds.unitId, data.fundUnit)) : [];
