@@ -2,6 +2,8 @@ import { linesOf } from "../../../workflows";
 import { DomainError, type FieldError } from "../../errors";
 
 const LINE_ID = /^L([0-9]{1,4})$/;
+/** The forms that name a line (`L1` … `L9999`) cannot name more. */
+const MAX_LINE_NUMBER = 9999;
 
 function numberOf(id: unknown): number {
   const m = typeof id === "string" ? LINE_ID.exec(id) : null;
@@ -47,6 +49,13 @@ export function withServerLineIds(before: Record<string, unknown> | null, incomi
     throw new DomainError("VALIDATION_FAILED", "Dữ liệu biểu mẫu không hợp lệ", { messageEn: "the form data is invalid", fields: fields.map((f) => ({ ...f, form: "fund-request" })) });
   }
   let next = highest + 1;
+  const fresh = incoming.lines.filter((l: unknown) => l && typeof l === "object" && typeof (l as { lineId?: unknown }).lineId !== "string").length;
+  if (next + fresh - 1 > MAX_LINE_NUMBER) {
+    throw new DomainError("VALIDATION_FAILED", "Dữ liệu biểu mẫu không hợp lệ", {
+      messageEn: "the form data is invalid",
+      fields: [{ path: "/lines", code: "maxItems", message: `Một đề nghị có tối đa ${MAX_LINE_NUMBER} dòng đối tượng`, messageEn: `a request has at most ${MAX_LINE_NUMBER} lines`, form: "fund-request" }],
+    });
+  }
   const lines = incoming.lines.map((line: unknown) => {
     if (!line || typeof line !== "object" || typeof (line as { lineId?: unknown }).lineId === "string") return line;
     return { ...line, lineId: `L${next++}` };
