@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds } from "../support/databases";
 import { createTestApp, type TestApp, type TestUser } from "../support/harness";
-import { act, fundWorld, receipt, submitRequest, type FundWorld, type Person } from "./fixtures";
+import { act, fundWorld, receipt, requestData, submitRequest, type FundWorld, type Person } from "./fixtures";
 
 type Screening = { screening: { lineId: string; matches: { source: string; dossierCode?: string; lineId?: string }[] }[]; facts: { unclearedFlags: number } };
 
@@ -30,6 +30,20 @@ describe.each(databaseKinds)("no one decides on his own benefit, and splitting i
     const view = (await (await t.request(w.specialist, "GET", `/api/instances/${id}`)).json()) as { state: string };
     expect(view.state).toBe("singleApproval");
     await act(t, w.chairman, id, "APPROVE", {});
+  });
+
+  it("as the issue saw it: a leader files 15.000.000 ₫ for himself and cannot approve it", async () => {
+    const res = await t.request(leader, "POST", "/api/instances", {
+      workflow: "fund-disbursement",
+      data: { ...requestData(w, [{ fullName: "Phạm Văn Quỹ", birthYear: 1971, amount: 15_000_000 }]), name: "Hỗ trợ cán bộ Quỹ" },
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    await act(t, leader, id, "SUBMIT");
+    await act(t, w.specialist, id, "PROPOSE", { summary: "Đủ điều kiện" });
+    // 403 whichever rule speaks first (the starter's or the beneficiary's).
+    await act(t, leader, id, "APPROVE", {}, 403);
+    expect(((await (await t.request(w.specialist, "GET", `/api/instances/${id}`)).json()) as { state: string }).state).toBe("singleApproval");
   });
 
   it("flags two 19,9 M requests for one person in the period, pending at once, as threshold splitting", async () => {
