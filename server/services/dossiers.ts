@@ -23,7 +23,8 @@ import type { Db, Tx } from "../db/client";
 import { instanceEvents, instances, tasks, units, users } from "../db/schema";
 import { DomainError, notFound } from "../errors";
 import type { SessionUser } from "../identity";
-import { actorOnDossier, openTasksOf, reachableTask, type TaskAccess } from "./access";
+import { actorOnDossier, openTasksOf, reachableTask, reachesDossier, type TaskAccess } from "./access";
+import { forNonOfficial, type OfficialOnly } from "./official-only";
 import type { AttachmentService } from "./attachments";
 import { newDossierCode } from "./dossier-code";
 import type { FilledForm, FormChecks } from "./form-checks";
@@ -79,6 +80,13 @@ export type Computation = (tx: Tx, row: InstanceRow, at: Date) => Promise<unknow
  */
 export type ServerFacts = (via: Db | Tx, row: InstanceRow, at: Date) => Promise<Record<string, unknown>>;
 
+/**
+ * A workflow's own rule on the data a client sends (start, draft, event), after its form passed: answers
+ * the data to step with (e.g. server-assigned line ids) or throws a 422. `before` is the dossier's data,
+ * null at start. What it answers is what the history records, so replay sees the same.
+ */
+export type DataRule = (before: Record<string, unknown> | null, incoming: Record<string, unknown>) => Record<string, unknown>;
+
 /** How deep a chain of parent dossiers may be (a plan and its reports: 2). */
 const MAX_NESTING = 8;
 
@@ -105,18 +113,37 @@ export class DossierService {
 
   private computations = new Map<string, Computation>();
   private facts = new Map<string, ServerFacts>();
+  private rules = new Map<string, DataRule>();
+  private officialOnly = new Map<string, OfficialOnly>();
 
   /** The same service on another clock, e.g. to seed demo history at the dates it happened. */
   withClock(clock: Clock): DossierService {
     const copy = new DossierService(this.db, this.registry, clock, this.hooks, this.codePrefix, this.forms, this.checks, this.attachments, this.deadlineOf);
     copy.computations = this.computations;
     copy.facts = this.facts;
+    copy.rules = this.rules;
+    copy.officialOnly = this.officialOnly;
     return copy;
   }
 
   /** Makes the server's facts about a workflow's dossiers available to its conditions as `$server`. */
   registerFacts(workflowKey: string, facts: ServerFacts): void {
     this.facts.set(workflowKey, facts);
+  }
+
+  /** Makes a workflow's data rule judge every start, draft and event of its dossiers. */
+  registerDataRule(workflowKey: string, rule: DataRule): void {
+    this.rules.set(workflowKey, rule);
+  }
+
+  /** Data keys and events of a workflow's dossiers that only their officials read (besides `$server`). */
+  registerOfficialOnly(workflowKey: string, hidden: OfficialOnly): void {
+    this.officialOnly.set(workflowKey, hidden);
+  }
+
+  private applyRule(workflowKey: string, before: Record<string, unknown> | null, incoming: Record<string, unknown>): Record<string, unknown> {
+    const rule = this.rules.get(workflowKey);
+    return rule ? rule(before, incoming) : incoming;
   }
 
   /** The event's data with the server's facts under `$server` (whatever the client sent there is dropped). */
@@ -136,7 +163,7 @@ export class DossierService {
    * form (which the dossier keeps). A `draft` may be unfinished (validated as a draft); otherwise the
    * start form must be complete. Either way the dossier begins in the workflow's initial state.
    */
-  async start(user: SessionUser, workflowKey: string, data: Record<string, unknown>, options: { draft?: boolean } = {}): Promise<InstanceRow> {
+  async start(user: SessionUser, workflowKey: string, sent: Record<string, unknown>, options: { draft?: boolean } = {}): Promise<InstanceRow> {
     const workflow = await this.registry.latest(workflowKey);
     if (workflow.definition.spawnedOnly) {
       throw new DomainError("WORKFLOW_NOT_STARTABLE", "Loại hồ sơ này chỉ được hệ thống tạo từ hồ sơ cha (ví dụ: từ kế hoạch)", {
@@ -144,7 +171,8 @@ export class DossierService {
       });
     }
     const form = workflow.definition.startForm ? await this.forms.latest(workflow.definition.startForm) : null;
-    const attachmentIds = form ? await this.checks.check(user, null, [{ form, data, mode: options.draft ? "partial" : "full" }]) : [];
+    const attachmentIds = form ? await this.checks.check(user, null, [{ form, data: sent, mode: options.draft ? "partial" : "full" }]) : [];
+    const data = this.applyRule(workflowKey, null, sent);
     const step = startDossier(workflow, data);
     const at = this.clock.now();
     const starterUnitId = starterUnitOf(user, workflow.states.get(workflow.definition.initial)?.node.assignee?.role);
@@ -290,8 +318,9 @@ export class DossierService {
       }
       if (form) filled.unshift({ form, data: event.data, mode: "full" });
       const attachmentIds = await this.checks.check(user, row.id, filled, t);
+      const ruled = historyOnly !== undefined ? event.data : this.applyRule(row.workflowKey, stored.context.data, event.data);
       // Values the server computes (after the client's data passed its form) join the event's data.
-      const data = await this.withFacts(t, row, await this.withComputed(t, row, workflow, input.type, event.data, at), at);
+      const data = await this.withFacts(t, row, await this.withComputed(t, row, workflow, input.type, ruled, at), at);
       const step: Step =
         historyOnly !== undefined
           ? { snapshot: stored, from: row.state, to: row.state, exited: [], entered: [], transition: null, spawn: [] }
@@ -320,16 +349,19 @@ export class DossierService {
         throw new DomainError("FORBIDDEN", "Chỉ người nộp hồ sơ được sửa bản nháp", { messageEn: "only the dossier's starter may edit its draft" });
       }
       const workflow = await this.registry.get(row.workflowKey, row.workflowVersion);
-      const step = saveDraft(workflow, row.snapshot as DossierSnapshot, input.data);
+      // Refuses a dossier past its draft before anything else.
+      const asSent = saveDraft(workflow, row.snapshot as DossierSnapshot, input.data);
       const form = await this.startForm(row, t);
       const attachmentIds = form ? await this.checks.check(user, row.id, [{ form, data: input.data, mode: "partial" }], t) : [];
+      const data = this.applyRule(row.workflowKey, (row.snapshot as DossierSnapshot).context.data, input.data);
+      const step = data === input.data ? asSent : saveDraft(workflow, row.snapshot as DossierSnapshot, data);
       // The draft may name another authority: the dossier's unit follows, as when it was started.
-      const unitId = await this.unitOf(workflow, input.data, row.starterUnitId, t);
+      const unitId = await this.unitOf(workflow, data, row.starterUnitId, t);
       await this.attachments.link(t, user, row.id, attachmentIds);
       const { actor } = actorOnDossier(user, row, await openTasksOf(t, row.id));
       const writes = new PendingWrites();
-      const updated = this.commit(t, writes, row, step, { title: titleOf(input.data, workflow), unitId });
-      await this.record(t, writes, updated, workflow, step, { type: SAVE_DRAFT, data: input.data }, form, user, actor, updated.updatedAt, updated.version);
+      const updated = this.commit(t, writes, row, step, { title: titleOf(data, workflow), unitId });
+      await this.record(t, writes, updated, workflow, step, { type: SAVE_DRAFT, data }, form, user, actor, updated.updatedAt, updated.version);
       return updated;
     });
   }
@@ -480,14 +512,23 @@ export class DossierService {
   async view(row: InstanceRow, user: SessionUser, via: Db | Tx = this.db) {
     const workflow = await this.registry.get(row.workflowKey, row.workflowVersion);
     const snapshot = row.snapshot as DossierSnapshot;
-    const [history, openTasks, deadline] = await Promise.all([this.timeline(row.id, via), openTasksOf(via, row.id), this.deadlineOf(row.id, via)]);
+    const [timeline, openTasks, deadline, official] = await Promise.all([
+      this.timeline(row.id, via),
+      openTasksOf(via, row.id),
+      this.deadlineOf(row.id, via),
+      reachesDossier(via, user, row.id),
+    ]);
+    // Its starter and anyone without an official role on it do not read the server's facts (screening).
+    const { data, history } = official
+      ? { data: snapshot.context.data, history: timeline }
+      : forNonOfficial(snapshot.context.data, timeline, this.officialOnly.get(row.workflowKey));
     const current = currentStateName(snapshot.value);
     const at = this.clock.now();
     const facts = this.facts.get(row.workflowKey);
     const server = facts && snapshot.status === "active" ? await facts(via, row, at) : {};
     return {
       ...summary(row, workflow),
-      data: snapshot.context.data,
+      data,
       stateTitle: workflow.states.get(current)?.node.title ?? null,
       startForm: row.formKey ? { key: row.formKey, version: row.formVersion } : null,
       availableEvents: availableEvents(workflow, snapshot, actorFor(user, row, openTasks), { at: at.toISOString(), server }),

@@ -15,6 +15,7 @@ import { DossierService } from "./dossiers";
 import { fundDossierHook, FUND_WORKFLOW } from "./funds/dossier-hook";
 import { FundService } from "./funds/fund-service";
 import { FundLedger } from "./funds/ledger";
+import { withServerLineIds } from "./funds/line-ids";
 import { FormChecks } from "./form-checks";
 import { FormRegistry } from "./form-registry";
 import { CalendarService } from "./calendar";
@@ -118,6 +119,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // Before the outbox is dispatched nothing leaves the transaction, so the ledger's refusal rolls the step back.
   hooks.push(fundDossierHook(ledger));
   dossiers.registerFacts(FUND_WORKFLOW, (via, row, at) => funds.facts(via, row, at));
+  dossiers.registerDataRule(FUND_WORKFLOW, withServerLineIds);
+  // The specialist's clearances name what a line matched (another programme, an earlier payout).
+  dossiers.registerOfficialOnly(FUND_WORKFLOW, { data: ["$clearances"], events: ["CLEAR_FLAG"] });
   const sessions = new SessionStore(db, options.sessionClock ?? clock);
   const units = new UnitService(db, clock);
   const people = new PeopleService(db, clock, units, sessions);

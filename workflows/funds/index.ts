@@ -1,2 +1,2 @@
 export * from "./names";
-export { linesOf, type FundLine } from "./lines";
+export { identityOf, linesOf, validClearances, type Clearance, type FundLine, type LineIdentity } from "./lines";

@@ -3,6 +3,7 @@
  * data (`data.lines`), and the data actions of `fund-disbursement` that change them.
  */
 import type { DataAction } from "../data-actions";
+import { normaliseName } from "./names";
 
 /** One beneficiary of a request. `approvedAmount` is set by the leader, `payment` by the accountant. */
 export type FundLine = {
@@ -23,24 +24,65 @@ export function linesOf(data: Record<string, unknown>): FundLine[] {
   return Array.isArray(data.lines) ? (data.lines as FundLine[]) : [];
 }
 
-/** Lines without an id get the next free one (`L1`, `L2`, …), so that flags, approvals and payments can name them. */
+/** Who a line is for, and how much: what a clearance was given for. */
+export type LineIdentity = { cccd: string | null; nameKey: string; birthYear: number; unitId: string; amount: number };
+
+export function identityOf(line: FundLine): LineIdentity {
+  return { cccd: line.cccd ?? null, nameKey: normaliseName(line.fullName), birthYear: line.birthYear, unitId: line.unitId, amount: line.amount };
+}
+
+function sameIdentity(a: LineIdentity, b: LineIdentity): boolean {
+  return a.cccd === b.cccd && a.nameKey === b.nameKey && a.birthYear === b.birthYear && a.unitId === b.unitId && a.amount === b.amount;
+}
+
+/** A specialist's clearance of a line's double-benefit flag, for the person and amount it was given for. */
+export type Clearance = { reason: string; on: string | null; by?: string | null; for?: LineIdentity };
+
+/**
+ * The clearances that still hold: each for a current line whose person and amount are those it was given
+ * for. A clearance without that record (given before it was kept) no longer holds: the flag stands again.
+ */
+export function validClearances(data: Record<string, unknown>): Record<string, Clearance> {
+  const given = (data.$clearances ?? {}) as Record<string, Clearance>;
+  const lines = new Map(linesOf(data).map((l) => [l.lineId, l]));
+  return Object.fromEntries(
+    Object.entries(given).filter(([lineId, c]) => {
+      const line = lines.get(lineId);
+      return line !== undefined && c.for !== undefined && sameIdentity(c.for, identityOf(line));
+    }),
+  );
+}
+
+function lineNumber(id: unknown): number {
+  const m = typeof id === "string" ? /^L([0-9]+)$/.exec(id) : null;
+  return m ? Number(m[1]) : 0;
+}
+
+/**
+ * Lines without an id get the next number never used (`L1`, `L2`, …), so that flags, approvals and payments
+ * can name them (the server numbers lines as they arrive; this numbers dossiers begun before it did). A
+ * clearance whose line now names another person or amount is dropped: the flag stands again.
+ */
 const numberFundLines: DataAction = (data) => {
-  let next = typeof data.$nextLine === "number" ? data.$nextLine : 1;
-  const taken = new Set(linesOf(data).map((l) => l.lineId).filter(Boolean));
-  const lines = linesOf(data).map((line) => {
+  const lines0 = linesOf(data);
+  let next = Math.max(typeof data.$nextLine === "number" ? data.$nextLine : 1, ...lines0.map((l) => lineNumber(l.lineId) + 1));
+  const taken = new Set(lines0.map((l) => l.lineId).filter(Boolean));
+  const lines = lines0.map((line) => {
     if (line.lineId) return line;
     while (taken.has(`L${next}`)) next++;
     taken.add(`L${next}`);
     return { ...line, lineId: `L${next++}` };
   });
-  return { ...data, lines, $nextLine: next };
+  const numbered = { ...data, lines, $nextLine: next };
+  return data.$clearances === undefined ? numbered : { ...numbered, $clearances: validClearances(numbered) };
 };
 
-/** The specialist clears a line's double-benefit flag with a reason (`$clearances[lineId]`). */
-const clearFundFlag: DataAction = (data, { event, today, actorId }) => ({
-  ...data,
-  $clearances: { ...((data.$clearances as object) ?? {}), [String(event.lineId)]: { reason: event.reason, on: today, by: actorId ?? null } },
-});
+/** The specialist clears a line's double-benefit flag with a reason, for that line's person and amount (`$clearances[lineId]`). */
+const clearFundFlag: DataAction = (data, { event, today, actorId }) => {
+  const line = linesOf(data).find((l) => l.lineId === event.lineId);
+  const clearance: Clearance = { reason: String(event.reason), on: today, by: actorId ?? null, ...(line ? { for: identityOf(line) } : {}) };
+  return { ...data, $clearances: { ...((data.$clearances as object) ?? {}), [String(event.lineId)]: clearance } };
+};
 
 /** The specialist takes a line off the request (kept in `$removedLines` with the reason). */
 const removeFundLine: DataAction = (data, { event, today, actorId }) => {

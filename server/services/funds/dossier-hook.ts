@@ -4,6 +4,7 @@ import type { Tx } from "../../db/client";
 import { beneficiaries, fundLines, funds, units, type FundLineStatus } from "../../db/schema";
 import { DomainError } from "../../errors";
 import type { StepHook } from "../step-hooks";
+import { refuseBeneficiaryDecider } from "./beneficiary-decider";
 import type { FundLedger } from "./ledger";
 import { clearancesOf, paidElsewhere, windowStart } from "./screening";
 import { formatDateVi, formatVnd } from "../../../forms";
@@ -28,6 +29,7 @@ function statusOf(line: FundLine, active: string[]): FundLineStatus {
 export function fundDossierHook(ledger: FundLedger): StepHook {
   return async ({ instance, workflow, step, event, actor, at, tx: open }) => {
     if (instance.workflowKey !== FUND_WORKFLOW) return;
+    refuseBeneficiaryDecider(workflow, step, actor);
     const tx = await open();
     const data = step.snapshot.context.data;
     const [fund] = typeof data.fundUnit === "string" ? await tx.select().from(funds).where(eq(funds.unitId, data.fundUnit)) : [];
@@ -62,7 +64,16 @@ async function pay(tx: Tx, ledger: FundLedger, fundId: string | null, instanceId
   if (!fundId) {
     throw new DomainError("FUND_NOT_FOUND", "Đơn vị được đề nghị chưa mở sổ Quỹ", { messageEn: "the request's fund unit keeps no fund ledger" });
   }
-  const line = linesOf(data).find((l) => l.lineId === lineId)!;
+  const named = linesOf(data).filter((l) => l.lineId === lineId);
+  // Ids are unique since the server assigns them; a request stored before that may repeat one: one payout
+  // would then mark several people paid, so it is refused.
+  if (named.length !== 1) {
+    throw new DomainError("VALIDATION_FAILED", `Mã dòng ${lineId} dùng cho nhiều đối tượng: không ghi nhận chi trả`, {
+      messageEn: `line id ${lineId} names ${named.length} lines`,
+      fields: [{ path: "/lineId", code: "duplicate", message: `Mã dòng ${lineId} dùng cho nhiều đối tượng`, form: "fund-payment" }],
+    });
+  }
+  const line = named[0]!;
   // The last guard against paying one person twice. Two requests verified at the same time flag nothing
   // (neither is approved yet), so the payout itself checks, holding the fund's row: a fund's payouts
   // queue there (whatever their earmarks), so the check sees every payout committed before it. A line

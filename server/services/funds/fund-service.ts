@@ -37,8 +37,9 @@ export class FundService {
   /** The double-benefit check of a request, with the window its definition version configures. */
   async screen(via: Db | Tx, row: InstanceRow, at: Date = this.clock.now()): Promise<LineScreening[]> {
     const workflow = await this.registry.get(row.workflowKey, row.workflowVersion, via);
-    const window = workflow.definition.config?.doubleBenefitWindowDays;
-    return screenRequest(via, row, at, typeof window === "number" ? window : undefined);
+    const config = workflow.definition.config ?? {};
+    const num = (v: unknown) => (typeof v === "number" ? v : undefined);
+    return screenRequest(via, row, at, { windowDays: num(config.doubleBenefitWindowDays), twoLeaderThreshold: num(config.twoLeaderThreshold) });
   }
 
   /** `$server` facts of a request for its conditions. */

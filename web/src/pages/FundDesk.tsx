@@ -10,7 +10,7 @@ import { useApi } from "../lib/use-api";
 
 type Fund = { id: string; name: string; balances: { total: number; byEarmark: { earmark: string; balance: number }[] } };
 type Entry = { id: string; kind: string; delta: number; lineId: string | null; earmark: string; entryDate: string; receiptNumber: string | null; donorName: string | null; donorPublic: string | null; publicBeneficiary: string | null; dossierCode: string | null; reversesId: string | null; note: string | null };
-type Match = { source: string; dossierCode?: string; programme?: string; period?: string; paidOn?: string | null; by: string };
+type Match = { source: string; dossierCode?: string; lineId?: string; amount?: number; programme?: string; period?: string; paidOn?: string | null; by: string };
 type Request = { code: string; screening: { lineId: string; matches: Match[]; cleared: { reason: string } | null }[]; entries: Entry[] };
 
 export default function FundDesk() {
@@ -37,8 +37,12 @@ function RequestPanel({ id }: { id: string }) {
   const L = (vi: string, en: string) => (lang === "en" ? en : vi);
   const request = useApi<Request>(`/api/funds/requests/${id}`);
   const r = request.data;
-  const describe = (m: Match) =>
-    m.source === "programme" ? `${L("Danh sách", "List")} ${m.programme} (${m.period})` : `${m.source === "payout" ? L("Đã chi", "Paid") : L("Đã duyệt, chưa chi", "Approved, unpaid")} — ${m.dossierCode}${m.paidOn ? ` (${showDate(m.paidOn)})` : ""}`;
+  const describe = (m: Match) => {
+    if (m.source === "programme") return `${L("Danh sách", "List")} ${m.programme} (${m.period})`;
+    if (m.source === "sameRequest") return `${L("Trùng dòng", "Same person as line")} ${m.lineId} ${L("của đề nghị này", "of this request")}`;
+    if (m.source === "split") return `${L("Chia nhỏ dưới ngưỡng hai lãnh đạo — đề nghị", "Split under the two-leader threshold — request")} ${m.dossierCode} (${formatVnd(m.amount ?? 0)})`;
+    return `${m.source === "payout" ? L("Đã chi", "Paid") : L("Đã duyệt, chưa chi", "Approved, unpaid")} — ${m.dossierCode}${m.paidOn ? ` (${showDate(m.paidOn)})` : ""}`;
+  };
   return (
     <section className="card">
       <h2>{L("Đối chiếu hưởng trùng", "Double-benefit check")} {r?.code}</h2>
