@@ -65,7 +65,7 @@ export const operations: Record<string, Record<string, Operation>> = {
       summary: "Sign in: sets the httpOnly `hoso_session` cookie, answers `{ user, csrfToken }`",
       auth: false,
       body: LoginBody,
-      responses: { 200: "signed in", 401: "wrong username or password", 429: "LOGIN_LOCKED: 10 failures per account or address lock it for 15 minutes" },
+      responses: { 200: "signed in", 401: "wrong username or password", 429: "LOGIN_LOCKED (Retry-After): 10 attempts per account + address lock the pair for 15 minutes; an account with 10 failures delays addresses that failed for it; 30 failures lock an address" },
     },
   },
   "/api/auth/logout": { post: { summary: "Sign out: deletes the session (needs X-CSRF-Token)", auth: false, responses: { 200: "signed out" } } },
