@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, notExists, notInArray, or, sql } from "drizzle-orm";
 import type { Role } from "../../workflows";
 import { hashPassword, verifyPassword } from "../auth/passwords";
 import type { SessionStore } from "../auth/sessions";
@@ -59,12 +59,16 @@ export class PeopleService {
     return row;
   }
 
-  list(q?: string): Promise<UserRow[]> {
+  /** Users matching `q`; with `scope`, only those an admin of these units may manage (see `manageable`). */
+  list(q?: string, scope?: ReadonlySet<string>): Promise<UserRow[]> {
     const like = q ? `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
+    const outside = scope
+      ? notExists(this.db.select({ one: sql`1` }).from(grants).where(and(eq(grants.userId, users.id), notInArray(grants.unitId, [...scope]))))
+      : undefined;
     return this.db
       .select()
       .from(users)
-      .where(like ? or(ilike(users.username, like), ilike(users.displayName, like)) : undefined)
+      .where(and(like ? or(ilike(users.username, like), ilike(users.displayName, like)) : undefined, outside))
       .orderBy(asc(users.username))
       .limit(500);
   }
@@ -81,13 +85,41 @@ export class PeopleService {
     return row!;
   }
 
-  listGrants(filter: { userId?: string | undefined; unitId?: string | undefined }) {
+  /**
+   * The user, when an admin of the units `scope` may manage him: he holds no grant outside them (or none at
+   * all). Anyone else is 404, as if he did not exist: who works outside one's units is not one's business.
+   */
+  async manageable(id: string, scope: ReadonlySet<string>): Promise<UserRow> {
+    const user = await this.get(id);
+    const held = await this.db.select({ unitId: grants.unitId }).from(grants).where(eq(grants.userId, id));
+    if (!held.every((g) => scope.has(g.unitId))) throw notFound("USER_NOT_FOUND", "no such user");
+    return user;
+  }
+
+  /** The grant `id` as an admin of `scope` sees it: its unit and its holder within his reach, else 404. */
+  async manageableGrant(id: string, scope: ReadonlySet<string>) {
+    const [row] = isUuid(id) ? await this.db.select().from(grants).where(eq(grants.id, id)) : [];
+    if (!row || !scope.has(row.unitId)) throw notFound("GRANT_NOT_FOUND", "no such grant");
+    await this.manageable(row.userId, scope).catch(() => {
+      throw notFound("GRANT_NOT_FOUND", "no such grant");
+    });
+    return row;
+  }
+
+  /** Grants, filtered; with `scope`, only those held in these units. */
+  listGrants(filter: { userId?: string | undefined; unitId?: string | undefined }, scope?: ReadonlySet<string>) {
     return this.db
       .select({ id: grants.id, userId: grants.userId, username: users.username, role: grants.role, unitId: grants.unitId, unitName: units.name })
       .from(grants)
       .innerJoin(users, eq(users.id, grants.userId))
       .innerJoin(units, eq(units.id, grants.unitId))
-      .where(and(filter.userId ? eq(grants.userId, filter.userId) : undefined, filter.unitId ? eq(grants.unitId, filter.unitId) : undefined))
+      .where(
+        and(
+          filter.userId ? eq(grants.userId, filter.userId) : undefined,
+          filter.unitId ? eq(grants.unitId, filter.unitId) : undefined,
+          scope ? inArray(grants.unitId, [...scope]) : undefined,
+        ),
+      )
       .orderBy(asc(users.username), asc(grants.role));
   }
 
