@@ -84,9 +84,13 @@ export class LoginLimiter {
   async succeeded(keys: LoginKeys): Promise<void> {
     const at = sql`${this.clock.now().toISOString()}::timestamptz`;
     const notLocked = sql`(${loginFailures.lockedUntil} is null or ${loginFailures.lockedUntil} <= ${at})`;
-    await this.db.execute(sql`update ${loginFailures} set failures = greatest(${loginFailures.failures} - 1, 0)
-      where ${loginFailures.key} = ${keys.account}
-         or (${inArray(loginFailures.key, [keys.pair, keys.address])} and ${notLocked})`);
+    await this.db.transaction(async (tx) => {
+      // The rows are taken in the order `reserve` takes them: the two cannot deadlock.
+      await lockCounters(tx, keys, this.clock.now());
+      await tx.execute(sql`update ${loginFailures} set failures = greatest(${loginFailures.failures} - 1, 0)
+        where ${loginFailures.key} = ${keys.account}
+           or (${inArray(loginFailures.key, [keys.pair, keys.address])} and ${notLocked})`);
+    });
   }
 }
 

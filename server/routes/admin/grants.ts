@@ -20,14 +20,11 @@ export const adminGrantRoutes = new Hono<AppEnv>()
     const { people, units } = c.var.services;
     await units.get(body.unitId);
     requireUnitInScope(scope, body.unitId, "/unitId");
-    await people.manageable(body.userId, scope.units);
-    const grant = await people.grant(body.userId, body.role, body.unitId);
+    const grant = await people.grant(body.userId, body.role, body.unitId, scope.units);
     return c.json({ id: grant.id, userId: grant.userId, role: grant.role, unitId: grant.unitId }, 201);
   })
   .delete("/:id", async (c) => {
     const scope = requireAdmin(c);
-    const { people } = c.var.services;
-    const grant = await people.manageableGrant(c.req.param("id"), scope.units);
-    await people.revokeGrant(grant.id);
+    await c.var.services.people.revokeGrant(c.req.param("id"), scope.units);
     return c.body(null, 204);
   });

@@ -48,7 +48,5 @@ export const adminUserRoutes = new Hono<AppEnv>()
   .patch("/:id", async (c) => {
     const scope = requireAdmin(c);
     const body = await readJson(c, UserPatch);
-    const { people } = c.var.services;
-    await people.manageable(c.req.param("id"), scope.units);
-    return c.json(publicUser(await people.update(c.req.param("id"), body)));
+    return c.json(publicUser(await c.var.services.people.update(c.req.param("id"), body, scope.units)));
   });
