@@ -110,6 +110,15 @@ describe.each(databaseKinds)("sign-in limits on %s", (kind) => {
     expect((await login("nan-nhan", "dung-mat-khau", "198.51.100.51")).status).toBe(200);
   });
 
+  it("checks at most 30 of 100 parallel guesses sprayed over 100 accounts from one address", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => login(`phun-${i}`, "123456", "198.51.100.55", i % 2 ? second?.app : undefined)),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(LOGIN_ADDRESS_MAX_FAILURES);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(100 - LOGIN_ADDRESS_MAX_FAILURES);
+  });
+
   it("a right password gives its attempt back: signing in many times from one address never locks it", async () => {
     await account("hay-dang-nhap");
     for (let i = 0; i < LOGIN_ADDRESS_MAX_FAILURES + 5; i++) expect((await login("hay-dang-nhap", "dung-mat-khau", "198.51.100.60")).status).toBe(200);
