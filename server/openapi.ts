@@ -27,14 +27,14 @@ export const operations: Record<string, Record<string, Operation>> = {
   "/health": { get: { summary: "Sẵn sàng (migrations applied)", auth: false, responses: { 200: "{ ok: true }" } } },
   "/api/workflows": {
     get: { summary: "Latest version of every workflow", responses: { 200: "list" } },
-    post: { summary: "Admin: store a new version of a definition", body: z.record(z.string(), z.unknown()), responses: { 201: "stored", 422: "every problem listed" } },
+    post: { summary: "Root admin: store a new version of a definition", body: z.record(z.string(), z.unknown()), responses: { 201: "stored", 403: "ROOT_ADMIN_REQUIRED: not an admin of a root unit", 422: "every problem listed" } },
   },
   "/api/workflows/{key}": {
     get: { summary: "A definition (latest or ?version=N) with its states for a diagram", query: z.object({ version: z.number().int().optional() }), responses: { 200: "definition", 404: "unknown workflow" } },
   },
   "/api/forms": {
     get: { summary: "Latest version of every form", responses: { 200: "list" } },
-    post: { summary: "Admin: store a new version of a form (JSON Schema + UI schema)", body: z.record(z.string(), z.unknown()), responses: { 201: "stored", 422: "every problem listed" } },
+    post: { summary: "Root admin: store a new version of a form (JSON Schema + UI schema)", body: z.record(z.string(), z.unknown()), responses: { 201: "stored", 403: "ROOT_ADMIN_REQUIRED: not an admin of a root unit", 422: "every problem listed" } },
   },
   "/api/forms/{key}": {
     get: { summary: "A form's schema and UI schema (latest or ?version=N)", query: VersionQuery, responses: { 200: "{ key, version, title, schema, uischema }", 404: "unknown form or version" } },
@@ -65,7 +65,7 @@ export const operations: Record<string, Record<string, Operation>> = {
       summary: "Sign in: sets the httpOnly `hoso_session` cookie, answers `{ user, csrfToken }`",
       auth: false,
       body: LoginBody,
-      responses: { 200: "signed in", 401: "wrong username or password", 429: "LOGIN_LOCKED: 10 failures per account or address lock it for 15 minutes" },
+      responses: { 200: "signed in", 401: "wrong username or password", 429: "LOGIN_LOCKED (Retry-After): 10 attempts per account + address lock the pair for 15 minutes; an account with 10 failures delays addresses that failed for it; 30 failures lock an address" },
     },
   },
   "/api/auth/logout": { post: { summary: "Sign out: deletes the session (needs X-CSRF-Token)", auth: false, responses: { 200: "signed out" } } },
@@ -135,30 +135,30 @@ export const operations: Record<string, Record<string, Operation>> = {
     post: { summary: "Hand a task to someone holding its role in its unit", body: DelegateBody, responses: { 200: "delegated", 403: "not the claimer", 404: "not your unit's", 422: "the user does not hold the role there" } },
   },
   "/api/admin/units": {
-    get: { summary: "Admin: every unit", responses: { 200: "units", 403: "admins only" } },
-    post: { summary: "Admin: a new unit", body: UnitBody, responses: { 201: "created", 403: "admins only", 404: "unknown parent" } },
+    get: { summary: "Admin: the units of the admin's subtree", responses: { 200: "units", 403: "admins only" } },
+    post: { summary: "Admin: a new unit", body: UnitBody, responses: { 201: "created", 403: "admins only; ADMIN_OUT_OF_SCOPE: parent outside the subtree; ROOT_ADMIN_REQUIRED: no parent", 404: "unknown parent" } },
   },
   "/api/admin/units/{id}": {
-    patch: { summary: "Admin: rename or move a unit", body: UnitPatch, responses: { 200: "updated", 422: "would move below itself" } },
-    delete: { summary: "Admin: delete an unused unit", responses: { 204: "deleted", 409: "in use" } },
+    patch: { summary: "Admin: rename or move a unit", body: UnitPatch, responses: { 200: "updated", 403: "ADMIN_OUT_OF_SCOPE: the unit, or a move's old or new parent, outside the subtree", 422: "would move below itself" } },
+    delete: { summary: "Admin: delete an unused unit", responses: { 204: "deleted", 403: "ADMIN_OUT_OF_SCOPE: the unit or its parent outside the subtree", 409: "in use" } },
   },
   "/api/admin/users": {
-    get: { summary: "Admin: users (`?q=`)", query: z.object({ q: z.string().optional() }), responses: { 200: "users" } },
-    post: { summary: "Admin: a new user, optionally with grants", body: UserBody, responses: { 201: "created", 409: "username taken" } },
+    get: { summary: "Admin: users (`?q=`)", query: z.object({ q: z.string().optional() }), responses: { 200: "the users holding no grant outside the admin's subtree" } },
+    post: { summary: "Admin: a new user, optionally with grants", body: UserBody, responses: { 201: "created", 403: "ADMIN_OUT_OF_SCOPE: a grant outside the subtree", 409: "username taken" } },
   },
   "/api/admin/users/{id}": {
-    get: { summary: "Admin: a user with grants", responses: { 200: "user" } },
-    patch: { summary: "Admin: rename, new password or disable (both sign the user out everywhere)", body: UserPatch, responses: { 200: "updated" } },
+    get: { summary: "Admin: a user with grants", responses: { 200: "user", 404: "unknown, or holds a grant outside the subtree" } },
+    patch: { summary: "Admin: rename, new password or disable (both sign the user out everywhere)", body: UserPatch, responses: { 200: "updated", 404: "unknown, or holds a grant outside the subtree" } },
   },
   "/api/admin/grants": {
-    get: { summary: "Admin: grants by user or unit", query: GrantQuery, responses: { 200: "grants" } },
-    post: { summary: "Admin: grant a role in a unit", body: GrantBody, responses: { 201: "granted", 409: "already held" } },
+    get: { summary: "Admin: grants by user or unit", query: GrantQuery, responses: { 200: "grants held in the admin's subtree" } },
+    post: { summary: "Admin: grant a role in a unit", body: GrantBody, responses: { 201: "granted", 403: "ADMIN_OUT_OF_SCOPE: unit outside the subtree", 404: "unknown unit, or a user the admin may not manage", 409: "already held" } },
   },
-  "/api/admin/grants/{id}": { delete: { summary: "Admin: revoke a grant", responses: { 204: "revoked" } } },
+  "/api/admin/grants/{id}": { delete: { summary: "Admin: revoke a grant", responses: { 204: "revoked", 404: "unknown, or outside the subtree" } } },
   "/api/calendar": { get: { summary: "Years of the working-day calendar", responses: { 200: "{ years }" } } },
   "/api/calendar/{year}": {
     get: { summary: "One year of the working-day calendar: holidays, swapped days off, make-up working days", responses: { 200: "year", 404: "no data for that year" } },
-    put: { summary: "Admin: replace one year of the calendar (deadlines and reminders follow)", body: CalendarYear, responses: { 200: "stored", 403: "not an admin", 422: "every problem listed" } },
+    put: { summary: "Root admin: replace one year of the calendar (deadlines and reminders follow)", body: CalendarYear, responses: { 200: "stored", 403: "ROOT_ADMIN_REQUIRED: not an admin of a root unit", 422: "every problem listed" } },
   },
   "/api/documents": {
     get: { summary: "The numbered documents a dossier issued (decisions, refusals…), oldest first", query: DocumentQuery, responses: { 200: "{ items: [{ id, number, type, title, issuedAt, issuedOn, signer, printUrl }] }", 404: "dossier not found or not visible" } },

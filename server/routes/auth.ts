@@ -3,6 +3,7 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { clientAddress } from "../auth/client-address";
+import { loginKeys } from "../auth/login-limiter";
 import { requireUser } from "../auth/require-user";
 import { SESSION_COOKIE, SESSION_TTL_MS } from "../auth/sessions";
 import { DomainError } from "../errors";
@@ -26,6 +27,11 @@ export function me(user: SessionUser, csrfToken: string) {
   };
 }
 
+/** "45 giây", "15 phút": the wait a locked sign-in is asked for. */
+function waitInVietnamese(seconds: number): string {
+  return seconds < 60 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
+}
+
 function cookieOptions(c: Context<AppEnv>) {
   return { httpOnly: true, sameSite: "Lax", secure: c.var.services.config.production, path: "/" } as const;
 }
@@ -34,22 +40,21 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/login", async (c) => {
     const body = await readJson(c, LoginBody);
     const { people, limiter, sessions, config, database } = c.var.services;
-    const keys = [`user:${body.username.toLowerCase()}`, `ip:${clientAddress(c, config.trustProxy)}`];
-    const locked = await limiter.lockedUntil(keys);
-    if (locked) {
-      const retryAfter = Math.ceil((locked.getTime() - c.var.services.clock.now().getTime()) / 1000);
+    // The attempt is reserved before argon2 runs: parallel guesses cannot all slip under the limit.
+    const reservation = await limiter.reserve(loginKeys(body.username, clientAddress(c, config.trustProxy)));
+    if (!reservation.admitted) {
+      const retryAfter = Math.max(1, Math.ceil((reservation.retryAt.getTime() - c.var.services.clock.now().getTime()) / 1000));
       c.header("Retry-After", String(retryAfter));
-      throw new DomainError("LOGIN_LOCKED", "Đăng nhập sai quá nhiều lần, vui lòng thử lại sau 15 phút", {
+      throw new DomainError("LOGIN_LOCKED", `Đăng nhập sai quá nhiều lần, vui lòng thử lại sau ${waitInVietnamese(retryAfter)}`, {
         messageEn: "too many failed sign-ins; try again later",
         retryAfter,
       });
     }
     const userId = await people.checkPassword(body.username, body.password);
     if (!userId) {
-      await limiter.fail(keys);
       throw new DomainError("INVALID_CREDENTIALS", "Tên đăng nhập hoặc mật khẩu không đúng", { messageEn: "wrong username or password" });
     }
-    await limiter.reset(keys[0]!);
+    await limiter.succeeded(reservation.keys);
     const session = await sessions.create(userId);
     setCookie(c, SESSION_COOKIE, session.token, { ...cookieOptions(c), maxAge: SESSION_TTL_MS / 1000 });
     const user = (await loadSessionUser(database.db, userId))!;

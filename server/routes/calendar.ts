@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
-import { requireRole, requireUser } from "../auth/require-user";
+import { requireRootAdmin } from "../auth/admin-scope";
+import { requireUser } from "../auth/require-user";
 import { CalendarYear } from "../../workflows/calendar";
 import { DomainError } from "../errors";
 import { readJson } from "../request";
@@ -30,7 +31,8 @@ export const calendarRoutes = new Hono<AppEnv>()
     return c.json(await c.var.services.calendar.year(yearParam(c.req.param("year"))));
   })
   .put("/:year", async (c) => {
-    const user = requireRole(c, "admin");
+    // Workflows, forms and the calendar apply to every unit: only an admin of a root unit changes them.
+    const user = await requireRootAdmin(c);
     const year = yearParam(c.req.param("year"));
     const body = await readJson(c, CalendarYear);
     const { calendar, deadlines, clock, registry } = c.var.services;

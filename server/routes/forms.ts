@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
-import { requireRole, requireUser } from "../auth/require-user";
+import { requireRootAdmin } from "../auth/admin-scope";
+import { requireUser } from "../auth/require-user";
 import { readJson, readQuery } from "../request";
 import type { FormVersion } from "../services/form-registry";
 
@@ -27,7 +28,8 @@ export const formRoutes = new Hono<AppEnv>()
     return c.json(describeForm(form));
   })
   .post("/", async (c) => {
-    const user = requireRole(c, "admin");
+    // Workflows, forms and the calendar apply to every unit: only an admin of a root unit changes them.
+    const user = await requireRootAdmin(c);
     const body = await readJson(c, z.record(z.string(), z.unknown()));
     const form = await c.var.services.forms.publish(body, user.id);
     return c.json(describeForm(form), 201);

@@ -2,7 +2,8 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { stateKind, type LocalizedText } from "../../workflows";
 import type { AppEnv } from "../app-env";
-import { requireRole, requireUser } from "../auth/require-user";
+import { requireRootAdmin } from "../auth/admin-scope";
+import { requireUser } from "../auth/require-user";
 import { readJson, readQuery } from "../request";
 import { transitionsOf } from "../../workflows/definition-problems";
 import type { WorkflowVersion } from "../services/workflow-registry";
@@ -46,7 +47,8 @@ export const workflowRoutes = new Hono<AppEnv>()
     return c.json({ ...describe(workflow), definition: workflow.definition, states: diagram(workflow) });
   })
   .post("/", async (c) => {
-    const user = requireRole(c, "admin");
+    // Workflows, forms and the calendar apply to every unit: only an admin of a root unit changes them.
+    const user = await requireRootAdmin(c);
     const body = await readJson(c, z.record(z.string(), z.unknown()));
     const workflow = await c.var.services.registry.publish(body, user.id);
     return c.json({ ...describe(workflow), states: diagram(workflow) }, 201);

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, notExists, notInArray, or, sql } from "drizzle-orm";
 import type { Role } from "../../workflows";
 import { hashPassword, verifyPassword } from "../auth/passwords";
 import type { SessionStore } from "../auth/sessions";
 import type { Clock } from "../clock";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { grants, units, users } from "../db/schema";
 import { DomainError, notFound } from "../errors";
 import { isUniqueViolation, isUuid } from "./dossiers";
@@ -59,44 +59,82 @@ export class PeopleService {
     return row;
   }
 
-  list(q?: string): Promise<UserRow[]> {
+  /** Users matching `q`; with `scope`, only those an admin of these units may manage (see `manageable`). */
+  list(q?: string, scope?: ReadonlySet<string>): Promise<UserRow[]> {
     const like = q ? `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
+    const outside = scope
+      ? notExists(this.db.select({ one: sql`1` }).from(grants).where(and(eq(grants.userId, users.id), notInArray(grants.unitId, [...scope]))))
+      : undefined;
     return this.db
       .select()
       .from(users)
-      .where(like ? or(ilike(users.username, like), ilike(users.displayName, like)) : undefined)
+      .where(and(like ? or(ilike(users.username, like), ilike(users.displayName, like)) : undefined, outside))
       .orderBy(asc(users.username))
       .limit(500);
   }
 
-  /** Changes name, password or the disabled flag; a new password or disabling signs the user out everywhere. */
-  async update(id: string, change: { displayName?: string | undefined; password?: string | undefined; disabled?: boolean | undefined }): Promise<UserRow> {
-    await this.get(id);
+  /**
+   * Changes name, password or the disabled flag; a new password or disabling signs the user out everywhere.
+   * With `scope`, only a user an admin of these units may manage (see `manageable`), checked in the same
+   * transaction that writes, the user's row held against a grant given meanwhile.
+   */
+  async update(
+    id: string,
+    change: { displayName?: string | undefined; password?: string | undefined; disabled?: boolean | undefined },
+    scope?: ReadonlySet<string>,
+  ): Promise<UserRow> {
+    await (scope ? this.manageable(id, scope) : this.get(id));
     const set: Partial<UserRow> = {};
     if (change.displayName !== undefined) set.displayName = change.displayName;
     if (change.disabled !== undefined) set.disabled = change.disabled;
+    // Hashed before the transaction: argon2 takes a while, the row is held only for the write.
     if (change.password !== undefined) set.passwordHash = await hashPassword(change.password);
-    const [row] = Object.keys(set).length ? await this.db.update(users).set(set).where(eq(users.id, id)).returning() : [await this.get(id)];
+    const row = await this.db.transaction(async (tx) => {
+      const user = await lockUser(tx, id, scope);
+      if (!Object.keys(set).length) return user;
+      const [updated] = await tx.update(users).set(set).where(eq(users.id, id)).returning();
+      return updated!;
+    });
     if (change.password !== undefined || change.disabled === true) await this.sessions.revokeUser(id);
-    return row!;
+    return row;
   }
 
-  listGrants(filter: { userId?: string | undefined; unitId?: string | undefined }) {
+  /**
+   * The user, when an admin of the units `scope` may manage him: he holds no grant outside them (or none at
+   * all). Anyone else is 404, as if he did not exist: who works outside one's units is not one's business.
+   */
+  async manageable(id: string, scope: ReadonlySet<string>): Promise<UserRow> {
+    return lockUser(this.db, id, scope, false);
+  }
+
+  /** Grants, filtered; with `scope`, only those held in these units. */
+  listGrants(filter: { userId?: string | undefined; unitId?: string | undefined }, scope?: ReadonlySet<string>) {
     return this.db
       .select({ id: grants.id, userId: grants.userId, username: users.username, role: grants.role, unitId: grants.unitId, unitName: units.name })
       .from(grants)
       .innerJoin(users, eq(users.id, grants.userId))
       .innerJoin(units, eq(units.id, grants.unitId))
-      .where(and(filter.userId ? eq(grants.userId, filter.userId) : undefined, filter.unitId ? eq(grants.unitId, filter.unitId) : undefined))
+      .where(
+        and(
+          filter.userId ? eq(grants.userId, filter.userId) : undefined,
+          filter.unitId ? eq(grants.unitId, filter.unitId) : undefined,
+          scope ? inArray(grants.unitId, [...scope]) : undefined,
+        ),
+      )
       .orderBy(asc(users.username), asc(grants.role));
   }
 
-  async grant(userId: string, role: Role, unitId: string) {
+  /** Grants `role` in `unitId`; with `scope`, only to a user an admin of these units may manage (else 404). */
+  async grant(userId: string, role: Role, unitId: string, scope?: ReadonlySet<string>) {
     await this.get(userId);
     await this.unitService.get(unitId);
     try {
-      const [row] = await this.db.insert(grants).values({ id: randomUUID(), userId, role, unitId, createdAt: this.clock.now() }).returning();
-      return row!;
+      return await this.db.transaction(async (tx) => {
+        // Every grant holds its user's row: an admin's check of the user's grants cannot race it.
+        await lockUser(tx, userId, scope);
+        const [row] = await tx.insert(grants).values({ id: randomUUID(), userId, role, unitId, createdAt: this.clock.now() }).returning();
+        return row!;
+      });
     } catch (error) {
       if (isUniqueViolation(error, "grants_user_role_unit")) {
         throw new DomainError("GRANT_EXISTS", "Người dùng đã có vai trò này tại đơn vị", { messageEn: "the user already holds this role in this unit" });
@@ -105,10 +143,34 @@ export class PeopleService {
     }
   }
 
-  async revokeGrant(id: string): Promise<void> {
-    const deleted = isUuid(id) ? await this.db.delete(grants).where(eq(grants.id, id)).returning() : [];
-    if (deleted.length === 0) throw notFound("GRANT_NOT_FOUND", "no such grant");
+  /** Revokes a grant; with `scope`, only one held in these units by a user an admin of them may manage (else 404). */
+  async revokeGrant(id: string, scope?: ReadonlySet<string>): Promise<void> {
+    const missing = () => notFound("GRANT_NOT_FOUND", "no such grant");
+    const [found] = isUuid(id) ? await this.db.select().from(grants).where(eq(grants.id, id)) : [];
+    if (!found || (scope && !scope.has(found.unitId))) throw missing();
+    await this.db.transaction(async (tx) => {
+      await lockUser(tx, found.userId, scope).catch(() => {
+        throw missing();
+      });
+      const deleted = await tx.delete(grants).where(eq(grants.id, id)).returning();
+      if (deleted.length === 0) throw missing();
+    });
   }
+}
+
+/**
+ * The user `id` (404 if unknown), his row locked when `forUpdate`; with `scope`, 404 too when he holds a
+ * grant outside these units.
+ */
+async function lockUser(tx: Db | Tx, id: string, scope: ReadonlySet<string> | undefined, forUpdate = true): Promise<UserRow> {
+  const query = tx.select().from(users).where(eq(users.id, id));
+  const [user] = isUuid(id) ? await (forUpdate ? query.for("update") : query) : [];
+  if (!user) throw notFound("USER_NOT_FOUND", "no such user");
+  if (scope) {
+    const held = await tx.select({ unitId: grants.unitId }).from(grants).where(eq(grants.userId, id));
+    if (!held.every((g) => scope.has(g.unitId))) throw notFound("USER_NOT_FOUND", "no such user");
+  }
+  return user;
 }
 
 function usernameTaken() {

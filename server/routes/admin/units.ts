@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../app-env";
-import { requireRole } from "../../auth/require-user";
+import { requireAdmin, requireParentInScope, requireUnitInScope } from "../../auth/admin-scope";
 import { UNIT_KINDS } from "../../db/schema";
 import { readJson } from "../../request";
 import { unitView } from "../units";
@@ -16,24 +16,43 @@ export const UnitBody = z
   .strict();
 export const UnitPatch = UnitBody.partial().strict();
 
-/** Admin: the organisation tree. */
+/**
+ * Admin: the organisation tree, within the admin's subtree. Units are public (`GET /api/units`), so a unit
+ * outside it is refused with 403 ADMIN_OUT_OF_SCOPE, not hidden.
+ */
 export const adminUnitRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    requireRole(c, "admin");
-    return c.json({ items: (await c.var.services.units.list()).map(unitView) });
+    const scope = requireAdmin(c);
+    return c.json({ items: (await c.var.services.units.list()).filter((u) => scope.units.has(u.id)).map(unitView) });
   })
   .post("/", async (c) => {
-    requireRole(c, "admin");
+    const scope = requireAdmin(c);
     const body = await readJson(c, UnitBody);
+    if (body.parentId) await c.var.services.units.get(body.parentId);
+    await requireParentInScope(c, scope, body.parentId ?? null, "/parentId");
     return c.json(unitView(await c.var.services.units.create(body)), 201);
   })
   .patch("/:id", async (c) => {
-    requireRole(c, "admin");
+    const scope = requireAdmin(c);
     const body = await readJson(c, UnitPatch);
-    return c.json(unitView(await c.var.services.units.update(c.req.param("id"), body)));
+    const { units } = c.var.services;
+    const unit = await units.get(c.req.param("id"));
+    requireUnitInScope(scope, unit.id);
+    if (body.parentId !== undefined && body.parentId !== unit.parentId) {
+      // A move takes the unit from one parent to another: the admin must manage both.
+      if (body.parentId) await units.get(body.parentId);
+      await requireParentInScope(c, scope, unit.parentId, "/parentId");
+      await requireParentInScope(c, scope, body.parentId, "/parentId");
+    }
+    return c.json(unitView(await units.update(unit.id, body)));
   })
   .delete("/:id", async (c) => {
-    requireRole(c, "admin");
-    await c.var.services.units.remove(c.req.param("id"));
+    const scope = requireAdmin(c);
+    const { units } = c.var.services;
+    const unit = await units.get(c.req.param("id"));
+    requireUnitInScope(scope, unit.id);
+    // The unit an admin is granted in belongs to the admin above him.
+    await requireParentInScope(c, scope, unit.parentId);
+    await units.remove(unit.id);
     return c.body(null, 204);
   });

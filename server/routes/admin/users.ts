@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { Role } from "../../../workflows";
 import type { AppEnv } from "../../app-env";
-import { requireRole } from "../../auth/require-user";
+import { requireAdmin, requireUnitInScope } from "../../auth/admin-scope";
 import { readJson, readQuery } from "../../request";
 import { publicUser } from "../../services/people";
 
@@ -19,26 +19,34 @@ export const UserPatch = z
   .object({ displayName: z.string().trim().min(1).max(200).optional(), password: Password.optional(), disabled: z.boolean().optional() })
   .strict();
 
-/** Admin: user accounts. */
+/**
+ * Admin: user accounts. An admin manages the users holding no grant outside his subtree (or none at all);
+ * anyone else is 404 to him.
+ */
 export const adminUserRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    requireRole(c, "admin");
+    const scope = requireAdmin(c);
     const { q } = readQuery(c, z.object({ q: z.string().max(100).optional() }));
-    return c.json({ items: (await c.var.services.people.list(q)).map(publicUser) });
+    return c.json({ items: (await c.var.services.people.list(q, scope.units)).map(publicUser) });
   })
   .get("/:id", async (c) => {
-    requireRole(c, "admin");
+    const scope = requireAdmin(c);
     const { people } = c.var.services;
-    const user = await people.get(c.req.param("id"));
+    const user = await people.manageable(c.req.param("id"), scope.units);
     return c.json({ ...publicUser(user), grants: await people.listGrants({ userId: user.id }) });
   })
   .post("/", async (c) => {
-    requireRole(c, "admin");
+    const scope = requireAdmin(c);
     const body = await readJson(c, UserBody);
-    return c.json(publicUser(await c.var.services.people.create(body)), 201);
+    const { people, units } = c.var.services;
+    for (const [i, g] of (body.grants ?? []).entries()) {
+      await units.get(g.unitId);
+      requireUnitInScope(scope, g.unitId, `/grants/${i}/unitId`);
+    }
+    return c.json(publicUser(await people.create(body)), 201);
   })
   .patch("/:id", async (c) => {
-    requireRole(c, "admin");
+    const scope = requireAdmin(c);
     const body = await readJson(c, UserPatch);
-    return c.json(publicUser(await c.var.services.people.update(c.req.param("id"), body)));
+    return c.json(publicUser(await c.var.services.people.update(c.req.param("id"), body, scope.units)));
   });
