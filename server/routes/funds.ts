@@ -1,12 +1,18 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { isCccd, isIsoDate } from "../../forms";
+import { isCccd, isIsoDate, MAX_VND_AMOUNT } from "../../forms";
 import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/require-user";
 import { DomainError } from "../errors";
 import { readJson, readQuery } from "../request";
 
-const Amount = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** A whole number of đồng, at most `MAX_VND_AMOUNT` per entry (forms/money.ts says why). */
+const Amount = z
+  .number()
+  .int()
+  .positive()
+  .refine((n) => n <= MAX_VND_AMOUNT, { message: `at most ${MAX_VND_AMOUNT} đồng per entry`, params: { vi: "Số tiền vượt mức tối đa 100.000.000.000 ₫ cho một bút toán" } });
+const BackdateReason = z.string().trim().min(10).max(500);
 const IsoDate = z.string().refine(isIsoDate, "a date YYYY-MM-DD");
 export const MonthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM").optional() });
 
@@ -15,7 +21,9 @@ export const ReceiptBody = z
     donorName: z.string().trim().min(1).max(300),
     donorPublic: z.enum(["named", "anonymous"]),
     amount: Amount,
-    date: IsoDate,
+    /** The day the money came in; today when absent. An earlier day needs `backdateReason`. */
+    date: IsoDate.optional(),
+    backdateReason: BackdateReason.optional(),
     earmark: z.string().trim().max(200).optional(),
     receiptNumber: z.string().trim().min(1).max(60),
     attachmentId: z.uuid().optional(),
@@ -26,7 +34,7 @@ export const ReceiptBody = z
 export const ReversalBody = z
   .object({
     reason: z.string().trim().min(10).max(2000),
-    replacement: z.object({ amount: Amount, date: IsoDate, receiptNumber: z.string().trim().min(1).max(60).optional(), method: z.string().max(60).optional() }).strict().optional(),
+    replacement: z.object({ amount: Amount, date: IsoDate.optional(), receiptNumber: z.string().trim().min(1).max(60).optional(), method: z.string().max(60).optional() }).strict().optional(),
   })
   .strict();
 

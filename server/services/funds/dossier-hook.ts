@@ -6,6 +6,8 @@ import { DomainError } from "../../errors";
 import type { StepHook } from "../step-hooks";
 import type { FundLedger } from "./ledger";
 import { clearancesOf, paidElsewhere, windowStart } from "./screening";
+import { payoutDate } from "./ledger-limits";
+import { toVietnamDate } from "../../../workflows/calendar";
 import { formatDateVi, formatVnd } from "../../../forms";
 import { randomUUID } from "node:crypto";
 
@@ -45,6 +47,7 @@ export function fundDossierHook(ledger: FundLedger): StepHook {
         approvedAmount: line.approvedAmount ?? null,
         status: statusOf(line, active),
         paidOn: line.payment?.paidOn ?? null,
+        paidRecordedOn: line.payment ? (line.payment.recordedOn ?? line.payment.paidOn) : null,
         updatedAt: at,
       };
       await tx.insert(fundLines).values({ instanceId: instance.id, lineId: line.lineId, ...row }).onConflictDoUpdate({ target: [fundLines.instanceId, fundLines.lineId], set: row });
@@ -82,7 +85,7 @@ async function pay(tx: Tx, ledger: FundLedger, fundId: string | null, instanceId
     fundId,
     earmark: typeof data.earmark === "string" ? data.earmark.trim() : "",
     amount: line.approvedAmount ?? line.amount,
-    date: line.payment!.paidOn,
+    ...payoutDate(line.payment!, data, toVietnamDate(at.toISOString())),
     method: line.payment!.method,
     receiptNumber: line.payment!.receiptNumber,
     instanceId,
