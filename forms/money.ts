@@ -16,21 +16,25 @@ export type VndReading = { ok: true; value: number } | { ok: false; code: "VND_E
 /** Thousands groups with `.` (or spaces), or bare digits; then an optional `,` and decimals. */
 const SHAPE = /^(\d{1,3}(?:[. ]\d{3})+|\d+)(?:,(\d*))?$/;
 
+/** While typing into a field that regroups as it goes: dots and spaces anywhere in the whole part. */
+const LOOSE_SHAPE = /^(\d[\d. ]*)(?:,(\d*))?$/;
+
 /**
  * Reads a typed amount in đồng: digits, grouped by `.` or spaces or not at all, optionally followed by
- * `,00` and by `₫` / `đ` / `VND`.
+ * `,00` and by `₫` / `đ` / `VND`. `looseGroups`: the field regroups the digits after each keystroke, so
+ * a dot may stand anywhere for a moment (`5.0000` on the way to `50.000`).
  *
  * @example
  * parseVnd("2.000.000,00") // { ok: true, value: 2000000 }
  * parseVnd("2.000.000,5")  // { ok: false, code: "VND_DECIMALS", … }
  */
-export function parseVnd(typed: string): VndReading {
+export function parseVnd(typed: string, options: { looseGroups?: boolean } = {}): VndReading {
   const text = typed
     .replace(/[\u00a0\u202f]/g, " ")
     .replace(/\s*(₫|đ|đồng|vnd|vnđ)\s*$/iu, "")
     .trim();
   if (text === "") return { ok: false, code: "VND_EMPTY", message: "Chưa nhập số tiền", messageEn: "no amount" };
-  const m = SHAPE.exec(text);
+  const m = (options.looseGroups ? LOOSE_SHAPE : SHAPE).exec(text);
   if (!m) {
     return { ok: false, code: "VND_FORMAT", message: "Số tiền viết bằng chữ số, nhóm nghìn bằng dấu chấm, ví dụ 2.000.000", messageEn: "digits, thousands grouped with dots, e.g. 2.000.000" };
   }

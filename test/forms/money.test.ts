@@ -39,6 +39,13 @@ describe("parseVnd: an amount in đồng as typed on the fund desk", () => {
     expect(reading.ok && reading.value).toBe(2_000_000);
   });
 
+  it("reads dots anywhere as grouping while a field regroups as one types, but never a decimal comma", () => {
+    expect(parseVnd("5.0000", { looseGroups: true })).toEqual({ ok: true, value: 50_000 });
+    expect(parseVnd("2.000.000,00", { looseGroups: true })).toEqual({ ok: true, value: 2_000_000 });
+    expect(parseVnd("2.000.000,5", { looseGroups: true })).toMatchObject({ ok: false, code: "VND_DECIMALS" });
+    expect(parseVnd("5.0000")).toMatchObject({ ok: false, code: "VND_FORMAT" });
+  });
+
   it("caps a ledger amount far under 2^53", () => {
     expect(MAX_VND_AMOUNT * 1000).toBeLessThan(Number.MAX_SAFE_INTEGER);
     expect(isLedgerAmount(MAX_VND_AMOUNT)).toBe(true);
