@@ -9,21 +9,26 @@
  * - A 5xx answer is not kept (the key is released), so the retry runs the work again.
  * - Keys are kept for `KEY_LIFETIME_MS`; an older one counts as unused.
  *
- * Not covered: the answer is stored after the route's transaction has committed, in its own statement.
- * If the process dies between the two, the key stays reserved without an answer and a retry with it
- * gets 409 `IDEMPOTENCY_IN_PROGRESS` until the key expires (the work is never done twice; the client
- * must look before trying with a new key). Requests without a session (sign-in, public routes) are not
- * keyed.
+ * Starting a dossier and taking a step store their answer in the same transaction as the work
+ * (`c.var.idempotency.storeIn(tx, …)`): both commit or neither. Every other route's answer is stored
+ * after its transaction has committed, in its own statement; if the process dies between the two, the
+ * key stays reserved without an answer and a retry with it gets 409 `IDEMPOTENCY_IN_PROGRESS` until the
+ * key expires (the work is never done twice, but that key cannot fetch the answer). Requests without a
+ * session (sign-in, public routes) are not keyed.
  */
 import { createHash } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app-env";
+import type { Tx } from "./db/client";
 import { idempotencyKeys } from "./db/schema";
 import { DomainError } from "./errors";
 
 /** How long a key and its answer are kept: a day covers any retry by a client or a person. */
 export const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/** What a route may do with the request's key: store its successful answer in its own transaction. */
+export type IdempotentWrite = { storeIn(tx: Tx, status: number, body: unknown): Promise<void> };
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -62,12 +67,21 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
       headers: { ...(earlier.contentType ? { "content-type": earlier.contentType } : {}), "idempotent-replayed": "true" },
     });
   }
+  let storedInTransaction = false;
+  c.set("idempotency", {
+    async storeIn(tx, status, answer) {
+      await tx.update(idempotencyKeys).set({ status, contentType: "application/json", body: JSON.stringify(answer) }).where(mine);
+      storedInTransaction = true;
+    },
+  });
   try {
     await next();
   } catch (error) {
     await db.delete(idempotencyKeys).where(mine);
     throw error;
   }
+  // A success means the route's transaction, and the answer stored in it, committed.
+  if (storedInTransaction && c.res.status < 400) return;
   if (c.res.status >= 500) {
     await db.delete(idempotencyKeys).where(mine);
     return;

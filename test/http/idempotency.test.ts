@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fundEntries, instances } from "../../server/db/schema";
-import { act, fundWorld, requestData, type FundWorld } from "../funds/fixtures";
+import { act, approvedRequest, fundWorld, requestData, type FundWorld } from "../funds/fixtures";
 import { databaseKinds } from "../support/databases";
 import { createTestApp, type TestApp, type TestUser } from "../support/harness";
 
@@ -103,6 +103,18 @@ describe.each(databaseKinds)("retry-safe writes: the Idempotency-Key header (des
     t.clock.advance(25 * 60 * 60 * 1000);
     const fresh = await keyed(w.accountant, "POST", `/api/funds/${w.fundId}/receipts`, { donorName: "A", donorPublic: "named", amount: 1_000, receiptNumber: "PT-1" }, key);
     expect(fresh.status).toBe(201);
+  });
+
+  it("a step refused inside its transaction keeps the refusal as its outcome, not the answer rolled back with it", async () => {
+    const id = await approvedRequest(t, w, [{ fullName: "Lê Văn Sáu", birthYear: 1974, cccd: "062174006666", amount: 1_000_000 }]);
+    const key = randomUUID();
+    const body = { type: "PAY", data: { lineId: "L1", paidOn: "2020-01-01", backdateReason: "Ghi lùi cho kịp quyết toán", method: "Tiền mặt", receiptNumber: "PC-IDEM" } };
+    const first = await keyed(w.accountant, "POST", `/api/instances/${id}/events`, body, key);
+    const again = await keyed(w.accountant, "POST", `/api/instances/${id}/events`, body, key);
+    expect([first.status, again.status]).toEqual([422, 422]);
+    expect(await again.text()).toBe(await first.text());
+    const ok = await keyed(w.accountant, "POST", `/api/instances/${id}/events`, { ...body, data: { ...body.data, paidOn: undefined, backdateReason: undefined } }, randomUUID());
+    expect(ok.status).toBe(200);
   });
 
   it("refuses a malformed key", async () => {
