@@ -9,8 +9,8 @@
  * - A 5xx answer is not kept (the key is released), so the retry runs the work again.
  * - Keys are kept for `KEY_LIFETIME_MS`; an older one counts as unused.
  *
- * Starting a dossier and taking a step store their answer in the same transaction as the work
- * (`c.var.idempotency.storeIn(tx, …)`): both commit or neither. Every other route's answer is stored
+ * Starting a dossier, taking a step, recording a receipt and reversing an entry store their answer in
+ * the same transaction as the work (`c.var.idempotency.storeIn(tx, …)`): both commit or neither. Every other route's answer is stored
  * after its transaction has committed, in its own statement; if the process dies between the two, the
  * key stays reserved without an answer and a retry with it gets 409 `IDEMPOTENCY_IN_PROGRESS` until the
  * key expires (the work is never done twice, but that key cannot fetch the answer). Requests without a

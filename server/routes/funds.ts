@@ -1,7 +1,8 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { isCccd, isIsoDate, MAX_VND_AMOUNT } from "../../forms";
 import type { AppEnv } from "../app-env";
+import type { Tx } from "../db/client";
 import { requireUser } from "../auth/require-user";
 import { DomainError } from "../errors";
 import { readJson, readQuery } from "../request";
@@ -49,6 +50,11 @@ export const BeneficiaryBody = z
   })
   .strict();
 
+/** Stores the answer of a request sent with an Idempotency-Key in the write's own transaction. */
+async function storeAnswer(c: Context<AppEnv>, tx: Tx, status: number, answer: unknown): Promise<void> {
+  await c.var.idempotency?.storeIn(tx, status, answer);
+}
+
 /** Largest CSV list accepted (bytes). */
 const MAX_CSV = 5 * 1024 * 1024;
 
@@ -64,12 +70,15 @@ export const fundRoutes = new Hono<AppEnv>()
   .post("/:id/receipts", async (c) => {
     const user = requireUser(c);
     const input = await readJson(c, ReceiptBody);
-    return c.json(await c.var.services.funds.ledger.recordReceipt(user, c.req.param("id"), input), 201);
+    // With an Idempotency-Key, the answer is stored in the receipt's own transaction.
+    const entry = await c.var.services.funds.ledger.recordReceipt(user, c.req.param("id"), input, (tx, row) => storeAnswer(c, tx, 201, row));
+    return c.json(entry, 201);
   })
   .post("/:id/entries/:entryId/reverse", async (c) => {
     const user = requireUser(c);
     const input = await readJson(c, ReversalBody);
-    return c.json(await c.var.services.funds.ledger.reverse(user, c.req.param("id"), c.req.param("entryId"), input), 201);
+    const result = await c.var.services.funds.ledger.reverse(user, c.req.param("id"), c.req.param("entryId"), input, (tx, written) => storeAnswer(c, tx, 201, written));
+    return c.json(result, 201);
   })
   .get("/:id/beneficiaries", async (c) => c.json({ items: await c.var.services.funds.beneficiaries(requireUser(c), c.req.param("id")) }))
   .post("/:id/beneficiaries", async (c) => {

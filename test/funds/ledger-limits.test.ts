@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds } from "../support/databases";
 import { createTestApp, type TestApp } from "../support/harness";
 import { expectInvariants } from "../support/invariants";
-import { act, approvedRequest, balanceOf, fundWorld, receipt, submitRequest, type FundWorld } from "./fixtures";
+import { act, approvedRequest, balanceOf, fundWorld, receipt, requestData, submitRequest, type FundWorld } from "./fixtures";
 
 type Failure = { error: { code: string; fields?: { path: string; code?: string; message: string }[]; existingEntryId?: string } };
 type Entry = { id: string; kind: string; delta: number; entryDate: string; receiptNumber: string; backdateReason: string | null; note: string | null };
@@ -105,6 +105,13 @@ describe.each(databaseKinds)("ledger dates, amounts and receipt numbers (issue 1
     // A reversed receipt replaced under its own number is not a duplicate.
     const fix = await t.request(w.accountant, "POST", `/api/funds/${w.fundId}/entries/${firstEntry.id}/reverse`, { reason: "Nhập sai số tiền phiếu thu", replacement: { amount: 2_500_000 } });
     expect(fix.status).toBe(201);
+  });
+
+  it("refuses a request line over the cap, naming the field in Vietnamese", async () => {
+    const res = await t.request(w.commune, "POST", "/api/instances", { workflow: "fund-disbursement", data: requestData(w, [{ fullName: "Đinh Văn Bảy", birthYear: 1966, amount: 9_007_199_254_740_991 }]) });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as Failure;
+    expect(body.error.fields).toEqual([expect.objectContaining({ path: "/lines/0/amount", message: "Số tiền vượt mức tối đa 100.000.000.000 ₫ cho một khoản" })]);
   });
 
   it("keeps every invariant", async () => {

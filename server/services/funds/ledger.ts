@@ -100,7 +100,7 @@ export class FundLedger {
    * Records a receipt, once per receipt number: the same receipt sent again (a double-click, a retry)
    * answers the entry already recorded; another receipt under a number in use is refused, naming it.
    */
-  async recordReceipt(user: SessionUser, fundId: string, input: ReceiptInput): Promise<EntryRow> {
+  async recordReceipt(user: SessionUser, fundId: string, input: ReceiptInput, inTransaction?: (tx: Tx, entry: EntryRow) => Promise<void>): Promise<EntryRow> {
     const receiptNumber = input.receiptNumber.trim();
     const write = () =>
       this.db.transaction(async (tx) => {
@@ -127,10 +127,13 @@ export class FundLedger {
           .where(and(eq(fundEntries.fundId, fund.id), eq(fundEntries.kind, "receipt"), isNull(fundEntries.correctsId), eq(fundEntries.receiptNumber, receiptNumber)));
         if (existing) {
           const same = existing.delta === entry.delta && existing.earmark === entry.earmark && existing.entryDate === entry.entryDate && existing.donorName === entry.donorName && existing.donorPublic === entry.donorPublic;
-          if (same) return existing;
-          throw receiptNumberTaken(existing);
+          if (!same) throw receiptNumberTaken(existing);
+          await inTransaction?.(tx, existing);
+          return existing;
         }
-        return this.post(tx, entry);
+        const written = await this.post(tx, entry);
+        await inTransaction?.(tx, written);
+        return written;
       });
     try {
       return await write();
@@ -164,7 +167,13 @@ export class FundLedger {
    * entry), then, when given, the corrected entry in its place. A reversed payout's line no longer counts
    * as paid for double-benefit checks unless it is replaced.
    */
-  async reverse(user: SessionUser, fundId: string, entryId: string, input: { reason: string; replacement?: Replacement | undefined }) {
+  async reverse(
+    user: SessionUser,
+    fundId: string,
+    entryId: string,
+    input: { reason: string; replacement?: Replacement | undefined },
+    inTransaction?: (tx: Tx, result: { reversal: EntryRow; replacement: EntryRow | null }) => Promise<void>,
+  ) {
     return this.db.transaction(async (tx) => {
       const fund = await fundFor(tx, user, fundId, ["accountant"]);
       const [original] = isUuid(entryId)
@@ -209,6 +218,7 @@ export class FundLedger {
           .set(replacement ? { paidOn: replacement.entryDate, paidRecordedOn: today } : { status: "cancelled" })
           .where(and(eq(fundLines.instanceId, original.instanceId), eq(fundLines.lineId, original.lineId)));
       }
+      await inTransaction?.(tx, { reversal, replacement });
       return { reversal, replacement };
     });
   }
