@@ -118,8 +118,10 @@ describe.each(databaseKinds)("retry-safe writes: the Idempotency-Key header (des
   });
 
   it("refuses a malformed key", async () => {
-    const res = await keyed(w.accountant, "POST", `/api/funds/${w.fundId}/receipts`, {}, "x".repeat(201));
-    expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ error: { code: "VALIDATION_FAILED" } });
+    for (const key of ["x".repeat(201), "a b", "ü", ""]) {
+      const res = await keyed(w.accountant, "POST", `/api/funds/${w.fundId}/receipts`, {}, key);
+      expect(res.status, JSON.stringify(key)).toBe(422);
+      expect(await res.json()).toMatchObject({ error: { code: "VALIDATION_FAILED" } });
+    }
   });
 });
