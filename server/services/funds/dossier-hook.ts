@@ -66,6 +66,8 @@ async function pay(tx: Tx, ledger: FundLedger, fundId: string | null, instanceId
     throw new DomainError("FUND_NOT_FOUND", "Đơn vị được đề nghị chưa mở sổ Quỹ", { messageEn: "the request's fund unit keeps no fund ledger" });
   }
   const line = linesOf(data).find((l) => l.lineId === lineId)!;
+  // The date is checked first: a payout dated out of bounds is refused whoever it pays.
+  const dated = payoutDate(line.payment!, data, toVietnamDate(at.toISOString()));
   // The last guard against paying one person twice. Two requests verified at the same time flag nothing
   // (neither is approved yet), so the payout itself checks, holding the fund's row: a fund's payouts
   // queue there (whatever their earmarks), so the check sees every payout committed before it. A line
@@ -85,7 +87,7 @@ async function pay(tx: Tx, ledger: FundLedger, fundId: string | null, instanceId
     fundId,
     earmark: typeof data.earmark === "string" ? data.earmark.trim() : "",
     amount: line.approvedAmount ?? line.amount,
-    ...payoutDate(line.payment!, data, toVietnamDate(at.toISOString())),
+    ...dated,
     method: line.payment!.method,
     receiptNumber: line.payment!.receiptNumber,
     instanceId,
