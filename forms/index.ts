@@ -23,5 +23,6 @@ export { draftSchema } from "./partial-schema.js";
 export { collectAttachmentIds, collectUnitIds, collectByFormat } from "./attachments.js";
 export { isCccd, isPhoneVn, isIsoDate, isVnd, isOpaqueId, vietnameseFormats } from "./formats.js";
 export { formatVnd, formatDateVi, parseDateVi, VND_SEPARATOR } from "./vi-display.js";
+export { parseVnd, isLedgerAmount, MAX_VND_AMOUNT, type VndReading } from "./money.js";
 export { createAjv, schemaDraft, type SchemaDraft } from "./create-ajv.js";
 export { builtinForms, builtinForm } from "./builtin.js";

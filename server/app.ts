@@ -4,6 +4,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./app-env";
 import { sessionMiddleware } from "./auth/session-middleware";
 import { DomainError, onError, onNotFound } from "./errors";
+import { idempotency } from "./idempotency";
 import { openApiDocument } from "./openapi";
 import { adminGrantRoutes } from "./routes/admin/grants";
 import { adminUnitRoutes } from "./routes/admin/units";
@@ -60,6 +61,7 @@ export function createApp(services: Services) {
   app.use("/api/*", (c, next) => (c.req.method === "POST" && /^\/api\/attachments\/?$/.test(c.req.path) ? uploadLimit(c, next) : jsonLimit(c, next)));
   app.use("/api/*", storableUrl);
   app.use("/api/*", sessionMiddleware);
+  app.use("/api/*", idempotency);
   app.route("/", healthRoutes);
   app.route("/api/auth", authRoutes);
   app.route("/api/me", meRoutes);

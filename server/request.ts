@@ -16,9 +16,11 @@ const VI_BY_CODE: Record<string, string> = {
 export function zodFieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => {
     const missing = issue.code === "invalid_type" && "input" in issue && issue.input === undefined;
+    // A refinement may carry its own Vietnamese message (`params: { vi }`).
+    const own = issue.code === "custom" && typeof issue.params?.vi === "string" ? issue.params.vi : null;
     return {
       path: "/" + issue.path.map(String).join("/"),
-      message: missing ? "Trường này là bắt buộc" : (VI_BY_CODE[issue.code] ?? "Giá trị không hợp lệ"),
+      message: own ?? (missing ? "Trường này là bắt buộc" : (VI_BY_CODE[issue.code] ?? "Giá trị không hợp lệ")),
       messageEn: issue.message,
     };
   });

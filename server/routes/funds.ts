@@ -1,12 +1,19 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { isCccd, isIsoDate } from "../../forms";
+import { isCccd, isIsoDate, MAX_VND_AMOUNT } from "../../forms";
 import type { AppEnv } from "../app-env";
+import type { Tx } from "../db/client";
 import { requireUser } from "../auth/require-user";
 import { DomainError } from "../errors";
 import { readJson, readQuery } from "../request";
 
-const Amount = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** A whole number of đồng, at most `MAX_VND_AMOUNT` per entry (forms/money.ts says why). */
+const Amount = z
+  .number()
+  .int()
+  .positive()
+  .refine((n) => n <= MAX_VND_AMOUNT, { message: `at most ${MAX_VND_AMOUNT} đồng per entry`, params: { vi: "Số tiền vượt mức tối đa 100.000.000.000 ₫ cho một bút toán" } });
+const BackdateReason = z.string().trim().min(10).max(500);
 const IsoDate = z.string().refine(isIsoDate, "a date YYYY-MM-DD");
 export const MonthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM").optional() });
 
@@ -15,7 +22,9 @@ export const ReceiptBody = z
     donorName: z.string().trim().min(1).max(300),
     donorPublic: z.enum(["named", "anonymous"]),
     amount: Amount,
-    date: IsoDate,
+    /** The day the money came in; today when absent. An earlier day needs `backdateReason`. */
+    date: IsoDate.optional(),
+    backdateReason: BackdateReason.optional(),
     earmark: z.string().trim().max(200).optional(),
     receiptNumber: z.string().trim().min(1).max(60),
     attachmentId: z.uuid().optional(),
@@ -26,7 +35,7 @@ export const ReceiptBody = z
 export const ReversalBody = z
   .object({
     reason: z.string().trim().min(10).max(2000),
-    replacement: z.object({ amount: Amount, date: IsoDate, receiptNumber: z.string().trim().min(1).max(60).optional(), method: z.string().max(60).optional() }).strict().optional(),
+    replacement: z.object({ amount: Amount, date: IsoDate.optional(), receiptNumber: z.string().trim().min(1).max(60).optional(), method: z.string().max(60).optional() }).strict().optional(),
   })
   .strict();
 
@@ -40,6 +49,11 @@ export const BeneficiaryBody = z
     circumstances: z.string().max(2000).optional(),
   })
   .strict();
+
+/** Stores the answer of a request sent with an Idempotency-Key in the write's own transaction. */
+async function storeAnswer(c: Context<AppEnv>, tx: Tx, status: number, answer: unknown): Promise<void> {
+  await c.var.idempotency?.storeIn(tx, status, answer);
+}
 
 /** Largest CSV list accepted (bytes). */
 const MAX_CSV = 5 * 1024 * 1024;
@@ -56,12 +70,15 @@ export const fundRoutes = new Hono<AppEnv>()
   .post("/:id/receipts", async (c) => {
     const user = requireUser(c);
     const input = await readJson(c, ReceiptBody);
-    return c.json(await c.var.services.funds.ledger.recordReceipt(user, c.req.param("id"), input), 201);
+    // With an Idempotency-Key, the answer is stored in the receipt's own transaction.
+    const entry = await c.var.services.funds.ledger.recordReceipt(user, c.req.param("id"), input, (tx, row) => storeAnswer(c, tx, 201, row));
+    return c.json(entry, 201);
   })
   .post("/:id/entries/:entryId/reverse", async (c) => {
     const user = requireUser(c);
     const input = await readJson(c, ReversalBody);
-    return c.json(await c.var.services.funds.ledger.reverse(user, c.req.param("id"), c.req.param("entryId"), input), 201);
+    const result = await c.var.services.funds.ledger.reverse(user, c.req.param("id"), c.req.param("entryId"), input, (tx, written) => storeAnswer(c, tx, 201, written));
+    return c.json(result, 201);
   })
   .get("/:id/beneficiaries", async (c) => c.json({ items: await c.var.services.funds.beneficiaries(requireUser(c), c.req.param("id")) }))
   .post("/:id/beneficiaries", async (c) => {

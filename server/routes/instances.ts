@@ -51,8 +51,16 @@ export const instanceRoutes = new Hono<AppEnv>()
     const user = requireUser(c);
     const body = await readJson(c, StartBody);
     const { dossiers, registry } = c.var.services;
-    const row = await dossiers.start(user, body.workflow, body.data, { draft: body.draft });
-    return c.json(summary(row, await registry.get(row.workflowKey, row.workflowVersion)), 201);
+    let answer: ReturnType<typeof summary> | undefined;
+    // With an Idempotency-Key, the answer is stored in the start's own transaction.
+    const row = await dossiers.start(user, body.workflow, body.data, {
+      draft: body.draft,
+      inTransaction: async (tx, started) => {
+        answer = summary(started, await registry.get(started.workflowKey, started.workflowVersion));
+        await c.var.idempotency?.storeIn(tx, 201, answer);
+      },
+    });
+    return c.json(answer ?? summary(row, await registry.get(row.workflowKey, row.workflowVersion)), 201);
   })
   .get("/", async (c) => {
     const user = requireUser(c);
@@ -81,7 +89,10 @@ export const instanceRoutes = new Hono<AppEnv>()
     // The answer is read in the step's transaction: on its connection, in one round trip, showing this step.
     const answer = await services.database.db.transaction(async (tx) => {
       const updated = await services.dossiers.send(user, id, body, { tx, mustSee: true });
-      return detail(services, updated, user, tx);
+      const shown = await detail(services, updated, user, tx);
+      // With an Idempotency-Key, the answer is stored in the step's transaction: both commit or neither.
+      await c.var.idempotency?.storeIn(tx, 200, shown);
+      return shown;
     });
     return c.json(answer);
   })

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { ManualClock } from "../clock";
 import { funds } from "../db/schema";
 import type { Services } from "../services";
+import { FundLedger } from "../services/funds/ledger";
 import { loadSessionUser } from "../services/session-user";
 import { DEMO_UNITS as U, DEMO_USERS } from "./demo-world";
 
@@ -34,7 +35,8 @@ export async function seedDemoFund(services: Services): Promise<void> {
   const fund = await services.funds.create(U.quyNhanDao, DEMO_FUND_NAME);
   const user = async (key: keyof typeof DEMO_USERS) => (await loadSessionUser(db, DEMO_USERS[key].id))!;
   const [xa, chuyenvien, chutich, phochutich, ketoan] = await Promise.all([user("xaHaMon"), user("ctdChuyenVien"), user("ctdChuTich"), user("ctdPhoChuTich"), user("ctdKeToan")]);
-  for (const r of RECEIPTS) await services.funds.ledger.recordReceipt(ketoan, fund.id, r);
+  // Each receipt is recorded on its own day, as the accountant did (a ledger refuses backdating without a reason).
+  for (const r of RECEIPTS) await new FundLedger(db, new ManualClock(`${r.date}T02:00:00Z`)).recordReceipt(ketoan, fund.id, r);
   await services.funds.importList(chuyenvien, fund.id, "cccd,programme,period\n062180004455,Chương trình MTQG giảm nghèo bền vững,2026\n062192007788,Chương trình MTQG giảm nghèo bền vững,2026\n");
 
   const at = (iso: string) => services.dossiers.withClock(new ManualClock(iso));

@@ -163,7 +163,12 @@ export class DossierService {
    * form (which the dossier keeps). A `draft` may be unfinished (validated as a draft); otherwise the
    * start form must be complete. Either way the dossier begins in the workflow's initial state.
    */
-  async start(user: SessionUser, workflowKey: string, sent: Record<string, unknown>, options: { draft?: boolean } = {}): Promise<InstanceRow> {
+  async start(
+    user: SessionUser,
+    workflowKey: string,
+    sent: Record<string, unknown>,
+    options: { draft?: boolean; inTransaction?: (tx: Tx, row: InstanceRow) => Promise<void> } = {},
+  ): Promise<InstanceRow> {
     const workflow = await this.registry.latest(workflowKey);
     if (workflow.definition.spawnedOnly) {
       throw new DomainError("WORKFLOW_NOT_STARTABLE", "Loại hồ sơ này chỉ được hệ thống tạo từ hồ sơ cha (ví dụ: từ kế hoạch)", {
@@ -205,6 +210,8 @@ export class DossierService {
             .returning();
           await this.attachments.link(tx, user, instance!.id, attachmentIds);
           await this.record(tx, new PendingWrites(), instance!, workflow, step, { type: "START", data }, form, user, actor, at, 1);
+          // The caller's own write in the same transaction (the stored answer of an idempotent request).
+          await options.inTransaction?.(tx, instance!);
           return instance!;
         });
       } catch (error) {

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { formatAchievement, formatQuantity, type PlanSummary } from "../../workflows";
 import { formatDateVi, formatVnd } from "../../forms";
+import { csvDocument } from "../csv";
 
 /** What the exports print about the plan itself. */
 export type PlanHeading = { code: string; title: string; issuer?: string; place?: string; documentNumber?: string | null };
@@ -36,11 +37,6 @@ function tables(summary: PlanSummary) {
   return { indicators, unitRows, budget };
 }
 
-function csvCell(value: unknown): string {
-  const text = String(value ?? "");
-  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
  * The summary as CSV (UTF-8 with a byte-order mark so Excel reads Vietnamese), numbers unformatted so
  * that they stay numbers; sections separated by an empty line.
@@ -57,7 +53,7 @@ export function summaryCsv(heading: PlanHeading, summary: PlanSummary): string {
     [],
     ...budget,
   ];
-  return "\uFEFF" + lines.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return csvDocument(lines);
 }
 
 /** The summary as an XLSX workbook: sheets "Chỉ tiêu", "Đơn vị", "Kinh phí". */

@@ -76,7 +76,6 @@ export async function receipt(t: TestApp, w: FundWorld, amount: number, extra: R
     donorName: "Công ty TNHH Sao Mai",
     donorPublic: "named",
     amount,
-    date: "2026-09-01",
     receiptNumber: `PT-${amount}`,
     ...extra,
   });

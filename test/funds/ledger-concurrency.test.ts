@@ -44,7 +44,7 @@ describe.each(databaseKinds)("the fund ledger under racing payouts and correctio
     const payout = before.items.find((e) => e.kind === "payout")!;
     const corrected = await t.request(w.accountant, "POST", `/api/funds/${w.fundId}/entries/${payout.id}/reverse`, {
       reason: "Ghi sai số phiếu chi và ngày chi",
-      replacement: { amount: 4_000_000, date: "2026-11-03", receiptNumber: "PC-100" },
+      replacement: { amount: 4_000_000, date: "2026-11-02", receiptNumber: "PC-100" },
     });
     expect(corrected.status).toBe(201);
     const body = (await corrected.json()) as { reversal: { delta: number; reversesId: string; kind: string }; replacement: { delta: number } };

@@ -17,7 +17,8 @@ export type FundLine = {
   amount: number;
   purpose?: string;
   approvedAmount?: number;
-  payment?: { paidOn: string; method: string; receiptNumber: string };
+  /** `recordedOn`: the day the payment was recorded, which `paidOn` may precede (with a `backdateReason`). */
+  payment?: { paidOn: string; method: string; receiptNumber: string; recordedOn?: string; backdateReason?: string };
 };
 
 export function linesOf(data: Record<string, unknown>): FundLine[] {
@@ -121,15 +122,20 @@ const resetFundApproval: DataAction = (data) => ({
   $signatures: [],
 });
 
-/** The accountant has paid one line (the ledger entry is written by the server in the same transaction). */
-const recordFundPayment: DataAction = (data, { event }) => ({
-  ...data,
-  lines: linesOf(data).map((line) =>
-    line.lineId === event.lineId
-      ? { ...line, payment: { paidOn: String(event.paidOn), method: String(event.method), receiptNumber: String(event.receiptNumber) } }
-      : line,
-  ),
-});
+/**
+ * The accountant has paid one line (the ledger entry is written by the server in the same transaction,
+ * which also checks a backdated `paidOn`). Without `paidOn` the payment is dated the day it is recorded.
+ */
+const recordFundPayment: DataAction = (data, { event, today }) => {
+  const payment = {
+    paidOn: typeof event.paidOn === "string" ? event.paidOn : (today ?? ""),
+    method: String(event.method),
+    receiptNumber: String(event.receiptNumber),
+    ...(today ? { recordedOn: today } : {}),
+    ...(typeof event.backdateReason === "string" ? { backdateReason: event.backdateReason } : {}),
+  };
+  return { ...data, lines: linesOf(data).map((line) => (line.lineId === event.lineId ? { ...line, payment } : line)) };
+};
 
 /** The data actions of `fund-disbursement`. */
 export const fundDataActions: Readonly<Record<string, DataAction>> = {

@@ -33,7 +33,12 @@ export const fundBalances = pgTable(
     earmark: text("earmark").notNull(),
     balance: bigint("balance", { mode: "number" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.fundId, t.earmark] }), check("fund_balances_not_negative", sql`${t.balance} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.fundId, t.earmark] }),
+    check("fund_balances_not_negative", sql`${t.balance} >= 0`),
+    // MAX_FUND_BALANCE (ledger-limits.ts): every sum the server adds up in JavaScript stays exact.
+    check("fund_balances_bounded", sql`${t.balance} <= 1000000000000000`),
+  ],
 );
 
 export const ENTRY_KINDS = ["receipt", "payout", "reversal"] as const;
@@ -69,7 +74,11 @@ export const fundEntries = pgTable(
     /** What the public sees of the beneficiary ("Nguyễn V. A. — xã Đăk Kan"); never the CCCD. */
     publicBeneficiary: text("public_beneficiary"),
     reversesId: uuid("reverses_id"),
+    /** For the corrected entry written after a reversal: the entry it takes the place of (it may keep its receipt number). */
+    correctsId: uuid("corrects_id"),
     note: text("note"),
+    /** Why the entry is dated before the day it was recorded; staff only, never public. */
+    backdateReason: text("backdate_reason"),
     recordedBy: uuid("recorded_by").references(() => users.id),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
   },
@@ -78,6 +87,10 @@ export const fundEntries = pgTable(
     // An entry is reversed at most once.
     uniqueIndex("fund_entries_reverses").on(t.reversesId),
     index("fund_entries_instance").on(t.instanceId, t.lineId),
+    // One receipt per receipt number in a fund: a double-click or a retry cannot record it twice.
+    uniqueIndex("fund_entries_receipt_number").on(t.fundId, t.receiptNumber).where(sql`${t.kind} = 'receipt' and ${t.correctsId} is null`),
+    // MAX_VND_AMOUNT (forms/money.ts) per entry.
+    check("fund_entries_amount_bounded", sql`abs(${t.delta}) <= 100000000000`),
   ],
 );
 
@@ -155,6 +168,8 @@ export const fundLines = pgTable(
     approvedAmount: bigint("approved_amount", { mode: "number" }),
     status: text("status", { enum: FUND_LINE_STATUSES }).notNull(),
     paidOn: date("paid_on", { mode: "string" }),
+    /** The day the payment was recorded: the double-benefit window counts from it too, so a backdated payment still matches. */
+    paidRecordedOn: date("paid_recorded_on", { mode: "string" }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [

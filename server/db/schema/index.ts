@@ -7,3 +7,4 @@ export * from "./attachments";
 export * from "./time";
 export * from "./funds";
 export * from "./documents";
+export * from "./idempotency";

@@ -7,6 +7,8 @@ import type { StepHook } from "../step-hooks";
 import { refuseBeneficiaryDecider } from "./beneficiary-decider";
 import type { FundLedger } from "./ledger";
 import { clearancesOf, paidElsewhere, windowStart } from "./screening";
+import { payoutDate } from "./ledger-limits";
+import { toVietnamDate } from "../../../workflows/calendar";
 import { formatDateVi, formatVnd } from "../../../forms";
 import { randomUUID } from "node:crypto";
 
@@ -47,6 +49,7 @@ export function fundDossierHook(ledger: FundLedger): StepHook {
         approvedAmount: line.approvedAmount ?? null,
         status: statusOf(line, active),
         paidOn: line.payment?.paidOn ?? null,
+        paidRecordedOn: line.payment ? (line.payment.recordedOn ?? line.payment.paidOn) : null,
         updatedAt: at,
       };
       await tx.insert(fundLines).values({ instanceId: instance.id, lineId: line.lineId, ...row }).onConflictDoUpdate({ target: [fundLines.instanceId, fundLines.lineId], set: row });
@@ -74,6 +77,8 @@ async function pay(tx: Tx, ledger: FundLedger, fundId: string | null, instanceId
     });
   }
   const line = named[0]!;
+  // The date is checked first: a payout dated out of bounds is refused whoever it pays.
+  const dated = payoutDate(line.payment!, data, toVietnamDate(at.toISOString()));
   // The last guard against paying one person twice. Two requests verified at the same time flag nothing
   // (neither is approved yet), so the payout itself checks, holding the fund's row: a fund's payouts
   // queue there (whatever their earmarks), so the check sees every payout committed before it. A line
@@ -93,7 +98,7 @@ async function pay(tx: Tx, ledger: FundLedger, fundId: string | null, instanceId
     fundId,
     earmark: typeof data.earmark === "string" ? data.earmark.trim() : "",
     amount: line.approvedAmount ?? line.amount,
-    date: line.payment!.paidOn,
+    ...dated,
     method: line.payment!.method,
     receiptNumber: line.payment!.receiptNumber,
     instanceId,

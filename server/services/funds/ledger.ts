@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, sql } from "drizzle-orm";
-import { formatVnd } from "../../../forms";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { formatDateVi, formatVnd } from "../../../forms";
+import { toVietnamDate } from "../../../workflows/calendar";
 import type { Clock } from "../../clock";
 import type { Db, Tx } from "../../db/client";
-import { fundBalances, fundEntries, fundLines, type EntryKind } from "../../db/schema";
+import { fundBalances, fundEntries, fundLines, funds, type EntryKind } from "../../db/schema";
 import { DomainError, notFound } from "../../errors";
 import type { SessionUser } from "../../identity";
-import { isUuid } from "../dossiers";
+import { isUniqueViolation, isUuid } from "../dossiers";
 import { fundFor, type FundRow } from "./access";
+import { entryDate, MAX_FUND_BALANCE, MAX_VND_AMOUNT } from "./ledger-limits";
 
 export type EntryRow = typeof fundEntries.$inferSelect;
 
@@ -16,7 +18,9 @@ export type ReceiptInput = {
   donorName: string;
   donorPublic: "named" | "anonymous";
   amount: number;
-  date: string;
+  /** The day the money came in; today when absent. An earlier day needs `backdateReason`. */
+  date?: string | undefined;
+  backdateReason?: string | undefined;
   earmark?: string | undefined;
   receiptNumber: string;
   attachmentId?: string | undefined;
@@ -29,6 +33,7 @@ export type PayoutInput = {
   earmark: string;
   amount: number;
   date: string;
+  backdateReason: string | null;
   method: string;
   receiptNumber: string;
   instanceId: string;
@@ -38,7 +43,7 @@ export type PayoutInput = {
 };
 
 /** What replaces a reversed entry, when the correction is not a plain cancellation. */
-export type Replacement = { amount: number; date: string; receiptNumber?: string | undefined; method?: string | undefined };
+export type Replacement = { amount: number; date?: string | undefined; receiptNumber?: string | undefined; method?: string | undefined };
 
 type NewEntry = Omit<typeof fundEntries.$inferInsert, "id" | "seq" | "recordedAt">;
 
@@ -53,8 +58,27 @@ export class FundLedger {
     private readonly clock: Clock,
   ) {}
 
-  /** Writes one entry and moves its balance; refuses an overdraft (`FUND_INSUFFICIENT`). */
+  /** Today in Vietnam, the default date of an entry. */
+  today(): string {
+    return toVietnamDate(this.clock.now().toISOString());
+  }
+
+  /**
+   * Writes one entry and moves its balance; refuses an overdraft (`FUND_INSUFFICIENT`), an amount over
+   * the cap and a balance over `MAX_FUND_BALANCE` (money coming in holds the fund's row, so that two
+   * receipts to different earmarks cannot together pass the fund's limit).
+   */
   async post(tx: Tx, entry: NewEntry): Promise<EntryRow> {
+    if (!Number.isSafeInteger(entry.delta) || Math.abs(entry.delta) > MAX_VND_AMOUNT) {
+      throw new DomainError("AMOUNT_TOO_LARGE", `Số tiền vượt mức tối đa ${formatVnd(MAX_VND_AMOUNT)} cho một bút toán`, { messageEn: `at most ${MAX_VND_AMOUNT} per entry` });
+    }
+    if (entry.delta > 0) {
+      await tx.select({ id: funds.id }).from(funds).where(eq(funds.id, entry.fundId)).for("update");
+      const [sum] = await tx.select({ total: sql<string>`coalesce(sum(${fundBalances.balance}), 0)` }).from(fundBalances).where(eq(fundBalances.fundId, entry.fundId));
+      if (Number(sum!.total) + entry.delta > MAX_FUND_BALANCE) {
+        throw new DomainError("FUND_BALANCE_LIMIT", `Số dư Quỹ sẽ vượt mức tối đa ${formatVnd(MAX_FUND_BALANCE)}`, { messageEn: `a fund's balance is limited to ${MAX_FUND_BALANCE}` });
+      }
+    }
     const key = and(eq(fundBalances.fundId, entry.fundId), eq(fundBalances.earmark, entry.earmark));
     await tx.insert(fundBalances).values({ fundId: entry.fundId, earmark: entry.earmark, balance: 0 }).onConflictDoNothing();
     const [row] = await tx.select().from(fundBalances).where(key).for("update");
@@ -72,23 +96,52 @@ export class FundLedger {
     return written!;
   }
 
-  async recordReceipt(user: SessionUser, fundId: string, input: ReceiptInput): Promise<EntryRow> {
-    return this.db.transaction(async (tx) => {
-      const fund = await fundFor(tx, user, fundId, ["accountant"]);
-      return this.post(tx, {
-        fundId: fund.id,
-        kind: "receipt",
-        delta: input.amount,
-        earmark: input.earmark?.trim() ?? "",
-        entryDate: input.date,
-        receiptNumber: input.receiptNumber,
-        donorName: input.donorName,
-        donorPublic: input.donorPublic,
-        attachmentId: input.attachmentId ?? null,
-        note: input.note ?? null,
-        recordedBy: user.id,
+  /**
+   * Records a receipt, once per receipt number: the same receipt sent again (a double-click, a retry)
+   * answers the entry already recorded; another receipt under a number in use is refused, naming it.
+   */
+  async recordReceipt(user: SessionUser, fundId: string, input: ReceiptInput, inTransaction?: (tx: Tx, entry: EntryRow) => Promise<void>): Promise<EntryRow> {
+    const receiptNumber = input.receiptNumber.trim();
+    const write = () =>
+      this.db.transaction(async (tx) => {
+        const fund = await fundFor(tx, user, fundId, ["accountant"]);
+        const dated = entryDate({ date: input.date, reason: input.backdateReason }, this.today(), { date: "/date", reason: "/backdateReason" });
+        const entry = {
+          fundId: fund.id,
+          kind: "receipt" as const,
+          delta: input.amount,
+          earmark: input.earmark?.trim() ?? "",
+          ...dated,
+          receiptNumber,
+          donorName: input.donorName,
+          donorPublic: input.donorPublic,
+          attachmentId: input.attachmentId ?? null,
+          note: input.note ?? null,
+          recordedBy: user.id,
+        };
+        // Receipts of a fund queue on its row, so the look-up below sees every receipt recorded before.
+        await tx.select({ id: funds.id }).from(funds).where(eq(funds.id, fund.id)).for("update");
+        const [existing] = await tx
+          .select()
+          .from(fundEntries)
+          .where(and(eq(fundEntries.fundId, fund.id), eq(fundEntries.kind, "receipt"), isNull(fundEntries.correctsId), eq(fundEntries.receiptNumber, receiptNumber)));
+        if (existing) {
+          const same = existing.delta === entry.delta && existing.earmark === entry.earmark && existing.entryDate === entry.entryDate && existing.donorName === entry.donorName && existing.donorPublic === entry.donorPublic;
+          if (!same) throw receiptNumberTaken(existing);
+          await inTransaction?.(tx, existing);
+          return existing;
+        }
+        const written = await this.post(tx, entry);
+        await inTransaction?.(tx, written);
+        return written;
       });
-    });
+    try {
+      return await write();
+    } catch (error) {
+      // Only a database without the fund's row lock could get here; the second try sees the first receipt.
+      if (isUniqueViolation(error, "fund_entries_receipt_number")) return write();
+      throw error;
+    }
   }
 
   /** A payout of a dossier line, inside the dossier step's transaction. */
@@ -99,6 +152,7 @@ export class FundLedger {
       delta: -input.amount,
       earmark: input.earmark,
       entryDate: input.date,
+      backdateReason: input.backdateReason,
       receiptNumber: input.receiptNumber,
       method: input.method,
       instanceId: input.instanceId,
@@ -113,7 +167,13 @@ export class FundLedger {
    * entry), then, when given, the corrected entry in its place. A reversed payout's line no longer counts
    * as paid for double-benefit checks unless it is replaced.
    */
-  async reverse(user: SessionUser, fundId: string, entryId: string, input: { reason: string; replacement?: Replacement | undefined }) {
+  async reverse(
+    user: SessionUser,
+    fundId: string,
+    entryId: string,
+    input: { reason: string; replacement?: Replacement | undefined },
+    inTransaction?: (tx: Tx, result: { reversal: EntryRow; replacement: EntryRow | null }) => Promise<void>,
+  ) {
     return this.db.transaction(async (tx) => {
       const fund = await fundFor(tx, user, fundId, ["accountant"]);
       const [original] = isUuid(entryId)
@@ -125,8 +185,8 @@ export class FundLedger {
       }
       const [already] = await tx.select({ id: fundEntries.id }).from(fundEntries).where(eq(fundEntries.reversesId, original.id));
       if (already) throw new DomainError("ENTRY_ALREADY_REVERSED", "Bút toán này đã được đảo", { messageEn: "this entry is already reversed" });
-      const { id: _id, seq: _seq, recordedAt: _at, ...copy } = original;
-      const today = this.clock.now().toISOString().slice(0, 10);
+      const { id: _id, seq: _seq, recordedAt: _at, backdateReason: _why, correctsId: _corrects, ...copy } = original;
+      const today = this.today();
       const reversal = await this.post(tx, {
         ...copy,
         kind: "reversal",
@@ -139,10 +199,13 @@ export class FundLedger {
       let replacement: EntryRow | null = null;
       if (input.replacement) {
         const sign = Math.sign(original.delta);
+        // The corrected entry may carry the original's earlier date, within the open months, for the correction's reason.
+        const dated = entryDate({ date: input.replacement.date, reason: input.reason }, today, { date: "/replacement/date", reason: "/reason" });
         replacement = await this.post(tx, {
           ...copy,
           delta: sign * input.replacement.amount,
-          entryDate: input.replacement.date,
+          ...dated,
+          correctsId: original.id,
           receiptNumber: input.replacement.receiptNumber ?? original.receiptNumber,
           method: input.replacement.method ?? original.method,
           note: `Thay cho bút toán đã đảo (${input.reason})`,
@@ -152,9 +215,10 @@ export class FundLedger {
       if (original.kind === "payout" && original.instanceId && original.lineId) {
         await tx
           .update(fundLines)
-          .set(replacement ? { paidOn: replacement.entryDate } : { status: "cancelled" })
+          .set(replacement ? { paidOn: replacement.entryDate, paidRecordedOn: today } : { status: "cancelled" })
           .where(and(eq(fundLines.instanceId, original.instanceId), eq(fundLines.lineId, original.lineId)));
       }
+      await inTransaction?.(tx, { reversal, replacement });
       return { reversal, replacement };
     });
   }
@@ -178,6 +242,15 @@ export class FundLedger {
   async entriesOfDossier(via: Db | Tx, instanceId: string): Promise<EntryRow[]> {
     return via.select().from(fundEntries).where(eq(fundEntries.instanceId, instanceId)).orderBy(asc(fundEntries.seq));
   }
+}
+
+/** 409: another receipt of the fund has this number. */
+function receiptNumberTaken(existing: EntryRow): DomainError {
+  return new DomainError(
+    "RECEIPT_NUMBER_TAKEN",
+    `Số phiếu thu ${existing.receiptNumber} đã được ghi ngày ${formatDateVi(existing.entryDate)} (${formatVnd(existing.delta)}): không ghi lần thứ hai`,
+    { messageEn: `receipt ${existing.receiptNumber} is already recorded`, existingEntryId: existing.id, receiptNumber: existing.receiptNumber, fields: [{ path: "/receiptNumber", code: "RECEIPT_NUMBER_TAKEN", message: "Số phiếu thu này đã được ghi" }] },
+  );
 }
 
 export type { EntryKind };

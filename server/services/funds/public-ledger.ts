@@ -1,3 +1,4 @@
+import { csvDocument } from "../../csv";
 import type { EntryRow } from "./ledger";
 
 /** One ledger line as anyone may see it: donors as they agreed, beneficiaries shortened, never a CCCD. */
@@ -13,8 +14,14 @@ export type PublicEntry = {
   dossierCode: string | null;
   /** For a reversal: the receipt number of the entry it reverses. */
   reverses: string | null;
+  /** A fixed text by kind, never what staff typed (a correction's reason may name a person). */
   note: string | null;
 };
+
+/** What the public reads of a reversing entry, in place of the accountant's reason. */
+export function reversalNote(reverses: string | null): string {
+  return reverses ? `Điều chỉnh bút toán số ${reverses}` : "Điều chỉnh bút toán";
+}
 
 export type MonthTotals = { month: string; receipts: number; payouts: number; closingBalance: number };
 
@@ -52,8 +59,9 @@ export function publicLedger(entries: EntryRow[], codes: Map<string, string>, mo
     balance,
     totals,
     months: [...months.values()],
-    entries: shown.map(
-      (e): PublicEntry => ({
+    entries: shown.map((e): PublicEntry => {
+      const reverses = e.reversesId ? (byId.get(e.reversesId)?.receiptNumber ?? null) : null;
+      return {
         date: e.entryDate,
         kind: e.kind,
         amount: e.delta,
@@ -62,27 +70,18 @@ export function publicLedger(entries: EntryRow[], codes: Map<string, string>, mo
         donor: e.donorName === null ? null : e.donorPublic === "named" ? e.donorName : ANONYMOUS_DONOR,
         beneficiary: e.publicBeneficiary,
         dossierCode: e.instanceId ? (codes.get(e.instanceId) ?? null) : null,
-        reverses: e.reversesId ? (byId.get(e.reversesId)?.receiptNumber ?? null) : null,
-        note: e.kind === "reversal" ? e.note : null,
-      }),
-    ),
+        reverses,
+        note: e.kind === "reversal" ? reversalNote(reverses) : null,
+      };
+    }),
   };
 }
 
 const KIND_VI: Record<PublicEntry["kind"], string> = { receipt: "Thu", payout: "Chi", reversal: "Điều chỉnh (bút toán đảo)" };
 
-function cell(value: string | number | null): string {
-  const text = value === null ? "" : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The public entries as CSV (UTF-8 with BOM, so spreadsheet programs read the Vietnamese right). */
 export function publicLedgerCsv(entries: PublicEntry[]): string {
   const header = ["Ngày", "Loại", "Số tiền (₫)", "Nguồn chỉ định", "Số chứng từ", "Nhà tài trợ", "Đối tượng", "Mã hồ sơ", "Ghi chú"];
-  const rows = entries.map((e) =>
-    [e.date.split("-").reverse().join("/"), KIND_VI[e.kind], e.amount, e.earmark, e.receiptNumber, e.donor, e.beneficiary, e.dossierCode, e.reverses ? `Đảo chứng từ ${e.reverses}: ${e.note ?? ""}` : e.note]
-      .map(cell)
-      .join(","),
-  );
-  return `\uFEFF${[header.join(","), ...rows].join("\r\n")}\r\n`;
+  const rows = entries.map((e) => [e.date.split("-").reverse().join("/"), KIND_VI[e.kind], e.amount, e.earmark, e.receiptNumber, e.donor, e.beneficiary, e.dossierCode, e.note]);
+  return csvDocument([header, ...rows]);
 }

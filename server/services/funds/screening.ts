@@ -103,7 +103,8 @@ async function earlierLines(via: Db | Tx, instanceId: string, fundId: string, li
         eq(fundLines.fundId, fundId),
         or(ne(fundLines.instanceId, instanceId), ne(fundLines.lineId, line.lineId)),
         identityOf(line),
-        or(eq(fundLines.status, "approved"), and(eq(fundLines.status, "paid"), gte(fundLines.paidOn, since))),
+        // A payment counts from the day it was made and from the day it was recorded, whichever is later.
+        or(eq(fundLines.status, "approved"), and(eq(fundLines.status, "paid"), or(gte(fundLines.paidOn, since), gte(fundLines.paidRecordedOn, since)))),
       ),
     );
   return rows.map(({ line: l, code }) => {

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { ControlProps, JsonSchema } from "@jsonforms/core";
 import { withJsonFormsControlProps } from "@jsonforms/react";
-import { formatDateVi, parseDateVi } from "../lib/format";
+import { formatDateVi, parseDateVi, parseVnd } from "../lib/format";
 import { useI18n } from "../lib/i18n";
 import { ariaFor, Field } from "./Field";
 
@@ -230,22 +230,45 @@ export const DateControl = withJsonFormsControlProps(DateInput);
 
 const group = (n: number) => n.toLocaleString("vi-VN", { maximumFractionDigits: 0 });
 
-/** An amount in đồng: grouped with dots as it is typed, `₫` beside it, stored as an integer. */
+/**
+ * An amount in đồng: grouped with dots as it is typed, `₫` beside it, stored as an integer. Read by the
+ * form core's `parseVnd`, as the server reads it: `2.000.000,00` is two million, `2.000.000,5` refused.
+ */
 function Vnd(p: ControlProps) {
+  const { lang } = useI18n();
   const value = typeof p.data === "number" ? p.data : undefined;
+  const [text, setText] = useState(value === undefined ? "" : group(value));
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    const reading = parseVnd(text, { looseGroups: true });
+    if ((reading.ok ? reading.value : undefined) !== value && !problem) setText(value === undefined ? "" : group(value));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  const errors = [problem, p.errors].filter(Boolean).join("\n");
   return (
-    <Field {...fieldBase(p)}>
+    <Field {...fieldBase(p)} errors={errors}>
       <div className="input-group">
         <input
-          {...ariaFor(p.id, p.errors, p.required)}
+          {...ariaFor(p.id, errors, p.required)}
           className="input input-number"
           inputMode="numeric"
           autoComplete="off"
-          value={value === undefined ? "" : group(value)}
+          value={text}
           disabled={!p.enabled}
           onChange={(e) => {
-            const digits = e.target.value.replace(/\D/g, "").slice(0, 15);
-            p.handleChange(p.path, digits === "" ? undefined : Number(digits));
+            const typed = e.target.value;
+            const reading = parseVnd(typed, { looseGroups: true });
+            if (reading.ok) {
+              setProblem(null);
+              // Digits are regrouped as they come; after a decimal comma the text is left as typed, so
+              // that the zeros typed next stay decimals ("2.000.000,00" never becomes 200.000.000).
+              setText(typed.includes(",") ? typed : group(reading.value));
+              p.handleChange(p.path, reading.value);
+            } else {
+              setText(typed);
+              setProblem(reading.code === "VND_EMPTY" ? null : lang === "en" ? reading.messageEn : reading.message);
+              p.handleChange(p.path, undefined);
+            }
           }}
         />
         <span className="input-suffix" aria-hidden="true">₫</span>

@@ -47,17 +47,59 @@ async function parseError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, `HTTP_${response.status}`, `Máy chủ trả lời lỗi ${response.status}`, `The server answered ${response.status}`);
 }
 
-/** Sends a request to the API; resolves with the parsed JSON, rejects with an `ApiError`. */
+/**
+ * Identical writes sent within this time are one user action (a double-click, a second tap on a slow
+ * phone): they share one `Idempotency-Key`, so the server does the work once and answers both alike.
+ */
+const SAME_ACTION_MS = 1_000;
+const recentActions = new Map<string, { key: string; at: number }>();
+const inFlight = new Map<string, Promise<unknown>>();
+
+/** A random key; `crypto.randomUUID` needs a secure context, `getRandomValues` does not. */
+function freshKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** The key of a write: the one of the same request sent a moment ago, else a fresh one. */
+function keyFor(signature: string | null): string {
+  if (signature === null) return freshKey();
+  const now = Date.now();
+  for (const [s, v] of recentActions) if (now - v.at > SAME_ACTION_MS) recentActions.delete(s);
+  const known = recentActions.get(signature);
+  if (known) return known.key;
+  const key = freshKey();
+  recentActions.set(signature, { key, at: now });
+  return key;
+}
+
+/**
+ * Sends a request to the API; resolves with the parsed JSON, rejects with an `ApiError`. Every write
+ * carries an `Idempotency-Key` (design §10); the same write sent again while the first is on its way
+ * waits for the first one's answer instead of going out twice.
+ */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
   const write = method !== "GET" && method !== "HEAD";
-  if (write && csrfToken) headers["x-csrf-token"] = csrfToken;
-  let payload: BodyInit | undefined;
-  if (body instanceof FormData) payload = body;
-  else if (body !== undefined) {
-    headers["content-type"] = "application/json";
-    payload = JSON.stringify(body);
+  const payload = body instanceof FormData ? body : body !== undefined ? JSON.stringify(body) : undefined;
+  if (!write) return send<T>(method, path, payload, null);
+  // Uploads are not compared (a file may be large): each is its own action.
+  const signature = payload instanceof FormData ? null : `${method} ${path} ${payload ?? ""}`;
+  const key = keyFor(signature);
+  if (signature === null) return send<T>(method, path, payload, key);
+  const pending = inFlight.get(signature);
+  if (pending) return pending as Promise<T>;
+  const sent = send<T>(method, path, payload, key).finally(() => inFlight.delete(signature));
+  inFlight.set(signature, sent);
+  return sent;
+}
+
+async function send<T>(method: string, path: string, payload: BodyInit | undefined, idempotencyKey: string | null): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (idempotencyKey !== null) {
+    if (csrfToken) headers["x-csrf-token"] = csrfToken;
+    headers["idempotency-key"] = idempotencyKey;
   }
+  if (typeof payload === "string") headers["content-type"] = "application/json";
   let response: Response;
   try {
     response = await fetch(path, { method, headers, body: payload, credentials: "same-origin" });

@@ -3,8 +3,9 @@
  * Date and money helpers come from the pure form core, so the browser and the server agree.
  */
 import { formatDateVi, formatVnd, parseDateVi } from "../../../forms/vi-display.js";
+import { parseVnd } from "../../../forms/money.js";
 
-export { formatDateVi, formatVnd, parseDateVi };
+export { formatDateVi, formatVnd, parseDateVi, parseVnd };
 
 const TZ = "Asia/Ho_Chi_Minh";
 const dateFmt = new Intl.DateTimeFormat("vi-VN", { timeZone: TZ, day: "2-digit", month: "2-digit", year: "numeric" });

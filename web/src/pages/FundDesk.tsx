@@ -3,13 +3,13 @@ import { useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router";
 import { ErrorNotice, Loading, Notice, PageHeader } from "../components/Notice";
 import { ApiError, post } from "../lib/api";
-import { formatVnd, showDate } from "../lib/format";
+import { formatVnd, parseVnd, showDate } from "../lib/format";
 import { useI18n } from "../lib/i18n";
 import { useSession } from "../lib/session";
 import { useApi } from "../lib/use-api";
 
 type Fund = { id: string; name: string; balances: { total: number; byEarmark: { earmark: string; balance: number }[] } };
-type Entry = { id: string; kind: string; delta: number; lineId: string | null; earmark: string; entryDate: string; receiptNumber: string | null; donorName: string | null; donorPublic: string | null; publicBeneficiary: string | null; dossierCode: string | null; reversesId: string | null; note: string | null };
+type Entry = { id: string; kind: string; delta: number; lineId: string | null; earmark: string; entryDate: string; receiptNumber: string | null; donorName: string | null; donorPublic: string | null; publicBeneficiary: string | null; dossierCode: string | null; reversesId: string | null; note: string | null; backdateReason: string | null };
 type Match = { source: string; dossierCode?: string; lineId?: string; amount?: number; programme?: string; period?: string; paidOn?: string | null; by: string };
 type Request = { code: string; screening: { lineId: string; matches: Match[]; cleared: { reason: string } | null }[]; entries: Entry[] };
 
@@ -73,18 +73,34 @@ function FundPanel({ fund, onChange }: { fund: Fund; onChange: () => Promise<voi
   // Only the fund's accountant writes to the ledger; the others read it.
   const accountant = useSession().has("accountant");
   const [error, setError] = useState<ApiError | null>(null);
-  const [form, setForm] = useState({ donorName: "", donorPublic: "named", amount: "", date: new Date().toISOString().slice(0, 10), earmark: "", receiptNumber: "" });
+  // No date: the server dates the receipt today. An earlier day needs a reason (the server checks the bounds).
+  const [form, setForm] = useState({ donorName: "", donorPublic: "named", amount: "", date: "", backdateReason: "", earmark: "", receiptNumber: "" });
+  const [busy, setBusy] = useState(false);
+  const amount = parseVnd(form.amount);
+  const amountProblem = form.amount.trim() === "" || amount.ok ? null : lang === "en" ? amount.messageEn : amount.message;
   const reversed = new Set(entries.data?.items.map((e) => e.reversesId).filter(Boolean));
 
   async function record(e: FormEvent) {
     e.preventDefault();
+    if (!amount.ok || busy) return;
     setError(null);
+    setBusy(true);
     try {
-      await post(`/api/funds/${fund.id}/receipts`, { ...form, amount: Number(form.amount.replace(/\D/g, "")), earmark: form.earmark || undefined });
-      setForm({ ...form, donorName: "", amount: "", receiptNumber: "" });
+      await post(`/api/funds/${fund.id}/receipts`, {
+        donorName: form.donorName,
+        donorPublic: form.donorPublic,
+        amount: amount.value,
+        date: form.date || undefined,
+        backdateReason: form.backdateReason.trim() || undefined,
+        earmark: form.earmark || undefined,
+        receiptNumber: form.receiptNumber,
+      });
+      setForm({ ...form, donorName: "", amount: "", date: "", backdateReason: "", receiptNumber: "" });
       await Promise.all([onChange(), entries.reload()]);
     } catch (err) {
       setError(err instanceof ApiError ? err : null);
+    } finally {
+      setBusy(false);
     }
   }
   async function reverse(entry: Entry) {
@@ -115,11 +131,15 @@ function FundPanel({ fund, onChange }: { fund: Fund; onChange: () => Promise<voi
               <option value="anonymous">{L("Ẩn danh", "Anonymous")}</option>
             </select>
           </label>
-          <label>{L("Số tiền (₫)", "Amount (₫)")}<input className="input" required inputMode="numeric" value={form.amount} onChange={set("amount")} /></label>
-          <label>{L("Ngày thu", "Date")}<input className="input" type="date" required value={form.date} onChange={set("date")} /></label>
+          <label>{L("Số tiền (₫)", "Amount (₫)")}
+            <input className="input" required inputMode="numeric" placeholder="2.000.000" aria-invalid={amountProblem ? true : undefined} value={form.amount} onChange={set("amount")} />
+            {amountProblem && <span className="field-error" role="alert">{amountProblem}</span>}
+          </label>
+          <label>{L("Ngày thu (để trống: hôm nay)", "Date (empty: today)")}<input className="input" type="date" value={form.date} onChange={set("date")} /></label>
+          {form.date && <label>{L("Lý do ghi lùi ngày", "Why an earlier date")}<input className="input" minLength={10} value={form.backdateReason} onChange={set("backdateReason")} /></label>}
           <label>{L("Nguồn chỉ định", "Earmark")}<input className="input" value={form.earmark} onChange={set("earmark")} /></label>
           <label>{L("Số phiếu thu", "Receipt no.")}<input className="input" required value={form.receiptNumber} onChange={set("receiptNumber")} /></label>
-          <button type="submit" className="btn btn-primary">{L("Ghi sổ", "Record")}</button>
+          <button type="submit" className="btn btn-primary" disabled={busy || !!amountProblem}>{L("Ghi sổ", "Record")}</button>
         </form>
       </section>}
       <section className="card table-wrap">
@@ -137,6 +157,7 @@ function FundPanel({ fund, onChange }: { fund: Fund; onChange: () => Promise<voi
                   {e.donorPublic === "anonymous" && <small> ({L("ẩn danh", "anonymous")})</small>}
                   {e.dossierCode && <small> · {e.dossierCode}</small>}
                   {e.earmark && <small> · {e.earmark}</small>}
+                  {e.backdateReason && <small> · {L("Ghi lùi ngày", "Backdated")}: {e.backdateReason}</small>}
                 </td>
                 <td className="num">{formatVnd(e.delta)}</td>
                 <td>{accountant && e.kind !== "reversal" && !reversed.has(e.id) && <button type="button" className="btn btn-ghost btn-sm" onClick={() => reverse(e)}>{L("Đảo", "Reverse")}</button>}</td>
