@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { resolveAssignee } from "../../workflows";
+import { isStartersOwnWork, resolveAssignee } from "../../workflows";
 import type { Tx } from "../db/client";
 import { instances, tasks, units } from "../db/schema";
 import { DomainError } from "../errors";
@@ -52,6 +52,8 @@ export const taskHook: StepHook = async ({ instance, workflow, step, actor, at, 
         unitId,
         visibleToAncestors: target.visibleToAncestors,
         assigneeUserId: target.personal ? instance.starterId : null,
+        // A person who started the dossier does not decide on it (a child was started by the engine).
+        excludedUserId: !target.personal && instance.parentId === null && !isStartersOwnWork(workflow, workflow.states.get(name)!) ? instance.starterId : null,
         createdAt: at,
       }),
     );
