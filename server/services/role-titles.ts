@@ -8,3 +8,9 @@ export const ROLE_VI: Record<Role, string> = {
   accountant: "kế toán",
   admin: "quản trị viên",
 };
+
+/** A role as a title on a signature block, capitalised ("Lãnh đạo"). */
+export function roleTitle(role: Role): string {
+  const name = ROLE_VI[role];
+  return name.charAt(0).toLocaleUpperCase("vi") + name.slice(1);
+}
