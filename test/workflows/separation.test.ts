@@ -94,3 +94,38 @@ describe("separation of duties in the pure engine", () => {
     expect(refusal(() => sendEvent(wf, decision, { type: "APPROVE", actor: { id: "x", roles: ["applicant"], starter: true } })).code).toBe("ROLE_NOT_ALLOWED");
   });
 });
+
+describe("four eyes where a definition asks for it", () => {
+  const definition = {
+    key: "four-eyes",
+    title: { vi: "Bốn mắt" },
+    initial: "review",
+    states: {
+      review: { title: { vi: "Thẩm định" }, assignee: { role: "specialist" }, on: { PROPOSE: { target: "decision", actions: ["recordProposer"] } } },
+      decision: {
+        title: { vi: "Quyết định" },
+        assignee: { role: "leader" },
+        on: {
+          APPROVE: {
+            target: "done",
+            guard: { condition: { "!=": [{ var: "actor.id" }, { var: "data.$proposedBy" }] }, message: { vi: "Người trình không được tự phê duyệt" } },
+          },
+        },
+      },
+      done: { title: { vi: "Xong" }, type: "final" },
+    },
+  };
+
+  it("refuses the proposer's own approval and does not offer it; another leader approves", () => {
+    const check = checkDefinition(definition);
+    if (!check.ok) throw new Error(JSON.stringify(check.problems));
+    const wf = compileWorkflow(check.definition);
+    const both: Actor = { id: "u-both", roles: ["specialist", "leader"] };
+    const proposed = sendEvent(wf, startDossier(wf, {}).snapshot, { type: "PROPOSE", actor: both }).snapshot;
+    expect(proposed.context.data.$proposedBy).toBe("u-both");
+    const error = refusal(() => sendEvent(wf, proposed, { type: "APPROVE", actor: both }));
+    expect([error.code, error.message]).toEqual(["CONDITION_FAILED", "Người trình không được tự phê duyệt"]);
+    expect(availableEvents(wf, proposed, both)).toEqual([]);
+    expect(sendEvent(wf, proposed, { type: "APPROVE", actor: { id: "u-other", roles: ["leader"] } }).to).toEqual(["done"]);
+  });
+});
