@@ -52,7 +52,7 @@ describe.each(databaseKinds)("unit references in form data, and routing to a uni
     const res = await start(w.commune, "fund-disbursement", requestData(w, [PERSON]), true);
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
-    const bad = { ...requestData(w, [PERSON]), lines: [{ ...requestData(w, [PERSON]).lines[0]!, unitId: "không-phải-uuid" }] };
+    const bad = { ...requestData(w, [PERSON]), lines: [{ ...requestData(w, [PERSON]).lines[0]!, unitId: randomUUID() }] };
     const saved = await refusal(await t.request(w.commune, "PUT", `/api/instances/${id}/draft`, { data: bad }));
     expect(saved.status).toBe(422);
     expect(saved.body.error.fields!.map((f) => f.path)).toEqual(["/lines/0/unitId"]);
