@@ -33,16 +33,32 @@ export function collectUnitIds(schema: JsonObject, data: unknown): string[] {
 
 /** Every string in `data` whose schema has the given `format`; each once, in the order found. */
 export function collectByFormat(schema: JsonObject, data: unknown, format: string): string[] {
-  const found = new Set<string>();
-  walk(schema, data, { root: schema, format, found, depth: 0 });
-  return [...found];
+  return [...new Set(placesOfFormat(schema, data, format).map((p) => p.value))];
+}
+
+/** One string in form data at a place whose schema has the format: where (JSON pointer), what, and that schema. */
+export type FormatPlace = { path: string; value: string; schema: JsonObject };
+
+/**
+ * Every place in `data` holding a string whose schema has the given `format`, with its JSON pointer and
+ * the subschema that says so (a place reached through several branches is listed once per schema).
+ *
+ * @example
+ * placesOfFormat({ type: "array", items: { type: "string", format: "unit" } }, ["u-1"], "unit")
+ * // [{ path: "/0", value: "u-1", schema: { type: "string", format: "unit" } }]
+ */
+export function placesOfFormat(schema: JsonObject, data: unknown, format: string): FormatPlace[] {
+  const found: FormatPlace[] = [];
+  walk(schema, data, { root: schema, format, found, depth: 0, path: "" });
+  return found;
 }
 
 interface Walk {
   root: JsonObject;
   format: string;
-  found: Set<string>;
+  found: FormatPlace[];
   depth: number;
+  path: string;
 }
 
 const MAX_DEPTH = 64; // guards against recursive $refs
@@ -51,7 +67,7 @@ function walk(node: unknown, data: unknown, w: Walk): void {
   const schema = asRecord(node);
   if (!schema || data === undefined || w.depth > MAX_DEPTH) return;
   const next = { ...w, depth: w.depth + 1 };
-  if (schema.format === w.format && typeof data === "string") w.found.add(data);
+  if (schema.format === w.format && typeof data === "string") w.found.push({ path: w.path || "/", value: data, schema });
   if (typeof schema.$ref === "string") walk(resolveLocalRef(w.root, schema.$ref), data, next);
   const obj = asRecord(data);
   if (obj) walkObject(schema, obj, next);
@@ -68,8 +84,9 @@ function walk(node: unknown, data: unknown, w: Walk): void {
 function walkObject(schema: JsonObject, data: JsonObject, w: Walk): void {
   const props = asRecord(schema.properties) ?? {};
   for (const [name, value] of Object.entries(data)) {
-    if (name in props) walk(props[name], value, w);
-    else walk(schema.additionalProperties, value, w);
+    const at = { ...w, path: `${w.path}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}` };
+    if (Object.hasOwn(props, name)) walk(props[name], value, at);
+    else walk(schema.additionalProperties, value, at);
   }
 }
 
@@ -81,5 +98,5 @@ function walkArray(schema: JsonObject, data: unknown[], w: Walk): void {
       ? schema.items
       : [];
   const rest = Array.isArray(schema.items) ? schema.additionalItems : schema.items;
-  data.forEach((item, i) => walk(i < tuple.length ? tuple[i] : rest, item, w));
+  data.forEach((item, i) => walk(i < tuple.length ? tuple[i] : rest, item, { ...w, path: `${w.path}/${i}` }));
 }

@@ -35,7 +35,21 @@ export const xUnitPickerKeyword: KeywordDefinition = {
   },
 };
 
+/**
+ * `"x-unit-kinds"`: the kinds of organisation unit a `format: "unit"` field accepts (the server refuses
+ * any other); without it, the picker's level when it names one, else any kind.
+ */
+export const xUnitKindsKeyword: KeywordDefinition = {
+  keyword: "x-unit-kinds",
+  metaSchema: {
+    type: "array",
+    items: { enum: ["province", "district", "commune", "office", "department", "association", "fund"] },
+    minItems: 1,
+    uniqueItems: true,
+  },
+};
+
 /** Registers Hoso's annotation keywords on an ajv instance. */
 export function addHosoKeywords(ajv: Ajv): Ajv {
-  return ajv.addKeyword(xMessageKeyword).addKeyword(xUnitPickerKeyword);
+  return ajv.addKeyword(xMessageKeyword).addKeyword(xUnitPickerKeyword).addKeyword(xUnitKindsKeyword);
 }

@@ -6,8 +6,12 @@ import { evaluateCondition } from "./json-logic";
 import { indexStates, stateKind, type IndexedState } from "./state-index";
 import { timeScope, type TimeScope } from "./time-scope";
 
-/** Who sends an event. `system` is the engine itself acting on a timer. */
-export type Actor = { id: string; roles: string[]; system?: boolean };
+/**
+ * Who sends an event. `system` is the engine itself acting on a timer. `starter`: the actor is the person
+ * who started the dossier, so his official roles do not count in the states that decide on it
+ * (`separation.ts`); the server says so, the engine decides.
+ */
+export type Actor = { id: string; roles: string[]; system?: boolean; starter?: boolean };
 export type DossierContext = { data: Record<string, unknown> };
 /** An event; `at` is when it happened (ISO instant with offset), so conditions may read `now`/`today`. */
 export type DossierEvent = { type: string; data?: Record<string, unknown>; actor: Actor; at?: string | undefined };

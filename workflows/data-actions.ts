@@ -51,8 +51,14 @@ const noteReminder: DataAction = (data, { today }) => ({
 });
 
 /**
+ * Remembers who proposed (`$proposedBy`), so that a definition may ask that the same person not approve:
+ * `"guard": { "condition": { "!=": [{ "var": "actor.id" }, { "var": "data.$proposedBy" }] } }`.
+ */
+const recordProposer: DataAction = (data, { actorId }) => ({ ...data, $proposedBy: actorId ?? null });
+
+/**
  * The named data actions a definition may use in a transition's `actions`, run in order.
  *
  * @example dataActions.markLate!({}, { event: {}, config: {}, now: null, today: "2023-12-06" }) // { $late: true, $lateSince: "2023-12-06" }
  */
-export const dataActions: Readonly<Record<string, DataAction>> = { schedulePlanRounds, advanceRound, markLate, noteReminder, ...fundDataActions };
+export const dataActions: Readonly<Record<string, DataAction>> = { schedulePlanRounds, advanceRound, markLate, noteReminder, recordProposer, ...fundDataActions };

@@ -5,6 +5,7 @@ import { guardPasses, withoutEngineFields, type Actor, type CompiledWorkflow, ty
 import { EngineError } from "./errors";
 import { SAVE_DRAFT } from "./reserved-events";
 import { activeLeafNames, activeStateNames, stateKind, type IndexedState } from "./state-index";
+import { isStartersOwnWork } from "./separation";
 import { timeScope } from "./time-scope";
 
 /** What is stored for a dossier: enough to restore the machine and nothing that varies by run. */
@@ -111,10 +112,14 @@ export function rolesFor(source: IndexedState, transition: Transition, wf: Compi
   return null;
 }
 
-function mayAct(actor: Actor, roles: Role[] | null, transition?: Transition): boolean {
+function mayAct(wf: CompiledWorkflow, actor: Actor, source: IndexedState, transition: Transition): boolean {
   if (actor.system === true) return true;
-  if (transition?.system) return false;
-  return roles === null || roles.some((r) => actor.roles.includes(r));
+  if (transition.system) return false;
+  const roles = rolesFor(source, transition, wf);
+  if (roles === null) return true;
+  // The starter of a dossier keeps only his applicant role where the dossier is decided on.
+  const held = actor.starter && !isStartersOwnWork(wf, source) ? actor.roles.filter((r) => r === "applicant") : actor.roles;
+  return roles.some((r) => held.includes(r));
 }
 
 /** A transition that the event could take, with the state that declares it. */
@@ -143,7 +148,12 @@ export function permittedTransitions(wf: CompiledWorkflow, stored: DossierSnapsh
       messageEn: `"${event.type}" is not possible in the current state`,
     });
   }
-  const permitted = options.filter((o) => mayAct(event.actor, rolesFor(o.source, o.transition, wf), o.transition));
+  const permitted = options.filter((o) => mayAct(wf, event.actor, o.source, o.transition));
+  if (permitted.length === 0 && event.actor.starter && options.some((o) => mayAct(wf, { ...event.actor, starter: false }, o.source, o.transition))) {
+    throw new EngineError("SELF_DECISION_FORBIDDEN", "Người nộp hồ sơ không được tự xử lý, phê duyệt hồ sơ của chính mình", {
+      messageEn: "the dossier's starter may not decide on it",
+    });
+  }
   if (permitted.length === 0) {
     const roles = [...new Set(options.flatMap((o) => rolesFor(o.source, o.transition, wf) ?? []))];
     throw new EngineError("ROLE_NOT_ALLOWED", "Bạn không có vai trò được phép thực hiện thao tác này", {
@@ -222,7 +232,7 @@ export function availableEvents(
         if (seen.has(type)) continue;
         if (t.system && !actor?.system) continue;
         if (actor) {
-          if (!mayAct(actor, rolesFor(source, t, wf), t)) continue;
+          if (!mayAct(wf, actor, source, t)) continue;
           const scope = { data: stored.context.data, event: {}, actor, config: wf.definition.config ?? {}, $server: options.server ?? {}, ...timeScope(options.at) };
           // Conditions on the event's own data cannot be judged before it is sent; role and dossier checks can.
           if (t.guard?.condition !== undefined && !dependsOnEvent(t.guard.condition) && !guardPasses(t.guard, scope)) continue;

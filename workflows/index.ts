@@ -4,6 +4,7 @@ export * from "./compile";
 export * from "./engine";
 export * from "./reserved-events";
 export * from "./errors";
+export * from "./separation";
 export * from "./state-index";
 export { builtinDefinitions } from "./builtin";
 export * from "./assignee";

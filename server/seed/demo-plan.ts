@@ -83,7 +83,7 @@ export async function seedDemoPlan(services: Services): Promise<void> {
   clock.set("2023-02-24T03:00:00Z");
   await dossiers.send(drafter, plan.id, { type: "SUBMIT" });
   clock.set("2023-03-01T02:30:00Z");
-  await dossiers.send(leader, plan.id, { type: "APPROVE", data: { signer: "A Thuận", signerTitle: "Phó Chủ tịch", effectiveDate: "2023-03-01" } });
+  await dossiers.send(leader, plan.id, { type: "APPROVE", data: { effectiveDate: "2023-03-01" } });
   clock.set("2023-11-27T01:00:00Z");
   const children = await db.select({ id: instances.id, childKey: instances.childKey }).from(instances).where(eq(instances.parentId, plan.id));
   const reporter = await as(DISTRICT_REPORTER.id);

@@ -64,11 +64,13 @@ export function mayOverrideClaim(user: SessionUser, task: TaskAccess): boolean {
 /**
  * The roles `user` acts with on a dossier: `applicant` on the dossiers they started, and every official
  * role they hold in the unit of an open task (or above it, where the task is visible to ancestors), except
- * through a task someone else has claimed. `blockedBy` names the claimers that kept a role out.
+ * through a task someone else has claimed. `blockedBy` names the claimers that kept a role out. The person
+ * who started it is marked `starter`: the engine lets his official roles count only in his own work
+ * (separation of duties). A child dossier was started by the engine, not by its parent's starter.
  */
 export function actorOnDossier(
   user: SessionUser | null,
-  instance: { starterId: string } | null,
+  instance: { starterId: string; parentId?: string | null } | null,
   openTasks: TaskAccess[],
 ): { actor: Actor; blockedBy: string[] } {
   if (!user) return { actor: { id: "system", roles: [], system: true }, blockedBy: [] };
@@ -87,7 +89,8 @@ export function actorOnDossier(
     }
     for (const role of held) roles.add(role);
   }
-  return { actor: { id: user.id, roles: [...roles] }, blockedBy: [...blockedBy] };
+  const starter = instance !== null && instance.starterId === user.id && !instance.parentId;
+  return { actor: { id: user.id, roles: [...roles], ...(starter ? { starter } : {}) }, blockedBy: [...blockedBy] };
 }
 
 /** The open tasks of a dossier, for access decisions. */

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
-import { documentNumber, fillLines, fillTemplate, resolveAssigneeUnit, type IssueDocument, type WorkflowDefinition } from "../../workflows";
+import { documentNumber, fillLines, fillTemplate, resolveAssigneeUnit, type IssueDocument, type Role, type WorkflowDefinition } from "../../workflows";
 import { toVietnamDate } from "../../workflows/calendar";
 import type { Db, Tx } from "../db/client";
 import { documents, documentSequences, units, type DocumentBody } from "../db/schema";
 import { DomainError } from "../errors";
+import { holdsRole, type SessionUser } from "../identity";
+import { roleTitle } from "./role-titles";
 import type { StepContext, StepHook } from "./step-hooks";
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -80,9 +82,10 @@ export class DocumentService {
         title: subject,
         issuedOn,
         issuedAt: at,
+        // The signer is the account that acted, never a name typed into the form.
         signerId: actor?.id ?? null,
-        signerName: text(form.signer) ?? actor?.displayName ?? unit.name,
-        signerTitle: text(form.signerTitle),
+        signerName: actor?.displayName ?? unit.name,
+        signerTitle: actor ? signerTitle(actor, unit.id) : null,
         body,
       })
       .returning();
@@ -192,6 +195,11 @@ export function placeName(rootName: string): string {
   return rootName.replace(/^(Tỉnh|Thành phố|TP\.?)\s+/i, "").trim() || rootName;
 }
 
-function text(value: unknown): string | null {
-  return typeof value === "string" && value.trim() ? value.trim() : null;
+/** The roles that sign for a unit, the highest first. */
+const SIGNING_ROLES: Role[] = ["leader", "specialist", "accountant", "admin"];
+
+/** The signer's title: the highest role the account holds in the issuing unit (or above it), in Vietnamese. */
+export function signerTitle(user: SessionUser, unitId: string): string | null {
+  const role = SIGNING_ROLES.find((r) => holdsRole(user, r, unitId, true));
+  return role ? roleTitle(role) : null;
 }

@@ -55,7 +55,7 @@ const SUBMIT = "SUBMIT";
  * The roles a user acts with on a dossier (see `actorOnDossier`): `applicant` for its starter, and the
  * official roles held in the unit of an open task it is not claimed away from. Null user: the engine.
  */
-export function actorFor(user: SessionUser | null, instance: Pick<InstanceRow, "starterId"> | null, openTasks: TaskAccess[] = []): Actor {
+export function actorFor(user: SessionUser | null, instance: Pick<InstanceRow, "starterId" | "parentId"> | null, openTasks: TaskAccess[] = []): Actor {
   return actorOnDossier(user, instance, openTasks).actor;
 }
 

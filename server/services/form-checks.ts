@@ -1,22 +1,31 @@
-import { collectAttachmentIds } from "../../forms";
+import { inArray } from "drizzle-orm";
+import { collectAttachmentIds, UNIT_KIND_VI, unitRefs, type UnitKindName } from "../../forms";
 import type { Db, Tx } from "../db/client";
+import { units, type UnitKind } from "../db/schema";
 import { DomainError, type FieldError } from "../errors";
 import type { SessionUser } from "../identity";
 import type { AttachmentService } from "./attachments";
+import { isUuid } from "./dossiers";
 import type { FormRegistry, FormVersion, ValidationMode } from "./form-registry";
 
 /** Data filled into one form version, and how strictly to judge it. */
 export type FilledForm = { form: FormVersion; data: unknown; mode: ValidationMode };
 
+// The forms' list of unit kinds is the database's: a kind added to one and not the other fails to compile.
+const sameKinds: [UnitKindName, UnitKind] extends [UnitKind, UnitKindName] ? true : never = true;
+void sameKinds;
+
 /**
  * The server-side judgement of submitted form data, whatever the client did: the form's JSON Schema
- * (every rule, or a draft's), and every attachment the data refers to must exist and be the caller's or
- * the dossier's. All problems of all forms come back at once, as one 422.
+ * (every rule, or a draft's), every attachment the data refers to must exist and be the caller's or
+ * the dossier's, and every organisation unit it names must exist and be of a kind the field allows.
+ * All problems of all forms come back at once, as one 422.
  */
 export class FormChecks {
   constructor(
     private readonly forms: FormRegistry,
     private readonly attachments: AttachmentService,
+    private readonly db: Db,
   ) {}
 
   /**
@@ -34,6 +43,7 @@ export class FormChecks {
       // An id already refused by the schema (wrong format) is not looked up again.
       const found = await this.attachments.problems(user, instanceId, refs, data, form.key, via);
       fields.push(...found.filter((f) => !invalid.has(f.path)));
+      fields.push(...(await this.unitProblems(form, data, via ?? this.db)).filter((f) => !invalid.has(f.path)));
       refs.forEach((id) => ids.add(id));
     }
     if (fields.length > 0) {
@@ -44,5 +54,36 @@ export class FormChecks {
       });
     }
     return [...ids];
+  }
+
+  /** A field error for each unit reference that names no unit, or a unit of a kind the field does not allow. */
+  private async unitProblems(form: FormVersion, data: unknown, via: Db | Tx): Promise<FieldError[]> {
+    const refs = unitRefs(form.schema, data);
+    if (refs.length === 0) return [];
+    const wanted = [...new Set(refs.map((r) => r.id).filter(isUuid))];
+    const rows = wanted.length ? await via.select({ id: units.id, kind: units.kind }).from(units).where(inArray(units.id, wanted)) : [];
+    const kindOf = new Map(rows.map((r) => [r.id, r.kind]));
+    const problems = new Map<string, FieldError>();
+    for (const ref of refs) {
+      const kind = kindOf.get(ref.id.toLowerCase()) ?? kindOf.get(ref.id);
+      if (kind === undefined) {
+        problems.set(ref.path, {
+          path: ref.path,
+          code: "unit",
+          form: form.key,
+          message: "Đơn vị không tồn tại, vui lòng chọn lại từ danh sách",
+          messageEn: `no organisation unit "${ref.id.slice(0, 64)}"`,
+        });
+      } else if (ref.kinds && !ref.kinds.includes(kind)) {
+        problems.set(ref.path, {
+          path: ref.path,
+          code: "unitKind",
+          form: form.key,
+          message: `Đơn vị được chọn phải là ${ref.kinds.map((k) => UNIT_KIND_VI[k]).join(" hoặc ")}`,
+          messageEn: `the unit must be a ${ref.kinds.join(" or ")}, not a ${kind}`,
+        });
+      }
+    }
+    return [...problems.values()];
   }
 }

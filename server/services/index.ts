@@ -111,7 +111,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // Report reminders last: their timers are cancelled like the state's own when it is left.
   const hooks: StepHook[] = [taskHook, deadlines.hook, timers.hook, documents.hook, unitFoundingHook, notifications.hook, new ReportTimers(calendar).hook];
   const codePrefix = options.codePrefix ?? "KT";
-  const checks = new FormChecks(forms, attachments);
+  const checks = new FormChecks(forms, attachments, db);
   const dossiers = new DossierService(db, registry, clock, hooks, codePrefix, forms, checks, attachments, (id, via) => deadlines.forInstance(id, via));
   hooks.push(childDossierHook);
   const ledger = new FundLedger(db, clock);

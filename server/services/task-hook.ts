@@ -1,16 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import { resolveAssignee } from "../../workflows";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { isStartersOwnWork, resolveAssignee, type Role } from "../../workflows";
 import type { Tx } from "../db/client";
-import { instances, tasks, units } from "../db/schema";
+import { grants, instances, tasks, units, users } from "../db/schema";
 import { DomainError } from "../errors";
 import { isUuid } from "./dossiers";
+import { ROLE_VI } from "./role-titles";
 import type { StepHook } from "./step-hooks";
 
 /**
  * Tasks follow the statechart: leaving a state closes its open task, entering a state with an
  * `assignee` opens one in the unit the rule resolves to (applicant tasks belong to the starter). An
- * official's task whose unit cannot be resolved refuses the step, naming the field to fill.
+ * official's task whose unit cannot be resolved refuses the step, naming the field to fill; so does one
+ * sent to a unit where no enabled account (other than a starter it excludes) holds its role, since
+ * nobody could ever see it.
  */
 export const taskHook: StepHook = async ({ instance, workflow, step, actor, at, tx, write }) => {
   if (step.exited.length > 0) {
@@ -42,6 +45,17 @@ export const taskHook: StepHook = async ({ instance, workflow, step, actor, at, 
         ],
       });
     }
+    const excludedUserId = !target.personal && instance.parentId === null && !isStartersOwnWork(workflow, workflow.states.get(name)!) ? instance.starterId : null;
+    if (!target.personal && unitId !== null && !(await someoneHolds(tx, target.role, unitId, target.visibleToAncestors, excludedUserId))) {
+      const [unit] = await (await tx()).select({ name: units.name }).from(units).where(eq(units.id, unitId));
+      throw new DomainError("NO_OFFICIAL_IN_UNIT", `Đơn vị "${unit?.name ?? unitId}" chưa có ai giữ vai trò ${ROLE_VI[target.role]} để xử lý hồ sơ; hãy chọn đơn vị khác hoặc đề nghị quản trị viên phân công`, {
+        messageEn: `nobody in "${unit?.name ?? unitId}" holds the ${target.role} role that the "${name}" task needs`,
+        unitId,
+        unitName: unit?.name ?? null,
+        role: target.role,
+        ...(target.source ? { fields: [{ path: target.source, message: "Đơn vị này chưa có cán bộ xử lý hồ sơ", messageEn: "nobody there can handle the dossier" }] } : {}),
+      });
+    }
     write((q) =>
       q.insert(tasks).values({
         id: randomUUID(),
@@ -52,6 +66,8 @@ export const taskHook: StepHook = async ({ instance, workflow, step, actor, at, 
         unitId,
         visibleToAncestors: target.visibleToAncestors,
         assigneeUserId: target.personal ? instance.starterId : null,
+        // A person who started the dossier does not decide on it (a child was started by the engine).
+        excludedUserId,
         createdAt: at,
       }),
     );
@@ -69,4 +85,24 @@ async function unitExists(instance: { unitId: string | null; starterUnitId: stri
   if (!isUuid(id)) return false;
   const [row] = await (await tx()).select({ id: units.id }).from(units).where(eq(units.id, id));
   return row !== undefined;
+}
+
+/**
+ * True when an enabled account other than `excluded` holds `role` in the unit (or, for a task visible to
+ * ancestors, in a unit above it): someone will see the task.
+ */
+async function someoneHolds(tx: () => Promise<Tx>, role: Role, unitId: string, viaAncestors: boolean, excluded: string | null): Promise<boolean> {
+  const where = viaAncestors
+    ? sql`${grants.unitId} in (with recursive up(id, depth) as (
+          select ${unitId}::uuid, 0 union all
+          select u.parent_id, up.depth + 1 from ${units} u join up on u.id = up.id where u.parent_id is not null and up.depth < 32)
+        select id from up)`
+    : eq(grants.unitId, unitId);
+  const [hit] = await (await tx())
+    .select({ one: sql<number>`1` })
+    .from(grants)
+    .innerJoin(users, eq(users.id, grants.userId))
+    .where(and(eq(grants.role, role), eq(users.disabled, false), where, excluded ? sql`${users.id} <> ${excluded}::uuid` : undefined))
+    .limit(1);
+  return hit !== undefined;
 }

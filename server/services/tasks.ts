@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Role } from "../../workflows";
 import { toVietnamDate, workingDaysBetween } from "../../workflows/calendar";
@@ -33,6 +33,8 @@ const claimer = alias(users, "claimer");
  */
 export function inboxScope(user: SessionUser): SQL {
   const branches: SQL[] = [eq(tasks.assigneeUserId, user.id)];
+  // Tasks that decide on a dossier the user started are never his (separation of duties).
+  const notHisOwn = or(isNull(tasks.excludedUserId), ne(tasks.excludedUserId, user.id))!;
   const roles = new Set(officialGrants(user).map((g) => g.role));
   for (const role of roles) {
     const direct = user.grants.filter((g) => g.role === role).map((g) => g.unitId);
@@ -40,7 +42,7 @@ export function inboxScope(user: SessionUser): SQL {
     const below = user.below[role] ?? [];
     if (below.length) branches.push(and(eq(tasks.role, role), eq(tasks.visibleToAncestors, true), inArray(tasks.unitId, below))!);
   }
-  return or(...branches)!;
+  return and(or(...branches), notHisOwn)!;
 }
 
 /** The officials' inbox and task ownership: claim, release, delegate. */
@@ -170,6 +172,7 @@ export class TaskService {
   async delegate(user: SessionUser, id: string, toUserId: string): Promise<TaskRow> {
     const task = await this.openUnitTask(user, id);
     if (!mayOverrideClaim(user, task)) throw notYours();
+    if (task.excludedUserId !== null && task.excludedUserId === toUserId) throw selfDecision();
     if (!(await this.holdsTaskRole(toUserId, task))) {
       throw new DomainError("DELEGATE_NOT_ELIGIBLE", "Người nhận không giữ vai trò xử lý công việc này tại đơn vị", {
         messageEn: `the user does not hold the ${task.role} role in the task's unit`,
@@ -196,7 +199,14 @@ export class TaskService {
       .selectDistinct({ id: users.id, username: users.username, displayName: users.displayName })
       .from(grants)
       .innerJoin(users, eq(users.id, grants.userId))
-      .where(and(eq(grants.role, task.role as Role), eq(grants.unitId, task.unitId!), eq(users.disabled, false)))
+      .where(
+        and(
+          eq(grants.role, task.role as Role),
+          eq(grants.unitId, task.unitId!),
+          eq(users.disabled, false),
+          task.excludedUserId ? ne(users.id, task.excludedUserId) : undefined,
+        ),
+      )
       .orderBy(asc(users.displayName), asc(users.id));
     const [unit] = await this.db.select({ name: units.name }).from(units).where(eq(units.id, task.unitId!));
     return {
@@ -211,6 +221,8 @@ export class TaskService {
     if (task.assigneeUserId !== null || task.unitId === null) {
       throw new DomainError("TASK_NOT_CLAIMABLE", "Công việc cá nhân không cần nhận xử lý", { messageEn: "personal tasks cannot be claimed or delegated" });
     }
+    // The starter neither takes, gives back nor hands on a task that decides on his own dossier.
+    if (task.excludedUserId === user.id) throw selfDecision();
     return task;
   }
 
@@ -235,6 +247,12 @@ function eligible(user: SessionUser, task: TaskRow): boolean {
 
 function alreadyClaimed(by: string | null) {
   return new DomainError("TASK_ALREADY_CLAIMED", "Công việc đã được cán bộ khác nhận xử lý", { messageEn: "the task was claimed by someone else", claimedBy: by });
+}
+
+function selfDecision() {
+  return new DomainError("SELF_DECISION_FORBIDDEN", "Người nộp hồ sơ không được tự xử lý, phê duyệt hồ sơ của chính mình", {
+    messageEn: "the dossier's starter may not decide on it",
+  });
 }
 
 function notYours() {

@@ -187,8 +187,7 @@ describe("founding dossier, end to end in Chromium", () => {
     await shot(page, "16-leader-inbox");
     await page.getByRole("link", { name: code }).click();
     await act(page, "Phê duyệt, ký quyết định");
-    await page.getByLabel("Người ký").fill("Lê Văn Lãnh");
-    await page.getByLabel("Chức vụ").fill("Giám đốc");
+    // No signer to type: the decision is signed by the account that approves it.
     await page.getByLabel("Ngày có hiệu lực").fill("01/12/2026");
     await shot(page, "17-decision-form");
     await act(page, "Xác nhận");
@@ -199,6 +198,7 @@ describe("founding dossier, end to end in Chromium", () => {
     const [printed] = await Promise.all([context.waitForEvent("page"), print.first().click()]);
     await printed.waitForLoadState();
     expect(await printed.content()).toContain("Cộng hòa xã hội chủ nghĩa Việt Nam".toUpperCase());
+    expect(await printed.content()).toContain("Lê Văn Đạo");
     await shot(printed, "19-decision-print");
 
     await page.goto(`${base}/dashboard`);

@@ -20,7 +20,15 @@ describe.each(databaseKinds)("document routes on %s", (kind) => {
     dossierId = await startFounding(t, w, `Hội "Bạn" <script>alert(1)</script>`);
     await act(t, w.applicant, dossierId, "SUBMIT");
     await act(t, w.specialist, dossierId, "PROPOSE");
-    const approved = await act(t, w.leader, dossierId, "APPROVE", { ...(validSamples.decision as Record<string, unknown>), signer: "Lê Văn Lãnh", signerTitle: "Giám đốc", effectiveDate: "2026-12-01" });
+    // The leader who signs is the account that approves; a name typed into the form is refused, not printed.
+    const director = await t.user({ displayName: "Lê Văn Lãnh", grants: [{ role: "leader", unitId: w.authority }] });
+    const forged = await t.request(director, "POST", `/api/instances/${dossierId}/events`, {
+      type: "APPROVE",
+      data: { ...(validSamples.decision as Record<string, unknown>), signer: "Nguyễn Giả Mạo", signerTitle: "Giám đốc", effectiveDate: "2026-12-01" },
+    });
+    expect(forged.status).toBe(422);
+    expect(((await forged.json()) as { error: { fields: { path: string }[] } }).error.fields.map((f) => f.path).sort()).toEqual(["/signer", "/signerTitle"]);
+    const approved = await act(t, director, dossierId, "APPROVE", { ...(validSamples.decision as Record<string, unknown>), effectiveDate: "2026-12-01" });
     doc = (approved as unknown as { documents: Ref[] }).documents[0]!;
   });
   afterAll(async () => t.close());
@@ -36,7 +44,7 @@ describe.each(databaseKinds)("document routes on %s", (kind) => {
       id: doc.id,
       number: "1/QĐ-SNV",
       instanceId: dossierId,
-      signer: { name: "Lê Văn Lãnh", title: "Giám đốc" },
+      signer: { name: "Lê Văn Lãnh", title: "Lãnh đạo" },
       body: { issuerName: "Sở Nội vụ", parentIssuerName: "Tỉnh Kon Tum", place: "Kon Tum", form: { effectiveDate: "2026-12-01" } },
     });
   });
@@ -56,13 +64,14 @@ describe.each(databaseKinds)("document routes on %s", (kind) => {
       "Căn cứ Nghị định số 126/2024/NĐ-CP",
       "có hiệu lực kể từ ngày 01/12/2026",
       "Nơi nhận:",
-      "GIÁM ĐỐC SỞ NỘI VỤ",
+      "LÃNH ĐẠO SỞ NỘI VỤ",
       "Lê Văn Lãnh",
       "@page { size: A4",
     ]) {
       expect(html, text).toContain(text);
     }
     expect(html).not.toContain("<script>");
+    expect(html).not.toContain("Giả Mạo");
     expect(html).toContain("&#60;script&#62;alert(1)&#60;/script&#62;");
   });
 

@@ -39,12 +39,13 @@ const invalidSamples: Array<[string, unknown, Array<[string, string, string]>]> 
     ["/legalBasis", "required", "Trường này là bắt buộc"],
     ["/reasons", "minLength", "Lý do từ chối phải được nêu rõ (ít nhất 10 ký tự)"],
   ]],
-  ["decision", { signer: "", effectiveDate: "24/11/2026" }, [
-    ["/signer", "minLength", "Trường này không được để trống"],
+  ["decision", { effectiveDate: "24/11/2026" }, [
     ["/effectiveDate", "format", "Ngày không hợp lệ (dd/mm/yyyy)"],
   ]],
+  // The signer is the approving account: a typed name is no field of the form.
   ["decision", { signer: "A", effectiveDate: "2026-11-24", number: "15/QĐ-SNV" }, [
     ["/number", "additionalProperties", "Trường này không có trong biểu mẫu"],
+    ["/signer", "additionalProperties", "Trường này không có trong biểu mẫu"],
   ]],
   ["comment", {}, [["/text", "required", "Trường này là bắt buộc"]]],
   ["proposal", { summary: 42 }, [["/summary", "type", "Giá trị phải là chuỗi ký tự"]]],

@@ -87,7 +87,7 @@ export const validSamples: Record<string, unknown> = {
     reasons: "Tên hội trùng với tên của hội đã được thành lập trên địa bàn tỉnh.",
     legalBasis: "Khoản 1 Điều 9 Nghị định 126/2024/NĐ-CP",
   },
-  decision: { signer: "Lê Văn Cường", signerTitle: "Giám đốc", effectiveDate: "2026-11-24", note: "" },
+  decision: { effectiveDate: "2026-11-24", note: "" },
   comment: { text: "Đề nghị bổ sung lý lịch." },
   proposal: { summary: "Hồ sơ đầy đủ, hợp lệ; đề nghị lãnh đạo ký quyết định công nhận." },
   "return-note": { reason: "Đề nghị kiểm tra lại danh sách thành viên." },

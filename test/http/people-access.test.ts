@@ -99,7 +99,7 @@ describe.each(databaseKinds)("who sees and acts on a founding dossier, on the Ko
     expect((await t.request(chuyenvien, "GET", `/api/instances/${dossierId}`)).status).toBe(200);
     const approveBySpecialist = await t.request(chuyenvien, "POST", `/api/instances/${dossierId}/events`, { type: "APPROVE" });
     expect(approveBySpecialist.status).toBe(403);
-    const approve = await t.request(lanhdao, "POST", `/api/instances/${dossierId}/events`, { type: "APPROVE", data: { ...sampleEventData("APPROVE"), signer: "Lê Văn Đạo" } });
+    const approve = await t.request(lanhdao, "POST", `/api/instances/${dossierId}/events`, { type: "APPROVE", data: sampleEventData("APPROVE") });
     expect(approve.status).toBe(200);
     const view = (await approve.json()) as { state: string; history: { type: string; actorId: string; actorRoles: string[] }[] };
     expect(view.state).toBe("committeeRecognized");
@@ -124,17 +124,13 @@ describe.each(databaseKinds)("who sees and acts on a founding dossier, on the Ko
     for (const user of [nguoinop, chuyenvien, lanhdao]) expect((await t.request(user, "GET", `/api/instances/${dossierId}`)).status).toBe(200);
   });
 
-  it("refuses to submit to an authority that does not exist, naming the field, and changes nothing", async () => {
-    const res = await t.request(nguoinop, "POST", "/api/instances", {
-      workflow: "association-founding",
-      data: await foundingApplication(t, nguoinop, { name: "Hội Không nơi nhận", authorityUnit: "00000000-0000-4000-8000-999999999999" }),
-    });
-    const { id } = (await res.json()) as { id: string };
-    const submit = await t.request(nguoinop, "POST", `/api/instances/${id}/events`, { type: "SUBMIT" });
-    expect(submit.status).toBe(422);
-    expect(await submit.json()).toMatchObject({ error: { code: "VALIDATION_FAILED", fields: [{ path: "/authorityUnit" }] } });
-    const view = (await (await t.request(nguoinop, "GET", `/api/instances/${id}`)).json()) as { state: string; version: number };
-    expect(view).toMatchObject({ state: "draft", version: 1 });
+  it("refuses an authority that does not exist, naming the field, already when the dossier is started or drafted", async () => {
+    const data = await foundingApplication(t, nguoinop, { name: "Hội Không nơi nhận", authorityUnit: "00000000-0000-4000-8000-999999999999" });
+    for (const draft of [false, true]) {
+      const res = await t.request(nguoinop, "POST", "/api/instances", { workflow: "association-founding", data, draft });
+      expect(res.status).toBe(422);
+      expect(await res.json()).toMatchObject({ error: { code: "VALIDATION_FAILED", fields: [{ path: "/authorityUnit", code: "unit" }] } });
+    }
   });
 });
 

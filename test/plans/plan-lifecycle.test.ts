@@ -58,7 +58,7 @@ describe.each(databaseKinds)("plan lifecycle over HTTP on %s", (kind) => {
     await json(await act(drafter, plan.id, "SUBMIT"));
     await json(await act(leader, plan.id, "RETURN", { reason: "Bổ sung căn cứ" }));
     await json(await act(drafter, plan.id, "SUBMIT"));
-    const approved = await json<View>(await act(leader, plan.id, "APPROVE", { signer: "Nguyễn Văn A", effectiveDate: "2023-03-01" }));
+    const approved = await json<View>(await act(leader, plan.id, "APPROVE", { effectiveDate: "2023-03-01" }));
     expect(approved.state).toBe("inEffect");
     // The approval issued the numbered plan of Ban Thường trực, its body filled from the plan.
     const planDocs = await json<{ items: DocumentItem[] }>(await t.request(drafter, "GET", `/api/documents?instance=${plan.id}`));
@@ -75,7 +75,9 @@ describe.each(databaseKinds)("plan lifecycle over HTTP on %s", (kind) => {
       "- TP Kon Tum: Hỗ trợ duy trì mô hình điểm, 5.000.000\u00a0₫;",
       "- Đăk Glei: Chọn và duy trì một mô hình điểm ở khu dân cư;",
       "trước ngày 05/12/2023",
-      "Nguyễn Văn A",
+      // The signer is the leader who approved, with his role.
+      leader.displayName,
+      "LÃNH ĐẠO",
     ]) expect(planPrint).toContain(text);
 
     // One report per district, started by the plan; nobody starts one by hand.
@@ -178,7 +180,7 @@ describe.each(databaseKinds)("plan lifecycle over HTTP on %s", (kind) => {
     expect(print).toContain("50.000.000\u00a0₫");
 
     // The leader approves the numbered summary; the plan is closed.
-    const closed = await json<View & { status: string; documents: { number: string }[] }>(await act(leader, plan.id, "APPROVE", { signer: "Trần Thị B", effectiveDate: "2023-12-08" }));
+    const closed = await json<View & { status: string; documents: { number: string }[] }>(await act(leader, plan.id, "APPROVE", { effectiveDate: "2023-12-08" }));
     expect(closed).toMatchObject({ state: "closed", status: "done" });
     const allDocs = await json<{ items: DocumentItem[] }>(await t.request(leader, "GET", `/api/documents?instance=${plan.id}`));
     expect(allDocs.items.map((d) => [d.number, d.type, d.issuedOn])).toEqual([
@@ -196,7 +198,7 @@ describe.each(databaseKinds)("plan lifecycle over HTTP on %s", (kind) => {
       "Kinh phí theo kế hoạch: 50.000.000\u00a0₫; đã chi: 37.000.000\u00a0₫; còn lại: 13.000.000\u00a0₫.",
       "- TP Kon Tum: kế hoạch 5.000.000\u00a0₫, đã chi …;",
       "Đánh giá chung: Các đơn vị cơ bản hoàn thành kế hoạch.",
-      "Trần Thị B",
+      leader.displayName,
     ]) expect(reportPrint).toContain(text);
     // A late report after closing still lands on the child and leaves the closed plan alone.
     const late = reportOf.get(districts[8]!.unitId)!;

@@ -24,6 +24,11 @@ export const tasks = pgTable(
     visibleToAncestors: boolean("visible_to_ancestors").notNull().default(false),
     /** Personal tasks (the applicant's own dossier): only this user sees them. */
     assigneeUserId: uuid("assignee_user_id").references(() => users.id),
+    /**
+     * The dossier's starter, on a task that decides on his own dossier (separation of duties): the task is
+     * not in his inbox and he may neither claim it nor be handed it. Null on his own work and on children.
+     */
+    excludedUserId: uuid("excluded_user_id").references(() => users.id),
     claimedBy: uuid("claimed_by").references(() => users.id),
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),

@@ -1,0 +1,43 @@
+/**
+ * The organisation units a form's data refers to, and which kinds of unit each place accepts, so that
+ * the server can check every one exists and is of an allowed kind before accepting the data.
+ */
+import { placesOfFormat } from "./attachments.js";
+import type { JsonObject } from "./json.js";
+
+/** The kinds of organisation unit (the server's `units.kind`). */
+export const UNIT_KIND_NAMES = ["province", "district", "commune", "office", "department", "association", "fund"] as const;
+export type UnitKindName = (typeof UNIT_KIND_NAMES)[number];
+
+/** Vietnamese names of the kinds, for messages. */
+export const UNIT_KIND_VI: Record<UnitKindName, string> = {
+  province: "tỉnh",
+  district: "huyện",
+  commune: "xã, phường",
+  office: "cơ quan",
+  department: "phòng, ban",
+  association: "hội",
+  fund: "quỹ",
+};
+
+/** A unit id in form data: its JSON pointer, the id, and the kinds allowed there (null: any kind). */
+export type UnitRef = { path: string; id: string; kinds: UnitKindName[] | null };
+
+/**
+ * Every `format: "unit"` value in `data`, at any depth, with the kinds its schema allows: `x-unit-kinds`
+ * (a list), else the picker's `x-unit-picker.level` when it is not `any`, else any kind.
+ *
+ * @example
+ * unitRefs({ type: "object", properties: { fund: { type: "string", format: "unit", "x-unit-kinds": ["fund"] } } }, { fund: "u-1" })
+ * // [{ path: "/fund", id: "u-1", kinds: ["fund"] }]
+ */
+export function unitRefs(schema: JsonObject, data: unknown): UnitRef[] {
+  return placesOfFormat(schema, data, "unit").map(({ path, value, schema: at }) => ({ path, id: value, kinds: allowedKinds(at) }));
+}
+
+function allowedKinds(schema: JsonObject): UnitKindName[] | null {
+  const listed = schema["x-unit-kinds"];
+  if (Array.isArray(listed)) return listed.filter((k): k is UnitKindName => (UNIT_KIND_NAMES as readonly unknown[]).includes(k));
+  const level = (schema["x-unit-picker"] as { level?: unknown } | undefined)?.level;
+  return typeof level === "string" && (UNIT_KIND_NAMES as readonly string[]).includes(level) ? [level as UnitKindName] : null;
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "tasks" ADD COLUMN "excluded_user_id" uuid;--> statement-breakpoint
+ALTER TABLE "tasks" ADD CONSTRAINT "tasks_excluded_user_id_users_id_fk" FOREIGN KEY ("excluded_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;
