@@ -9,8 +9,10 @@ import { loadSessionUser } from "../services/session-user";
 import { DEMO_UNITS as U, DEMO_USERS } from "./demo-world";
 
 /**
- * A non-login account (disabled after seeding) that sent the district reports of the demo plan: the
- * district MTTQ committees other than Đăk Hà have no demo account of their own.
+ * The specialist of the district MTTQ committees other than Đăk Hà, who sent the district reports of the
+ * demo plan. Nobody can sign in as him (his password is random; an admin may set one), but he stays
+ * enabled: a report sent back to a district must reach someone who holds the role there
+ * (`NO_OFFICIAL_IN_UNIT` refuses a task nobody could see).
  */
 const DISTRICT_REPORTER = { id: "00000000-0000-4000-8000-000000001099", username: "mttq.huyen.mau", displayName: "Chuyên viên MTTQ các huyện (dữ liệu mẫu)" };
 
@@ -98,7 +100,6 @@ export async function seedDemoPlan(services: Services): Promise<void> {
     clock.advance(2 * 3_600_000);
     if (d.accepted) await dossiers.send(drafter, child.id, { type: "ACCEPT" });
   }
-  await db.update(users).set({ disabled: true }).where(eq(users.id, DISTRICT_REPORTER.id));
   // The reminders and late marks fire when they did, on the demo's 2023 clock (only 2023 timers are due).
   const scheduler = new Scheduler({ ...services, clock, dossiers }, { batchSize: 100 });
   for (const at of ["2023-12-02T01:00:00Z", "2023-12-04T01:00:00Z", "2023-12-06T01:00:00Z"]) {

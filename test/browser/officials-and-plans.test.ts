@@ -58,7 +58,7 @@ beforeAll(async () => {
     .from(instances)
     .where(and(eq(instances.parentId, planId), sql`'review' = any(${instances.state})`));
   const sentBack = await t.request(drafter, "POST", `/api/instances/${inReview!.id}/events`, { type: "REQUEST_SUPPLEMENT", data: { items: ["Số hộ tham gia chưa khớp biên bản nghiệm thu"] } });
-  expect(sentBack.status).toBe(200);
+  expect(sentBack.status, await sentBack.clone().text()).toBe(200);
 
   run = await openBrowserOn(t.app, { now: NOW });
   base = run.base;
