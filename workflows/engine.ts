@@ -7,6 +7,7 @@ import { SAVE_DRAFT } from "./reserved-events";
 import { activeLeafNames, activeStateNames, stateKind, type IndexedState } from "./state-index";
 import { isStartersOwnWork } from "./separation";
 import { timeScope } from "./time-scope";
+import { withinStepBudget } from "./step-budget";
 
 /** What is stored for a dossier: enough to restore the machine and nothing that varies by run. */
 export type DossierSnapshot = {
@@ -47,7 +48,7 @@ function restore(wf: CompiledWorkflow, stored: DossierSnapshot): AnyMachineSnaps
  * @example const step = startDossier(wf, { name: "Hội Luật gia" }); step.to // ["draft"]
  */
 export function startDossier(wf: CompiledWorkflow, data: Record<string, unknown>): Step {
-  const [snapshot] = initialTransition(wf.machine, { data: withoutEngineFields(data) });
+  const [snapshot] = withinStepBudget(() => initialTransition(wf.machine, { data: withoutEngineFields(data) }));
   const stored = toStored(snapshot);
   const entered = activeStateNames(stored.value);
   return { snapshot: stored, from: [], to: activeLeafNames(stored.value), exited: [], entered, transition: null, spawn: spawnsOf(wf, entered, stored) };
@@ -63,7 +64,7 @@ function spawnsOf(wf: CompiledWorkflow, entered: string[], stored: DossierSnapsh
 
 /** A child's news for its parent: only the engine sends it; it never moves the parent by itself, though `always` may. */
 function childUpdate(wf: CompiledWorkflow, stored: DossierSnapshot, event: DossierEvent): Step {
-  const [next] = transition(wf.machine, restore(wf, stored), event);
+  const [next] = withinStepBudget(() => transition(wf.machine, restore(wf, stored), event));
   const after = toStored(next);
   const before = new Set(activeStateNames(stored.value));
   const now = new Set(activeStateNames(after.value));
@@ -181,7 +182,7 @@ export function sendEvent(wf: CompiledWorkflow, stored: DossierSnapshot, event: 
       messageEn: guard?.message?.en ?? "the dossier does not meet the condition for this event",
     });
   }
-  const [next] = transition(wf.machine, restore(wf, stored), event);
+  const [next] = withinStepBudget(() => transition(wf.machine, restore(wf, stored), event));
   const after = toStored(next);
   const before = new Set(activeStateNames(stored.value));
   const now = new Set(activeStateNames(after.value));

@@ -26,11 +26,13 @@ export class WorkflowRegistry {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly knownForms: () => Promise<ReadonlySet<string> | undefined> = async () => undefined,
+    /** The names of the computations the server registers for transitions' `compute` lists. */
+    private readonly knownComputations: () => ReadonlySet<string> | undefined = () => undefined,
   ) {}
 
   /** Checks a definition and refuses it with every problem listed. */
   async check(input: unknown): Promise<WorkflowDefinition> {
-    const result = checkDefinition(input, { knownForms: await this.knownForms() });
+    const result = checkDefinition(input, { knownForms: await this.knownForms(), knownComputations: this.knownComputations() });
     if (!result.ok) throw invalidDefinition(result.problems);
     return result.definition;
   }
