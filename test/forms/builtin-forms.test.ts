@@ -62,7 +62,14 @@ const invalidSamples: Array<[string, unknown, Array<[string, string, string]>]> 
     ["/actuals/0/value", "minimum", "Giá trị phải lớn hơn hoặc bằng 0"],
     ["/spent", "minimum", "Giá trị phải lớn hơn hoặc bằng 0"],
   ]],
+  // One request covers at most 200 beneficiaries (issue 16): a larger list is split into several requests.
+  ["fund-request", fundRequestWithLines(201), [["/lines", "maxItems", "Không được quá 200 mục"]]],
 ];
+
+function fundRequestWithLines(count: number): unknown {
+  const sample = validSamples["fund-request"] as { lines: Record<string, unknown>[] };
+  return { ...sample, lines: Array.from({ length: count }, (_, i) => ({ ...sample.lines[0], cccd: `0621410${String(i).padStart(5, "0")}` })) };
+}
 
 describe("built-in forms", () => {
   it("are the forms of the domain, each with a unique key and version 1", () => {
