@@ -236,7 +236,7 @@ export function availableEvents(
           if (!mayAct(wf, actor, source, t)) continue;
           const scope = { data: stored.context.data, event: {}, actor, config: wf.definition.config ?? {}, $server: options.server ?? {}, ...timeScope(options.at) };
           // Conditions on the event's own data cannot be judged before it is sent; role and dossier checks can.
-          if (t.guard?.condition !== undefined && !dependsOnEvent(t.guard.condition) && !guardPasses(t.guard, scope)) continue;
+          if (t.guard?.condition !== undefined && !dependsOnEvent(t.guard.condition) && !passesWithinBudget(t.guard, scope)) continue;
         }
         seen.add(type);
         out.push({ type, title: t.title ?? null, form: t.form ?? null, target: t.target ?? null });
@@ -244,6 +244,16 @@ export function availableEvents(
     }
   }
   return out;
+}
+
+/** A condition over its JSONLogic budget is not offered: sending the event would be refused CONDITION_TOO_COSTLY. */
+function passesWithinBudget(...args: Parameters<typeof guardPasses>): boolean {
+  try {
+    return guardPasses(...args);
+  } catch (e) {
+    if (e instanceof EngineError && e.code === "CONDITION_TOO_COSTLY") return false;
+    throw e;
+  }
 }
 
 function dependsOnEvent(rule: unknown): boolean {
