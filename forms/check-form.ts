@@ -7,6 +7,7 @@ import { checkUiSchema } from "./check-uischema.js";
 import { formDefinitionSchema, type FormDefinition } from "./form-definition.js";
 import type { FormProblem } from "./form-problem.js";
 import { asRecord } from "./json.js";
+import { patternProblems } from "./pattern-safety.js";
 import { zodProblems } from "./zod-problems.js";
 
 /**
@@ -26,8 +27,8 @@ export function checkForm(input: unknown): FormProblem[] {
   const schema = asRecord(asRecord(input)?.schema);
   const uischema = asRecord(input)?.uischema;
   if (schema) {
-    problems.push(...checkJsonSchema(schema));
-    if (asRecord(uischema)) problems.push(...checkUiSchema(uischema, schema, conditionSchemaChecker()));
+    problems.push(...checkJsonSchema(schema), ...patternProblems(schema, "/schema"));
+    if (asRecord(uischema)) problems.push(...checkUiSchema(uischema, schema, conditionSchemaChecker()), ...patternProblems(uischema, "/uischema"));
   }
   return problems;
 }

@@ -4,6 +4,7 @@ import { dataActions } from "./data-actions";
 import type { Guard, Spawn, StateNodeDef, Transition, WorkflowDefinition } from "./definition-schema";
 import { evaluateCondition } from "./json-logic";
 import { indexStates, stateKind, type IndexedState } from "./state-index";
+import { MAX_MICROSTEPS } from "./step-budget";
 import { timeScope, type TimeScope } from "./time-scope";
 
 /**
@@ -107,6 +108,8 @@ export function compileWorkflow(definition: WorkflowDefinition): CompiledWorkflo
     },
   }).createMachine({
     id: MACHINE_ID,
+    // XState throws past this many microsteps in one step; the engine makes it a WORKFLOW_LOOP refusal.
+    options: { maxIterations: MAX_MICROSTEPS },
     context: ({ input }) => ({ data: input.data }),
     initial: definition.initial,
     // Any state hears from its children; the engine lets only the system send this (engine.ts).

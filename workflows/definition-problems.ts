@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { WorkflowDefinition, type StateNodeDef, type Transition } from "./definition-schema";
+import { alwaysCycles } from "./always-cycles";
 import { dataActions } from "./data-actions";
 import { conditionProblems } from "./json-logic";
 import { RESERVED_EVENTS } from "./reserved-events";
@@ -46,13 +47,14 @@ function depth(issues: z.core.$ZodIssue[]): number {
 
 /**
  * Checks a workflow definition and reports every problem at once: its shape (zod), unknown or missing
- * states, duplicate state names, unreachable states, bad JSONLogic conditions, unknown forms.
+ * states, duplicate state names, unreachable states, bad JSONLogic conditions, unknown forms and server
+ * computations (the server hands in the names it knows), cycles of eventless transitions (`always-cycles.ts`).
  *
  * @example checkDefinition(json, { knownForms: new Set(["decision"]) }) // { ok: false, problems: [...] }
  */
 export function checkDefinition(
   input: unknown,
-  options: { knownForms?: ReadonlySet<string>; knownWorkflows?: ReadonlySet<string> } = {},
+  options: { knownForms?: ReadonlySet<string>; knownWorkflows?: ReadonlySet<string>; knownComputations?: ReadonlySet<string> } = {},
 ): DefinitionCheck {
   const parsed = WorkflowDefinition.safeParse(input);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error.issues) };
@@ -125,6 +127,11 @@ export function checkDefinition(
           add(`${pointer}/actions/${i}`, "UNKNOWN_ACTION", `Hành động "${name}" không tồn tại`, `action "${name}" does not exist`);
         }
       }
+      for (const [i, name] of (transition.compute ?? []).entries()) {
+        if (options.knownComputations && !options.knownComputations.has(name)) {
+          add(`${pointer}/compute/${i}`, "UNKNOWN_COMPUTATION", `Phép tính "${name}" không tồn tại trên máy chủ`, `the server has no computation "${name}"`);
+        }
+      }
       if (transition.target === undefined) {
         if (!transition.actions?.length) {
           add(`${pointer}/target`, "MISSING_TARGET", "Thiếu trạng thái đích", "a transition needs a target or actions");
@@ -145,6 +152,10 @@ export function checkDefinition(
   for (const name of unreachableStates(def.initial, states)) {
     const state = states.get(name)!;
     add(`/states/${state.path.join("/states/")}`, "UNREACHABLE_STATE", `Không thể đến trạng thái "${name}"`, `state "${name}" cannot be reached`);
+  }
+  for (const { state, index, cycle } of alwaysCycles(states)) {
+    const loop = cycle.join(" → ");
+    add(`/states/${state.path.join("/states/")}/always/${index}`, "ALWAYS_CYCLE", `Chuyển trạng thái tự động tạo vòng lặp: ${loop}`, `eventless transitions form a cycle: ${loop}`);
   }
   return problems.length ? { ok: false, problems } : { ok: true, definition: def };
 }

@@ -7,6 +7,7 @@ import { SAVE_DRAFT } from "./reserved-events";
 import { activeLeafNames, activeStateNames, stateKind, type IndexedState } from "./state-index";
 import { isStartersOwnWork } from "./separation";
 import { timeScope } from "./time-scope";
+import { withinStepBudget } from "./step-budget";
 
 /** What is stored for a dossier: enough to restore the machine and nothing that varies by run. */
 export type DossierSnapshot = {
@@ -47,7 +48,7 @@ function restore(wf: CompiledWorkflow, stored: DossierSnapshot): AnyMachineSnaps
  * @example const step = startDossier(wf, { name: "Hội Luật gia" }); step.to // ["draft"]
  */
 export function startDossier(wf: CompiledWorkflow, data: Record<string, unknown>): Step {
-  const [snapshot] = initialTransition(wf.machine, { data: withoutEngineFields(data) });
+  const [snapshot] = withinStepBudget(() => initialTransition(wf.machine, { data: withoutEngineFields(data) }));
   const stored = toStored(snapshot);
   const entered = activeStateNames(stored.value);
   return { snapshot: stored, from: [], to: activeLeafNames(stored.value), exited: [], entered, transition: null, spawn: spawnsOf(wf, entered, stored) };
@@ -63,7 +64,7 @@ function spawnsOf(wf: CompiledWorkflow, entered: string[], stored: DossierSnapsh
 
 /** A child's news for its parent: only the engine sends it; it never moves the parent by itself, though `always` may. */
 function childUpdate(wf: CompiledWorkflow, stored: DossierSnapshot, event: DossierEvent): Step {
-  const [next] = transition(wf.machine, restore(wf, stored), event);
+  const [next] = withinStepBudget(() => transition(wf.machine, restore(wf, stored), event));
   const after = toStored(next);
   const before = new Set(activeStateNames(stored.value));
   const now = new Set(activeStateNames(after.value));
@@ -181,7 +182,7 @@ export function sendEvent(wf: CompiledWorkflow, stored: DossierSnapshot, event: 
       messageEn: guard?.message?.en ?? "the dossier does not meet the condition for this event",
     });
   }
-  const [next] = transition(wf.machine, restore(wf, stored), event);
+  const [next] = withinStepBudget(() => transition(wf.machine, restore(wf, stored), event));
   const after = toStored(next);
   const before = new Set(activeStateNames(stored.value));
   const now = new Set(activeStateNames(after.value));
@@ -235,7 +236,7 @@ export function availableEvents(
           if (!mayAct(wf, actor, source, t)) continue;
           const scope = { data: stored.context.data, event: {}, actor, config: wf.definition.config ?? {}, $server: options.server ?? {}, ...timeScope(options.at) };
           // Conditions on the event's own data cannot be judged before it is sent; role and dossier checks can.
-          if (t.guard?.condition !== undefined && !dependsOnEvent(t.guard.condition) && !guardPasses(t.guard, scope)) continue;
+          if (t.guard?.condition !== undefined && !dependsOnEvent(t.guard.condition) && !passesWithinBudget(t.guard, scope)) continue;
         }
         seen.add(type);
         out.push({ type, title: t.title ?? null, form: t.form ?? null, target: t.target ?? null });
@@ -243,6 +244,16 @@ export function availableEvents(
     }
   }
   return out;
+}
+
+/** A condition over its JSONLogic budget is not offered: sending the event would be refused CONDITION_TOO_COSTLY. */
+function passesWithinBudget(...args: Parameters<typeof guardPasses>): boolean {
+  try {
+    return guardPasses(...args);
+  } catch (e) {
+    if (e instanceof EngineError && e.code === "CONDITION_TOO_COSTLY") return false;
+    throw e;
+  }
 }
 
 function dependsOnEvent(rule: unknown): boolean {

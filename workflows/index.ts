@@ -14,3 +14,4 @@ export { dataActions, type DataAction, type DataActionContext } from "./data-act
 export { timeScope, type TimeScope } from "./time-scope";
 export * from "./funds";
 export * from "./documents";
+export { MAX_MICROSTEPS } from "./step-budget";

@@ -11,7 +11,7 @@ import { childDossierHook } from "./child-dossiers";
 import { DocumentService } from "./documents";
 import { PublicStatusService } from "./public-status";
 import { PublicRateLimiter } from "../auth/public-rate-limit";
-import { DossierService } from "./dossiers";
+import { DossierService, type Computation } from "./dossiers";
 import { fundDossierHook, FUND_WORKFLOW } from "./funds/dossier-hook";
 import { FundService } from "./funds/fund-service";
 import { FundLedger } from "./funds/ledger";
@@ -94,8 +94,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   await database.migrate();
   const forms = new FormRegistry(db, clock);
   await forms.installBuiltins(builtinForms);
+  // What transitions' `compute` lists may name: a definition naming another one is refused (422), not a 500 at its step.
+  const computations: Record<string, Computation> = {
+    planSummary: (tx, row, at) => plans.compile(row, { tx, at }),
+  };
   // Definitions may only name forms that exist, built-in ones included.
-  const registry = new WorkflowRegistry(db, clock, () => forms.keys());
+  const registry = new WorkflowRegistry(db, clock, () => forms.keys(), () => new Set(Object.keys(computations)));
   await registry.installBuiltins(builtinDefinitions);
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_MB * 1024 * 1024;
   const attachments = new AttachmentService(db, options.storage ?? new MemoryBlobStorage(), clock, maxUploadBytes);
@@ -126,7 +130,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const units = new UnitService(db, clock);
   const people = new PeopleService(db, clock, units, sessions);
   const plans = new PlanService(db, clock);
-  dossiers.registerComputation("planSummary", (tx, row, at) => plans.compile(row, { tx, at }));
+  for (const [name, computation] of Object.entries(computations)) dossiers.registerComputation(name, computation);
   return {
     database,
     clock,

@@ -64,6 +64,11 @@ const invalidSamples: Array<[string, unknown, Array<[string, string, string]>]> 
   ]],
 ];
 
+function fundRequestWithLines(count: number): unknown {
+  const sample = validSamples["fund-request"] as { lines: Record<string, unknown>[] };
+  return { ...sample, lines: Array.from({ length: count }, (_, i) => ({ ...sample.lines[0], cccd: `0621410${String(i).padStart(5, "0")}` })) };
+}
+
 describe("built-in forms", () => {
   it("are the forms of the domain, each with a unique key and version 1", () => {
     expect(builtinForms.map((f) => f.key).sort()).toEqual(
@@ -112,6 +117,13 @@ describe("built-in forms", () => {
     const got = result.errors.map((e) => [e.path, e.code, e.message]);
     expect(got.sort()).toEqual([...expected].sort());
     for (const e of result.errors) expect(e.messageEn).toMatch(/\S/);
+  });
+
+  // One request covers at most 200 beneficiaries (issue 16): a larger list is split into several requests.
+  it("caps a fund request at 200 lines", () => {
+    const at = (count: number) => validator.validate(form("fund-request"), fundRequestWithLines(count));
+    expect(at(200).valid).toBe(true);
+    expect(at(201).errors.map((e) => [e.path, e.code, e.message])).toEqual([["/lines", "maxItems", "Không được quá 200 mục"]]);
   });
 
   it("uses a SHOW rule (founding-application shows the assets declaration only when there are assets)", () => {
