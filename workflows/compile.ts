@@ -1,8 +1,9 @@
 import { assign, setup, type AnyStateMachine, type StateValue } from "xstate";
 import { CHILD_UPDATE, parseChildUpdate, spawnRequests, withChildUpdate, withSpawnedChildren } from "./children";
 import { dataActions } from "./data-actions";
-import type { Guard, Spawn, StateNodeDef, Transition, WorkflowDefinition } from "./definition-schema";
+import type { Guard, Role, Spawn, StateNodeDef, Transition, WorkflowDefinition } from "./definition-schema";
 import { evaluateCondition } from "./json-logic";
+import { effectiveAssignee, isStartersOwnWork } from "./separation";
 import { indexStates, stateKind, type IndexedState } from "./state-index";
 import { MAX_MICROSTEPS } from "./step-budget";
 import { timeScope, type TimeScope } from "./time-scope";
@@ -14,8 +15,31 @@ import { timeScope, type TimeScope } from "./time-scope";
  */
 export type Actor = { id: string; roles: string[]; system?: boolean; starter?: boolean };
 export type DossierContext = { data: Record<string, unknown> };
-/** An event; `at` is when it happened (ISO instant with offset), so conditions may read `now`/`today`. */
-export type DossierEvent = { type: string; data?: Record<string, unknown>; actor: Actor; at?: string | undefined };
+/**
+ * An event; `at` is when it happened (ISO instant with offset), so conditions may read `now`/`today`.
+ * `probe` asks XState which transition it would take without sending anything (`engine.ts`): `"actor"`
+ * judges everything but the conditions on the event's own data (not known before it is sent),
+ * `"anyone"` only refuses what no person may send (`system` transitions).
+ */
+export type DossierEvent = { type: string; data?: Record<string, unknown>; actor: Actor; at?: string | undefined; probe?: "actor" | "anyone" };
+
+/**
+ * What the XState guard of a compiled transition knows: the transition as written, the state declaring
+ * it, and who may take it. XState hands it back with the transition it chose, so the engine reports
+ * exactly the transition XState took.
+ */
+export type TransitionGuard = {
+  source: string;
+  transition: Transition;
+  /** An `always` transition: it runs on whoever's event led there, so only its own `guard` counts. */
+  eventless: boolean;
+  /** Who may send it: its guard's roles, else the role of the declaring state's (or an ancestor's) assignee; null: anyone. */
+  roles: Role[] | null;
+  /** The state decides on the dossier, so its starter's official roles do not count there (`separation.ts`). */
+  decides: boolean;
+  /** The condition reads the event's own data, so it cannot be judged before the event is sent. */
+  readsEvent: boolean;
+};
 
 /** The event data key under which the server hands in its facts (`$server` in conditions); recorded with the event, so replay sees them too. */
 export const SERVER_FACTS = "$server";
@@ -55,6 +79,37 @@ export function guardPasses(
 }
 
 /**
+ * True when the actor may take the transition, whatever its condition says: the engine may take any;
+ * a person never a `system` one, and only with one of its roles (the starter keeps only the applicant
+ * role where the dossier is decided on).
+ */
+export function actorMayTake(guard: TransitionGuard, actor: Actor): boolean {
+  if (actor.system === true) return true;
+  if (guard.transition.system) return false;
+  if (guard.roles === null) return true;
+  const held = actor.starter && guard.decides ? actor.roles.filter((r) => r === "applicant") : actor.roles;
+  return guard.roles.some((r) => held.includes(r));
+}
+
+/** The one guard of every compiled transition: XState calls it, and the transition it passes is the one taken. */
+function transitionAllowed(guard: TransitionGuard, context: DossierContext, event: Partial<DossierEvent>, config: Record<string, unknown>): boolean {
+  // Eventless (`always`) transitions see XState's internal events, which carry no actor.
+  const actor = event.actor ?? SYSTEM_ACTOR;
+  if (guard.eventless) return guardPasses(guard.transition.guard, { data: context.data, event: event.data ?? {}, actor, config, ...timeScope(event.at) });
+  if (event.probe === "anyone") return !guard.transition.system || actor.system === true;
+  if (!actorMayTake(guard, actor)) return false;
+  const condition = guard.transition.guard?.condition;
+  if (condition === undefined || (event.probe === "actor" && guard.readsEvent)) return true;
+  return guardPasses({ condition }, { data: context.data, event: event.data ?? {}, actor, config, ...timeScope(event.at) });
+}
+
+/** The roles that may send a transition: its guard's, else the role of the state's (or an ancestor's) assignee. */
+function rolesFor(wf: Pick<CompiledWorkflow, "definition" | "states">, source: IndexedState, transition: Transition): Role[] | null {
+  if (transition.guard?.role) return Array.isArray(transition.guard.role) ? transition.guard.role : [transition.guard.role];
+  return effectiveAssignee(wf, source)?.role ? [effectiveAssignee(wf, source)!.role] : null;
+}
+
+/**
  * Compiles a checked definition into an XState v5 machine. Targets are resolved by state name to
  * absolute ids, so a transition may leave a nested or parallel region.
  *
@@ -64,22 +119,33 @@ export function compileWorkflow(definition: WorkflowDefinition): CompiledWorkflo
   const { states } = indexStates(definition);
   const config = definition.config ?? {};
   const targetId = (name: string) => `#${MACHINE_ID}.${states.get(name)!.path.join(".")}`;
-  const compileTransition = (t: Transition) => ({
+  const index = { definition, states };
+  const guardOf = (source: IndexedState, t: Transition, eventless: boolean): TransitionGuard => ({
+    source: source.name,
+    transition: t,
+    eventless,
+    roles: eventless ? null : rolesFor(index, source, t),
+    decides: !isStartersOwnWork(index, source),
+    readsEvent: t.guard?.condition !== undefined && JSON.stringify(t.guard.condition).includes('"event'),
+  });
+  // Every transition of an event carries the guard (roles apply even without a written one).
+  const compileTransition = (source: IndexedState, eventless: boolean) => (t: Transition) => ({
     ...(t.target !== undefined ? { target: targetId(t.target) } : {}),
-    ...(t.guard ? { guard: { type: "allowed" as const, params: t.guard } } : {}),
+    ...(!eventless || t.guard ? { guard: { type: "allowed" as const, params: guardOf(source, t, eventless) } } : {}),
     actions: [
       ...(t.mergeData ? [{ type: "mergeData" as const }] : []),
       ...(t.actions ?? []).map((name) => ({ type: "dataAction" as const, params: { name } })),
     ],
   });
-  const compileNode = (node: StateNodeDef): Record<string, unknown> => {
+  const compileNode = (node: StateNodeDef, name: string): Record<string, unknown> => {
     const kind = stateKind(node);
+    const source = states.get(name)!;
     return {
       ...(kind === "parallel" || kind === "final" ? { type: kind } : {}),
       ...(kind === "compound" ? { initial: node.initial } : {}),
       ...(node.states ? { states: mapValues(node.states, compileNode) } : {}),
-      ...(node.on ? { on: mapValues(node.on, (spec) => (Array.isArray(spec) ? spec : [spec]).map(compileTransition)) } : {}),
-      ...(node.always ? { always: node.always.map(compileTransition) } : {}),
+      ...(node.on ? { on: mapValues(node.on, (spec) => (Array.isArray(spec) ? spec : [spec]).map(compileTransition(source, false))) } : {}),
+      ...(node.always ? { always: node.always.map(compileTransition(source, true)) } : {}),
       ...(node.spawn ? { entry: [{ type: "spawnChildren", params: node.spawn }] } : {}),
     };
   };
@@ -87,9 +153,7 @@ export function compileWorkflow(definition: WorkflowDefinition): CompiledWorkflo
   const machine = setup({
     types: {} as { context: DossierContext; events: DossierEvent; input: { data: Record<string, unknown> } },
     guards: {
-      allowed: ({ context, event }, params: Guard) =>
-        // Eventless (`always`) transitions see XState's internal events, which carry no actor.
-        guardPasses(params, { data: context.data, event: event.data ?? {}, actor: event.actor ?? SYSTEM_ACTOR, config, ...timeScope(event.at) }),
+      allowed: ({ context, event }, params: TransitionGuard) => transitionAllowed(params, context, event, config),
     },
     actions: {
       // `$`-fields belong to the engine (children, rounds, lateness): event data never overwrites them.
@@ -126,8 +190,8 @@ export function withoutEngineFields(data: Record<string, unknown>): Record<strin
   return Object.fromEntries(Object.entries(data).filter(([k]) => !k.startsWith("$")));
 }
 
-function mapValues<T, U>(record: Record<string, T>, fn: (value: T) => U): Record<string, U> {
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fn(v)]));
+function mapValues<T, U>(record: Record<string, T>, fn: (value: T, key: string) => U): Record<string, U> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fn(v, k)]));
 }
 
 export type { StateValue };

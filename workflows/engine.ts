@@ -1,12 +1,10 @@
-import { initialTransition, transition, type AnyMachineSnapshot, type StateValue } from "xstate";
-import type { LocalizedText, Role, Transition } from "./definition-schema";
+import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateNode, type StateValue } from "xstate";
+import type { LocalizedText, Transition } from "./definition-schema";
 import { CHILD_UPDATE, spawnRequests, type SpawnRequest } from "./children";
-import { guardPasses, withoutEngineFields, type Actor, type CompiledWorkflow, type DossierEvent } from "./compile";
+import { actorMayTake, SERVER_FACTS, withoutEngineFields, type Actor, type CompiledWorkflow, type DossierEvent, type TransitionGuard } from "./compile";
 import { EngineError } from "./errors";
 import { SAVE_DRAFT } from "./reserved-events";
 import { activeLeafNames, activeStateNames, stateKind, type IndexedState } from "./state-index";
-import { isStartersOwnWork } from "./separation";
-import { timeScope } from "./time-scope";
 import { withinStepBudget } from "./step-budget";
 
 /** What is stored for a dossier: enough to restore the machine and nothing that varies by run. */
@@ -63,8 +61,8 @@ function spawnsOf(wf: CompiledWorkflow, entered: string[], stored: DossierSnapsh
 }
 
 /** A child's news for its parent: only the engine sends it; it never moves the parent by itself, though `always` may. */
-function childUpdate(wf: CompiledWorkflow, stored: DossierSnapshot, event: DossierEvent): Step {
-  const [next] = withinStepBudget(() => transition(wf.machine, restore(wf, stored), event));
+function childUpdate(wf: CompiledWorkflow, stored: DossierSnapshot, snapshot: AnyMachineSnapshot, event: DossierEvent): Step {
+  const [next] = withinStepBudget(() => transition(wf.machine, snapshot, event));
   const after = toStored(next);
   const before = new Set(activeStateNames(stored.value));
   const now = new Set(activeStateNames(after.value));
@@ -80,16 +78,23 @@ function childUpdate(wf: CompiledWorkflow, stored: DossierSnapshot, event: Dossi
   };
 }
 
-/** The transitions for `type` declared on active states, deepest state first (XState's priority). */
-function candidates(wf: CompiledWorkflow, value: StateValue, type: string): { source: IndexedState; transition: Transition }[] {
-  const active = activeStateNames(value)
-    .map((name) => wf.states.get(name)!)
-    .sort((a, b) => b.path.length - a.path.length);
-  return active.flatMap((source) => {
-    const spec = source.node.on?.[type];
-    if (!spec) return [];
-    return (Array.isArray(spec) ? spec : [spec]).map((transition) => ({ source, transition }));
-  });
+/**
+ * The transitions for `type` declared on the active states, as XState compiled them (deepest state
+ * first, XState's priority), with the guard data each carries. Only for what comes before the choice
+ * (refusals, forms, computations): which one is taken is XState's alone (`sendEvent`).
+ */
+function declared(wf: CompiledWorkflow, snapshot: AnyMachineSnapshot, type: string): TransitionGuard[] {
+  const nodes = [...(snapshot._nodes as AnyStateNode[])].sort((a, b) => b.path.length - a.path.length);
+  return nodes.flatMap((node) => (node.path.length === 0 ? [] : (node.on[type] ?? []).map(guardData)));
+}
+
+/** The guard data XState hands back with a transition (every event transition carries one, `compile.ts`). */
+function guardData(t: { guard?: unknown }): TransitionGuard {
+  return (t.guard as { params: TransitionGuard }).params;
+}
+
+function optionOf(wf: CompiledWorkflow, guard: TransitionGuard): EventOption {
+  return { source: wf.states.get(guard.source)!, transition: guard.transition };
 }
 
 /**
@@ -99,28 +104,7 @@ function candidates(wf: CompiledWorkflow, value: StateValue, type: string): { so
  * @example computationsFor(plan, compilingSnapshot, "SUBMIT") // ["planSummary"]
  */
 export function computationsFor(wf: CompiledWorkflow, stored: DossierSnapshot, type: string): string[] {
-  return [...new Set(candidates(wf, stored.value, type).flatMap((c) => c.transition.compute ?? []))];
-}
-
-/** The roles that may send a transition: its guard's, else the role of the state's assignee. */
-export function rolesFor(source: IndexedState, transition: Transition, wf: CompiledWorkflow): Role[] | null {
-  if (transition.guard?.role) return Array.isArray(transition.guard.role) ? transition.guard.role : [transition.guard.role];
-  let state: IndexedState | undefined = source;
-  while (state) {
-    if (state.node.assignee) return [state.node.assignee.role];
-    state = state.parent ? wf.states.get(state.parent) : undefined;
-  }
-  return null;
-}
-
-function mayAct(wf: CompiledWorkflow, actor: Actor, source: IndexedState, transition: Transition): boolean {
-  if (actor.system === true) return true;
-  if (transition.system) return false;
-  const roles = rolesFor(source, transition, wf);
-  if (roles === null) return true;
-  // The starter of a dossier keeps only his applicant role where the dossier is decided on.
-  const held = actor.starter && !isStartersOwnWork(wf, source) ? actor.roles.filter((r) => r === "applicant") : actor.roles;
-  return roles.some((r) => held.includes(r));
+  return [...new Set(declared(wf, restore(wf, stored), type).flatMap((g) => g.transition.compute ?? []))];
 }
 
 /** A transition that the event could take, with the state that declares it. */
@@ -134,29 +118,37 @@ export type EventOption = { source: IndexedState; transition: Transition };
  * @example permittedTransitions(wf, snapshot, { type: "APPROVE", actor })[0]?.transition.form // "decision"
  */
 export function permittedTransitions(wf: CompiledWorkflow, stored: DossierSnapshot, event: DossierEvent): EventOption[] {
+  return permittedGuards(wf, stored, restoreOpen(wf, stored), event).map((g) => optionOf(wf, g));
+}
+
+function restoreOpen(wf: CompiledWorkflow, stored: DossierSnapshot): AnyMachineSnapshot {
   if (stored.status === "done") throw new EngineError("DOSSIER_CLOSED", "Hồ sơ đã kết thúc", { messageEn: "the dossier is closed" });
+  return restore(wf, stored);
+}
+
+/** The refusals that come before any condition, judged with the same rule as the compiled guards (`actorMayTake`). */
+function permittedGuards(wf: CompiledWorkflow, stored: DossierSnapshot, snapshot: AnyMachineSnapshot, event: DossierEvent): TransitionGuard[] {
   if (event.type === CHILD_UPDATE) {
     if (!event.actor.system) {
       throw new EngineError("ROLE_NOT_ALLOWED", "Chỉ hệ thống được cập nhật hồ sơ con", { roles: [], messageEn: "only the engine reports on child dossiers" });
     }
     return [];
   }
-  const options = candidates(wf, stored.value, event.type);
+  const options = declared(wf, snapshot, event.type);
   if (options.length === 0) {
-    const allowedEvents = [...new Set(availableEvents(wf, stored, null).map((e) => e.type))];
     throw new EngineError("EVENT_NOT_ALLOWED", `Không thể thực hiện "${event.type}" ở bước hiện tại`, {
-      allowedEvents,
+      allowedEvents: anyonesEvents(wf, stored),
       messageEn: `"${event.type}" is not possible in the current state`,
     });
   }
-  const permitted = options.filter((o) => mayAct(wf, event.actor, o.source, o.transition));
-  if (permitted.length === 0 && event.actor.starter && options.some((o) => mayAct(wf, { ...event.actor, starter: false }, o.source, o.transition))) {
+  const permitted = options.filter((g) => actorMayTake(g, event.actor));
+  if (permitted.length === 0 && event.actor.starter && options.some((g) => actorMayTake(g, { ...event.actor, starter: false }))) {
     throw new EngineError("SELF_DECISION_FORBIDDEN", "Người nộp hồ sơ không được tự xử lý, phê duyệt hồ sơ của chính mình", {
       messageEn: "the dossier's starter may not decide on it",
     });
   }
   if (permitted.length === 0) {
-    const roles = [...new Set(options.flatMap((o) => rolesFor(o.source, o.transition, wf) ?? []))];
+    const roles = [...new Set(options.flatMap((g) => g.roles ?? []))];
     throw new EngineError("ROLE_NOT_ALLOWED", "Bạn không có vai trò được phép thực hiện thao tác này", {
       roles,
       messageEn: `only ${roles.join(", ")} may do this`,
@@ -166,30 +158,35 @@ export function permittedTransitions(wf: CompiledWorkflow, stored: DossierSnapsh
 }
 
 /**
- * Applies one event to a stored snapshot, purely. Refusals are typed `EngineError`s: the event is not
- * possible in this state (with the events that are), the actor lacks the role, or a condition fails.
+ * Applies one event to a stored snapshot, purely. XState alone chooses the transition (its guards judge
+ * roles, separation of duties and conditions); the step reports the one it took. Refusals are typed
+ * `EngineError`s: the event is not possible in this state (with the events that are), the actor lacks
+ * the role, or a condition fails.
  *
  * @example sendEvent(wf, snapshot, { type: "SUBMIT", actor: { id: "u1", roles: ["applicant"] } }).to
  */
 export function sendEvent(wf: CompiledWorkflow, stored: DossierSnapshot, event: DossierEvent): Step {
-  const permitted = permittedTransitions(wf, stored, event);
-  if (event.type === CHILD_UPDATE) return childUpdate(wf, stored, event);
-  const scope = { data: stored.context.data, event: event.data ?? {}, actor: event.actor, config: wf.definition.config ?? {}, ...timeScope(event.at) };
-  const chosen = permitted.find((o) => guardPasses(o.transition.guard, scope));
-  if (!chosen) {
+  const { probe: _probe, ...sent } = event;
+  const snapshot = restoreOpen(wf, stored);
+  const permitted = permittedGuards(wf, stored, snapshot, sent);
+  if (sent.type === CHILD_UPDATE) return childUpdate(wf, stored, snapshot, sent);
+  // XState's own selection: what `transition` below takes for this snapshot and event.
+  const taken = withinStepBudget(() => wf.machine.getTransitionData(snapshot, sent));
+  if (taken.length === 0) {
     const guard = permitted[0]!.transition.guard;
     throw new EngineError("CONDITION_FAILED", guard?.message?.vi ?? "Hồ sơ chưa đáp ứng điều kiện để thực hiện thao tác này", {
       messageEn: guard?.message?.en ?? "the dossier does not meet the condition for this event",
     });
   }
-  const [next] = withinStepBudget(() => transition(wf.machine, restore(wf, stored), event));
+  const chosen = guardData(taken[0]!);
+  const [next] = withinStepBudget(() => transition(wf.machine, snapshot, sent));
   const after = toStored(next);
   const before = new Set(activeStateNames(stored.value));
   const now = new Set(activeStateNames(after.value));
   // A transition into a state that was already active re-enters it (and everything below it);
   // a transition without a target stays where it is.
   const target = chosen.transition.target;
-  const reentered = target !== undefined && (target === chosen.source.name || isAncestor(wf, target, chosen.source.name))
+  const reentered = target !== undefined && (target === chosen.source || isAncestor(wf, target, chosen.source))
     ? [...now].filter((n) => n === target || isAncestor(wf, target, n))
     : [];
   const entered = [...now].filter((n) => !before.has(n) || reentered.includes(n));
@@ -213,9 +210,19 @@ function isAncestor(wf: CompiledWorkflow, ancestor: string, name: string): boole
   return false;
 }
 
+/** The event types declared on the active states, in the definition's order (never the engine's own `CHILD_UPDATE`). */
+function declaredTypes(wf: CompiledWorkflow, stored: DossierSnapshot): string[] {
+  return [...new Set(activeStateNames(stored.value).flatMap((name) => Object.keys(wf.states.get(name)?.node.on ?? {})))];
+}
+
+function anyonesEvents(wf: CompiledWorkflow, stored: DossierSnapshot): string[] {
+  return availableEvents(wf, stored, null).map((e) => e.type);
+}
+
 /**
- * The events that can be sent now, for `actor` (or for anyone when `actor` is null): declared on an
- * active state, allowed to the actor's roles, and with a passing condition.
+ * The events that can be sent now, for `actor` (or for anyone when `actor` is null), asked of XState
+ * with a probe of each declared event: it says whether a transition would be taken and which. Conditions
+ * on the event's own data cannot be judged before it is sent; role and dossier checks can.
  */
 export function availableEvents(
   wf: CompiledWorkflow,
@@ -224,40 +231,26 @@ export function availableEvents(
   options: { at?: string; server?: Record<string, unknown> } = {},
 ): AvailableEvent[] {
   if (stored.status === "done") return [];
-  const seen = new Set<string>();
-  const out: AvailableEvent[] = [];
-  for (const name of activeStateNames(stored.value)) {
-    const source = wf.states.get(name)!;
-    for (const [type, spec] of Object.entries(source.node.on ?? {})) {
-      for (const t of Array.isArray(spec) ? spec : [spec]) {
-        if (seen.has(type)) continue;
-        if (t.system && !actor?.system) continue;
-        if (actor) {
-          if (!mayAct(wf, actor, source, t)) continue;
-          const scope = { data: stored.context.data, event: {}, actor, config: wf.definition.config ?? {}, $server: options.server ?? {}, ...timeScope(options.at) };
-          // Conditions on the event's own data cannot be judged before it is sent; role and dossier checks can.
-          if (t.guard?.condition !== undefined && !dependsOnEvent(t.guard.condition) && !passesWithinBudget(t.guard, scope)) continue;
-        }
-        seen.add(type);
-        out.push({ type, title: t.title ?? null, form: t.form ?? null, target: t.target ?? null });
-      }
-    }
-  }
-  return out;
+  const snapshot = restore(wf, stored);
+  const probe = actor
+    ? { actor, probe: "actor" as const, at: options.at, data: options.server ? { [SERVER_FACTS]: options.server } : {} }
+    : { actor: { id: "anyone", roles: [] }, probe: "anyone" as const, data: {} };
+  return declaredTypes(wf, stored).flatMap((type) => {
+    const taken = offered(() => wf.machine.getTransitionData(snapshot, { type, ...probe }));
+    if (taken.length === 0) return [];
+    const t = guardData(taken[0]!).transition;
+    return [{ type, title: t.title ?? null, form: t.form ?? null, target: t.target ?? null }];
+  });
 }
 
-/** A condition over its JSONLogic budget is not offered: sending the event would be refused CONDITION_TOO_COSTLY. */
-function passesWithinBudget(...args: Parameters<typeof guardPasses>): boolean {
+/** An event whose condition goes over its JSONLogic budget is not offered: sending it would be refused CONDITION_TOO_COSTLY. */
+function offered<T>(choose: () => T[]): T[] {
   try {
-    return guardPasses(...args);
+    return withinStepBudget(choose);
   } catch (e) {
-    if (e instanceof EngineError && e.code === "CONDITION_TOO_COSTLY") return false;
+    if (e instanceof EngineError && e.code === "CONDITION_TOO_COSTLY") return [];
     throw e;
   }
-}
-
-function dependsOnEvent(rule: unknown): boolean {
-  return JSON.stringify(rule).includes('"event');
 }
 
 /** True when the state is a final one (the dossier's outcome). */
@@ -281,7 +274,7 @@ export function saveDraft(wf: CompiledWorkflow, stored: DossierSnapshot, data: R
   if (!isInInitialState(wf, stored)) {
     if (stored.status === "done") throw new EngineError("DOSSIER_CLOSED", "Hồ sơ đã kết thúc", { messageEn: "the dossier is closed" });
     throw new EngineError("EVENT_NOT_ALLOWED", "Hồ sơ đã nộp, không thể sửa bản nháp", {
-      allowedEvents: [...new Set(availableEvents(wf, stored, null).map((e) => e.type))],
+      allowedEvents: anyonesEvents(wf, stored),
       messageEn: "the dossier has left its draft state",
     });
   }

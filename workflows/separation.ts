@@ -10,7 +10,7 @@ import type { IndexedState } from "./state-index";
  */
 
 /** The assignee of a state, or of the nearest state above it that has one. */
-export function effectiveAssignee(wf: CompiledWorkflow, state: IndexedState): Assignee | null {
+export function effectiveAssignee(wf: Pick<CompiledWorkflow, "states">, state: IndexedState): Assignee | null {
   for (let s: IndexedState | undefined = state; s; s = s.parent ? wf.states.get(s.parent) : undefined) {
     if (s.node.assignee) return s.node.assignee;
   }
@@ -23,7 +23,7 @@ export function effectiveAssignee(wf: CompiledWorkflow, state: IndexedState): As
  *
  * @example isStartersOwnWork(fund, fund.states.get("singleApproval")!) // false: a leader decides
  */
-export function isStartersOwnWork(wf: CompiledWorkflow, state: IndexedState): boolean {
+export function isStartersOwnWork(wf: Pick<CompiledWorkflow, "definition" | "states">, state: IndexedState): boolean {
   const assignee = effectiveAssignee(wf, state);
   if (!assignee) return false;
   if (assignee.role === "applicant") return true;

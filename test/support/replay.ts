@@ -20,7 +20,8 @@ export async function expectEveryHistoryReplays(t: TestApp): Promise<number> {
       .map((h) => ({
         type: h.type,
         data: (h.data ?? {}) as Record<string, unknown>,
-        actor: h.actorId ? { id: h.actorId, roles: h.actorRoles } : actorFor(null, null),
+        // The starter flag is not stored: it is who started the dossier (separation of duties is a guard).
+        actor: h.actorId ? { id: h.actorId, roles: h.actorRoles, ...(h.actorId === row.starterId && !row.parentId ? { starter: true } : {}) } : actorFor(null, null),
         // Conditions and data actions may read the event's date: replay passes the stored instant.
         at: h.at.toISOString(),
       }));
