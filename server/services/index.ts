@@ -126,7 +126,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const units = new UnitService(db, clock);
   const people = new PeopleService(db, clock, units, sessions);
   const plans = new PlanService(db, clock);
-  dossiers.registerComputation("planSummary", (tx, row, at) => plans.compile(row, { tx, at }));
+  dossiers.registerComputation("planSummary", (tx, row, at) => plans.compile(row, tx, { at }));
   return {
     database,
     clock,
