@@ -23,8 +23,8 @@ export const formRoutes = new Hono<AppEnv>()
   .get("/:key", async (c) => {
     requireUser(c);
     const { version } = readQuery(c, VersionQuery);
-    const { forms } = c.var.services;
-    const form = version ? await forms.get(c.req.param("key"), version) : await forms.latest(c.req.param("key"));
+    const { forms, database } = c.var.services;
+    const form = version ? await forms.get(c.req.param("key"), version, database.db) : await forms.latest(c.req.param("key"), database.db);
     return c.json(describeForm(form));
   })
   .post("/", async (c) => {

@@ -41,7 +41,7 @@ async function visibleRow(services: Services, user: SessionUser, id: string): Pr
 }
 
 /** A dossier's detail view with the documents it has issued, read through `via` (a transaction sends the reads together). */
-async function detail(services: Services, row: InstanceRow, user: SessionUser, via: Db | Tx = services.database.db) {
+async function detail(services: Services, row: InstanceRow, user: SessionUser, via: Db | Tx) {
   const [view, documents] = await Promise.all([services.dossiers.view(row, user, via), services.documents.refs(row.id, via)]);
   return { ...view, documents };
 }
@@ -56,11 +56,11 @@ export const instanceRoutes = new Hono<AppEnv>()
     const row = await dossiers.start(user, body.workflow, body.data, {
       draft: body.draft,
       inTransaction: async (tx, started) => {
-        answer = summary(started, await registry.get(started.workflowKey, started.workflowVersion));
+        answer = summary(started, await registry.get(started.workflowKey, started.workflowVersion, tx));
         await c.var.idempotency?.storeIn(tx, 201, answer);
       },
     });
-    return c.json(answer ?? summary(row, await registry.get(row.workflowKey, row.workflowVersion)), 201);
+    return c.json(answer ?? summary(row, await registry.get(row.workflowKey, row.workflowVersion, c.var.services.database.db)), 201);
   })
   .get("/", async (c) => {
     const user = requireUser(c);
@@ -74,7 +74,7 @@ export const instanceRoutes = new Hono<AppEnv>()
   .get("/:id", async (c) => {
     const user = requireUser(c);
     const row = await visibleRow(c.var.services, user, c.req.param("id"));
-    return c.json(await detail(c.var.services, row, user));
+    return c.json(await detail(c.var.services, row, user, c.var.services.database.db));
   })
   .post("/:id/events", async (c) => {
     const user = requireUser(c);
@@ -102,5 +102,5 @@ export const instanceRoutes = new Hono<AppEnv>()
     const row = await visibleRow(c.var.services, user, c.req.param("id"));
     const body = await readJson(c, DraftBody);
     const updated = await dossiers.saveDraft(user, row.id, body);
-    return c.json(await detail(c.var.services, updated, user));
+    return c.json(await detail(c.var.services, updated, user, c.var.services.database.db));
   });

@@ -42,8 +42,8 @@ export const workflowRoutes = new Hono<AppEnv>()
   .get("/:key", async (c) => {
     requireUser(c);
     const { version } = readQuery(c, z.object({ version: z.coerce.number().int().positive().optional() }));
-    const registry = c.var.services.registry;
-    const workflow = version ? await registry.get(c.req.param("key"), version) : await registry.latest(c.req.param("key"));
+    const { registry, database } = c.var.services;
+    const workflow = version ? await registry.get(c.req.param("key"), version, database.db) : await registry.latest(c.req.param("key"), database.db);
     return c.json({ ...describe(workflow), definition: workflow.definition, states: diagram(workflow) });
   })
   .post("/", async (c) => {

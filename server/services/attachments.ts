@@ -75,7 +75,7 @@ export class AttachmentService {
     ids: string[],
     data: unknown,
     form: string,
-    via: Db | Tx = this.db,
+    via: Db | Tx,
   ): Promise<FieldError[]> {
     if (ids.length === 0) return [];
     const usable = await this.usable(via, user, instanceId, ids);

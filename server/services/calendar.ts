@@ -33,7 +33,7 @@ export class CalendarService {
   }
 
   /** The calendar to compute with. */
-  async current(db: Db | Tx = this.db): Promise<Calendar> {
+  async current(db: Db | Tx): Promise<Calendar> {
     const now = this.clock.now().getTime();
     if (this.cached && Math.abs(now - this.cached.loadedAt) < REFRESH_MS) return this.cached.calendar;
     return this.reload(db);

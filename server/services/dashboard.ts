@@ -69,7 +69,7 @@ export class DashboardService {
       .groupBy(instances.workflowKey, instances.workflowVersion, instances.status, value);
     const out = new Map<string, { workflow: string; title: Localized; total: number; active: number; done: number; states: Map<string, { state: string; title: Localized | null; final: boolean; count: number }> }>();
     for (const row of rows) {
-      const workflow = await this.registry.get(row.key, row.version);
+      const workflow = await this.registry.get(row.key, row.version, this.db);
       const w = out.get(row.key) ?? { workflow: row.key, title: workflow.definition.title, total: 0, active: 0, done: 0, states: new Map() };
       const state = currentStateName(row.value);
       const node = workflow.states.get(state)?.node;
@@ -124,11 +124,11 @@ export class DashboardService {
       .where(and(reach, isNull(tasks.closedAt), lt(tasks.dueAt, now)))
       .orderBy(asc(tasks.dueAt), asc(tasks.id))
       .limit(OVERDUE_LIMIT);
-    const cal = await this.calendar.current();
+    const cal = await this.calendar.current(this.db);
     const today = toVietnamDate(now);
     const out = [];
     for (const row of rows) {
-      const workflow = await this.registry.get(row.task.workflowKey, row.version);
+      const workflow = await this.registry.get(row.task.workflowKey, row.version, this.db);
       const due = toVietnamDate(row.task.dueAt!);
       out.push({
         taskId: row.task.id,

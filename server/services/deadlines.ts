@@ -104,7 +104,7 @@ export class DeadlineService {
    * The deadline to show for a dossier: of its running clocks the one due first, else its paused clock;
    * null when no clock is live.
    */
-  async forInstance(instanceId: string, db: Db | Tx = this.db): Promise<DeadlineView | null> {
+  async forInstance(instanceId: string, db: Db | Tx): Promise<DeadlineView | null> {
     const live = await this.liveClocks(db, instanceId);
     if (!live.length) return null;
     const cal = await this.calendars.current(db);
@@ -122,7 +122,7 @@ export class DeadlineService {
       .from(dossierClocks)
       .where(and(inArray(dossierClocks.instanceId, instanceIds), ne(dossierClocks.state, "stopped")));
     if (!live.length) return out;
-    const cal = await this.calendars.current();
+    const cal = await this.calendars.current(this.db);
     const now = this.clock.now();
     for (const id of instanceIds) {
       const views = live.filter((c) => c.instanceId === id).map((c) => view(cal, c, now));

@@ -103,7 +103,7 @@ export class DocumentService {
   }
 
   /** The documents a dossier has issued, as listed on it (without their bodies). */
-  async refs(instanceId: string, via: Db | Tx = this.db): Promise<DocumentRef[]> {
+  async refs(instanceId: string, via: Db | Tx): Promise<DocumentRef[]> {
     const rows = await via
       .select({
         id: documents.id,

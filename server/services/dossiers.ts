@@ -169,14 +169,14 @@ export class DossierService {
     sent: Record<string, unknown>,
     options: { draft?: boolean; inTransaction?: (tx: Tx, row: InstanceRow) => Promise<void> } = {},
   ): Promise<InstanceRow> {
-    const workflow = await this.registry.latest(workflowKey);
+    const workflow = await this.registry.latest(workflowKey, this.db);
     if (workflow.definition.spawnedOnly) {
       throw new DomainError("WORKFLOW_NOT_STARTABLE", "Loại hồ sơ này chỉ được hệ thống tạo từ hồ sơ cha (ví dụ: từ kế hoạch)", {
         messageEn: `"${workflowKey}" dossiers are only started by their parent dossier`,
       });
     }
-    const form = workflow.definition.startForm ? await this.forms.latest(workflow.definition.startForm) : null;
-    const attachmentIds = form ? await this.checks.check(user, null, [{ form, data: sent, mode: options.draft ? "partial" : "full" }]) : [];
+    const form = workflow.definition.startForm ? await this.forms.latest(workflow.definition.startForm, this.db) : null;
+    const attachmentIds = form ? await this.checks.check(user, null, [{ form, data: sent, mode: options.draft ? "partial" : "full" }], this.db) : [];
     const data = this.applyRule(workflowKey, null, sent);
     const step = startDossier(workflow, data);
     const at = this.clock.now();
@@ -355,7 +355,7 @@ export class DossierService {
       if (row.starterId !== user.id) {
         throw new DomainError("FORBIDDEN", "Chỉ người nộp hồ sơ được sửa bản nháp", { messageEn: "only the dossier's starter may edit its draft" });
       }
-      const workflow = await this.registry.get(row.workflowKey, row.workflowVersion);
+      const workflow = await this.registry.get(row.workflowKey, row.workflowVersion, t);
       // Refuses a dossier past its draft before anything else.
       const asSent = saveDraft(workflow, row.snapshot as DossierSnapshot, input.data);
       const form = await this.startForm(row, t);
@@ -516,8 +516,8 @@ export class DossierService {
    * The detail view of a dossier for one reader. Its reads go out together (one round trip); `via` may be
    * the transaction that just stepped the dossier, so the answer shows exactly that step.
    */
-  async view(row: InstanceRow, user: SessionUser, via: Db | Tx = this.db) {
-    const workflow = await this.registry.get(row.workflowKey, row.workflowVersion);
+  async view(row: InstanceRow, user: SessionUser, via: Db | Tx) {
+    const workflow = await this.registry.get(row.workflowKey, row.workflowVersion, via);
     const snapshot = row.snapshot as DossierSnapshot;
     const [timeline, openTasks, deadline, official] = await Promise.all([
       this.timeline(row.id, via),
@@ -599,7 +599,7 @@ export class DossierService {
     const items = [];
     for (const row of rows) {
       const key = `${row.workflowKey}@${row.workflowVersion}`;
-      const workflow = workflows.get(key) ?? (await this.registry.get(row.workflowKey, row.workflowVersion));
+      const workflow = workflows.get(key) ?? (await this.registry.get(row.workflowKey, row.workflowVersion, this.db));
       workflows.set(key, workflow);
       items.push(summary(row, workflow));
     }

@@ -32,7 +32,7 @@ export class FormChecks {
    * Throws `VALIDATION_FAILED` (422) with every field error; otherwise returns the attachment ids the
    * data refers to, for the caller to link to the dossier in its transaction.
    */
-  async check(user: SessionUser | null, instanceId: string | null, filled: FilledForm[], via?: Db | Tx): Promise<string[]> {
+  async check(user: SessionUser | null, instanceId: string | null, filled: FilledForm[], via: Db | Tx): Promise<string[]> {
     const fields: FieldError[] = [];
     const ids = new Set<string>();
     for (const { form, data, mode } of filled) {
@@ -43,7 +43,7 @@ export class FormChecks {
       // An id already refused by the schema (wrong format) is not looked up again.
       const found = await this.attachments.problems(user, instanceId, refs, data, form.key, via);
       fields.push(...found.filter((f) => !invalid.has(f.path)));
-      fields.push(...(await this.unitProblems(form, data, via ?? this.db)).filter((f) => !invalid.has(f.path)));
+      fields.push(...(await this.unitProblems(form, data, via)).filter((f) => !invalid.has(f.path)));
       refs.forEach((id) => ids.add(id));
     }
     if (fields.length > 0) {

@@ -57,19 +57,19 @@ export class FormRegistry {
     for (const input of forms) await this.publish(input, null, { unlessUnchanged: true });
   }
 
-  /** `via`: the transaction to read in, when called inside one (PGlite runs one statement at a time). */
-  async latestOrNull(key: string, via: Db | Tx = this.db): Promise<FormVersion | null> {
+  /** `via`: the transaction to read in, when called inside one (PGlite runs one statement at a time); no default. */
+  async latestOrNull(key: string, via: Db | Tx): Promise<FormVersion | null> {
     const [row] = await via.select().from(formDefinitions).where(eq(formDefinitions.key, key)).orderBy(desc(formDefinitions.version)).limit(1);
     return row ? this.fromRow(row) : null;
   }
 
-  async latest(key: string, via: Db | Tx = this.db): Promise<FormVersion> {
+  async latest(key: string, via: Db | Tx): Promise<FormVersion> {
     const found = await this.latestOrNull(key, via);
     if (!found) throw notFound("FORM_NOT_FOUND", `no form "${key}"`);
     return found;
   }
 
-  async get(key: string, version: number, via: Db | Tx = this.db): Promise<FormVersion> {
+  async get(key: string, version: number, via: Db | Tx): Promise<FormVersion> {
     const cached = this.cache.get(`${key}@${version}`);
     if (cached) return cached;
     const [row] = await via

@@ -96,7 +96,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   await forms.installBuiltins(builtinForms);
   // What transitions' `compute` lists may name: a definition naming another one is refused (422), not a 500 at its step.
   const computations: Record<string, Computation> = {
-    planSummary: (tx, row, at) => plans.compile(row, { tx, at }),
+    planSummary: (tx, row, at) => plans.compile(row, tx, { at }),
   };
   // Definitions may only name forms that exist, built-in ones included.
   const registry = new WorkflowRegistry(db, clock, () => forms.keys(), () => new Set(Object.keys(computations)));

@@ -146,10 +146,10 @@ export class PlanService {
     };
   }
 
-  /** Compiles the plan's round from its children now, inside `tx` when given (the `planSummary` computation). */
-  async compile(plan: InstanceRow, options: { tx?: Tx; at?: Date; roundKey?: string } = {}): Promise<PlanSummary> {
+  /** Compiles the plan's round from its children now, read through `via` (the step's transaction for the `planSummary` computation). */
+  async compile(plan: InstanceRow, via: Db | Tx, options: { at?: Date; roundKey?: string } = {}): Promise<PlanSummary> {
     const round = this.round(plan, options.roundKey);
-    const reports = round ? await this.reports(options.tx ?? this.db, plan, round) : [];
+    const reports = round ? await this.reports(via, plan, round) : [];
     return compilePlanSummary({
       plan: planFacts((plan.snapshot as DossierSnapshot).context.data),
       reports: reports.map((r) => r.facts),
@@ -170,6 +170,6 @@ export class PlanService {
     if (past?.summary) return { frozen: true, summary: past.summary };
     const current = data.planSummary as PlanSummary | null | undefined;
     if (current && (!round || current.round?.key === round.key)) return { frozen: true, summary: current };
-    return { frozen: false, summary: await this.compile(plan, roundKey ? { roundKey } : {}) };
+    return { frozen: false, summary: await this.compile(plan, this.db, roundKey ? { roundKey } : {}) };
   }
 }

@@ -35,7 +35,7 @@ export class PublicStatusService {
     const normalised = code.trim().toUpperCase();
     const [row] = /^[A-Z0-9-]{4,40}$/.test(normalised) ? await this.db.select().from(instances).where(eq(instances.code, normalised)) : [];
     if (!row) throw notFound("DOSSIER_NOT_FOUND", "no dossier with this code");
-    const workflow = await this.registry.get(row.workflowKey, row.workflowVersion);
+    const workflow = await this.registry.get(row.workflowKey, row.workflowVersion, this.db);
     const node = workflow.states.get(currentStateName((row.snapshot as DossierSnapshot).value))?.node;
     const [received] = await this.db
       .select({ at: instanceEvents.at })
@@ -49,7 +49,7 @@ export class PublicStatusService {
       .where(eq(documents.instanceId, row.id))
       .orderBy(desc(documents.issuedAt), desc(documents.eventSeq))
       .limit(1);
-    const deadline = row.status === "done" ? null : await this.deadlines.forInstance(row.id);
+    const deadline = row.status === "done" ? null : await this.deadlines.forInstance(row.id, this.db);
     return {
       code: row.code,
       procedure: workflow.definition.title,

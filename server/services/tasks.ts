@@ -101,10 +101,10 @@ export class TaskService {
     const [page, [total]] = await Promise.all([rows, count]);
     const now = this.clock.now();
     const today = toVietnamDate(now);
-    const cal = await this.calendar.current();
+    const cal = await this.calendar.current(this.db);
     const items = [];
     for (const row of page) {
-      const workflow = await this.registry.get(row.task.workflowKey, row.workflowVersion);
+      const workflow = await this.registry.get(row.task.workflowKey, row.workflowVersion, this.db);
       const due = row.task.dueAt;
       items.push({
         id: row.task.id,

@@ -69,8 +69,11 @@ export class WorkflowRegistry {
     for (const input of definitions) await this.publish(input, null, { unlessUnchanged: true });
   }
 
-  /** The latest version; pass the transaction when inside one (PGlite has a single connection). */
-  async latestOrNull(key: string, db: Db | Tx = this.db): Promise<WorkflowVersion | null> {
+  /**
+   * The latest version. Every read takes its connection explicitly (no default): inside a transaction it
+   * must be that transaction, for PGlite has a single connection and a read beside it waits forever.
+   */
+  async latestOrNull(key: string, db: Db | Tx): Promise<WorkflowVersion | null> {
     const [row] = await db
       .select()
       .from(workflowDefinitions)
@@ -80,14 +83,14 @@ export class WorkflowRegistry {
     return row ? this.fromRow(row) : null;
   }
 
-  async latest(key: string, db: Db | Tx = this.db): Promise<WorkflowVersion> {
+  async latest(key: string, db: Db | Tx): Promise<WorkflowVersion> {
     const found = await this.latestOrNull(key, db);
     if (!found) throw notFound("WORKFLOW_NOT_FOUND", `no workflow "${key}"`);
     return found;
   }
 
-  /** One version; inside a transaction pass it as `db` (PGlite has one connection: another query would wait forever). */
-  async get(key: string, version: number, db: Db | Tx = this.db): Promise<WorkflowVersion> {
+  /** One version; `db` is the transaction when inside one (a version not yet compiled is read through it). */
+  async get(key: string, version: number, db: Db | Tx): Promise<WorkflowVersion> {
     const cached = this.compiled.get(`${key}@${version}`);
     if (cached) return cached;
     const [row] = await db

@@ -208,7 +208,7 @@ describe.each(databaseKinds)("plan lifecycle over HTTP on %s", (kind) => {
     for (const id of [plan.id, ...reportOf.values()]) {
       const row = (await t.services.dossiers.find(id))!;
       const history = await t.services.dossiers.history(id);
-      const workflow = await t.services.registry.get(row.workflowKey, row.workflowVersion);
+      const workflow = await t.services.registry.get(row.workflowKey, row.workflowVersion, t.services.database.db);
       const events: DossierEvent[] = history.slice(1).map((h) => ({
         type: h.type,
         data: (h.data ?? {}) as Record<string, unknown>,

@@ -13,7 +13,7 @@ export async function expectEveryHistoryReplays(t: TestApp): Promise<number> {
   for (const item of page.items) {
     const row = (await dossiers.find(item.id))!;
     const history = await dossiers.history(row.id);
-    const workflow = await registry.get(row.workflowKey, row.workflowVersion);
+    const workflow = await registry.get(row.workflowKey, row.workflowVersion, t.services.database.db);
     const [startEvent, ...rest] = history;
     const events: DossierEvent[] = rest
       .filter((h) => h.type !== "COMMENT")

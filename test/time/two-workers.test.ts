@@ -17,7 +17,7 @@ const WORKER = fileURLToPath(new URL("../../server/worker.ts", import.meta.url))
 
 /** `n` founding dossiers sitting in `permitted`, each with its EXPIRE timer already due. */
 async function seedDueTimers(services: Services, n: number): Promise<void> {
-  const workflow = await services.registry.latest("association-founding");
+  const workflow = await services.registry.latest("association-founding", services.database.db);
   const at = new Date("2026-03-02T10:00:00+07:00");
   const snapshot: DossierSnapshot = { value: "permitted", context: { data: {} }, status: "active" };
   const starterId = randomUUID();

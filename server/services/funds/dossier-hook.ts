@@ -1,4 +1,4 @@
-import { and, eq, notInArray } from "drizzle-orm";
+import { and, eq, notInArray, sql } from "drizzle-orm";
 import { activeStateNames, linesOf, normaliseName, publicBeneficiary, type FundLine } from "../../../workflows";
 import type { Tx } from "../../db/client";
 import { beneficiaries, fundLines, funds, units, type FundLineStatus } from "../../db/schema";
@@ -13,6 +13,17 @@ import { formatDateVi, formatVnd } from "../../../forms";
 import { randomUUID } from "node:crypto";
 
 export const FUND_WORKFLOW = "fund-disbursement";
+
+/** Lines written per statement (14 parameters each: well under PostgreSQL's 65.535). */
+const LINES_PER_STATEMENT = 1000;
+
+/** The columns a step rewrites on a line already stored. */
+const UPDATED_COLUMNS = ["fundId", "fullName", "nameKey", "birthYear", "cccd", "unitId", "amount", "approvedAmount", "status", "paidOn", "paidRecordedOn", "updatedAt"] as const;
+
+/** `set` of an upsert that takes each column from the row proposed for insertion (`excluded`). */
+function excludedColumns(columns: readonly (typeof UPDATED_COLUMNS)[number][]) {
+  return Object.fromEntries(columns.map((c) => [c, sql.raw(`excluded.${fundLines[c].name}`)]));
+}
 
 function statusOf(line: FundLine, active: string[]): FundLineStatus {
   if (active.includes("rejected") || active.includes("withdrawn")) return "cancelled";
@@ -37,22 +48,30 @@ export function fundDossierHook(ledger: FundLedger): StepHook {
     const [fund] = typeof data.fundUnit === "string" ? await tx.select().from(funds).where(eq(funds.unitId, data.fundUnit)) : [];
     const lines = linesOf(data).filter((l) => l.lineId);
     const active = activeStateNames(step.snapshot.value);
-    for (const line of lines) {
-      const row = {
-        fundId: fund?.id ?? null,
-        fullName: line.fullName,
-        nameKey: normaliseName(line.fullName),
-        birthYear: line.birthYear,
-        cccd: line.cccd ?? null,
-        unitId: line.unitId,
-        amount: line.amount,
-        approvedAmount: line.approvedAmount ?? null,
-        status: statusOf(line, active),
-        paidOn: line.payment?.paidOn ?? null,
-        paidRecordedOn: line.payment ? (line.payment.recordedOn ?? line.payment.paidOn) : null,
-        updatedAt: at,
-      };
-      await tx.insert(fundLines).values({ instanceId: instance.id, lineId: line.lineId, ...row }).onConflictDoUpdate({ target: [fundLines.instanceId, fundLines.lineId], set: row });
+    // One row per line id (a request stored before ids were unique may repeat one: the last line wins, as before).
+    const unique = [...new Map(lines.map((line) => [line.lineId, line])).values()];
+    const rows = unique.map((line) => ({
+      instanceId: instance.id,
+      lineId: line.lineId,
+      fundId: fund?.id ?? null,
+      fullName: line.fullName,
+      nameKey: normaliseName(line.fullName),
+      birthYear: line.birthYear,
+      cccd: line.cccd ?? null,
+      unitId: line.unitId,
+      amount: line.amount,
+      approvedAmount: line.approvedAmount ?? null,
+      status: statusOf(line, active),
+      paidOn: line.payment?.paidOn ?? null,
+      paidRecordedOn: line.payment ? (line.payment.recordedOn ?? line.payment.paidOn) : null,
+      updatedAt: at,
+    }));
+    // Set-based: a few statements for the whole request, not one per line (chunks stay under the parameter limit).
+    for (let i = 0; i < rows.length; i += LINES_PER_STATEMENT) {
+      await tx
+        .insert(fundLines)
+        .values(rows.slice(i, i + LINES_PER_STATEMENT))
+        .onConflictDoUpdate({ target: [fundLines.instanceId, fundLines.lineId], set: excludedColumns(UPDATED_COLUMNS) });
     }
     const kept = lines.map((l) => l.lineId);
     await tx.delete(fundLines).where(and(eq(fundLines.instanceId, instance.id), kept.length ? notInArray(fundLines.lineId, kept) : undefined));

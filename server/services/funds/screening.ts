@@ -1,9 +1,10 @@
-import { and, eq, gte, isNull, ne, or, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { linesOf, normaliseName, validClearances, type DossierSnapshot, type FundLine } from "../../../workflows";
 import { toVietnamDate } from "../../../workflows/calendar";
 import type { Db, Tx } from "../../db/client";
 import { fundLines, funds, instances, programmeListEntries } from "../../db/schema";
-import type { InstanceRow } from "../dossiers";
+import { isUuid, type InstanceRow } from "../dossiers";
+import { rowsOf } from "../session-user";
 
 /** Why a line was flagged: an earlier payout, another dossier's approved line, or another programme's list. */
 export type Match =
@@ -38,25 +39,25 @@ function daysBefore(isoDate: string, days: number): string {
  * window, the approved but unpaid lines of other dossiers, the other lines of this request, the open
  * requests that together split an amount above the two-leader threshold, and the imported lists of other
  * programmes. A clearance counts only for the person and amount it was given for.
+ *
+ * Set-based: one query for all the lines at once (a request of many lines must not cost a query per
+ * line), and the lines of the request itself are grouped in memory, not compared pairwise.
  */
 export async function screenRequest(via: Db | Tx, row: InstanceRow, at: Date, rules: ScreeningRules = {}): Promise<LineScreening[]> {
   const data = (row.snapshot as DossierSnapshot).context.data;
-  const [fund] = typeof data.fundUnit === "string" ? await via.select().from(funds).where(eq(funds.unitId, data.fundUnit)) : [];
+  const [fund] = typeof data.fundUnit === "string" && isUuid(data.fundUnit) ? await via.select({ id: funds.id }).from(funds).where(eq(funds.unitId, data.fundUnit)) : [];
   const clearances = validClearances(data);
-  const since = windowStart(at, rules.windowDays);
   const lines = linesOf(data);
-  const out: LineScreening[] = [];
-  for (const line of lines) {
-    const matches: Match[] = [...sameRequest(lines, line)];
-    if (fund) {
-      matches.push(...(await earlierLines(via, row.id, fund.id, line, since)));
-      if (typeof rules.twoLeaderThreshold === "number") matches.push(...(await splitRequests(via, row.id, fund.id, line, since, rules.twoLeaderThreshold)));
-      matches.push(...(await programmeLists(via, fund.id, line, since)));
-    }
+  const found = fund ? await matchesOfLines(via, row.id, fund.id, lines, windowStart(at, rules.windowDays)) : [];
+  const byLine = new Map<string, FoundRow[]>();
+  for (const r of found) byLine.set(r.forLine, [...(byLine.get(r.forLine) ?? []), r]);
+  const within = sameRequestMatches(lines);
+  return lines.map((line, index) => {
+    const rows = byLine.get(line.lineId) ?? [];
+    const matches: Match[] = [...within[index]!, ...earlierOf(line, rows), ...splitOf(line, rows, rules.twoLeaderThreshold), ...programmesOf(rows)];
     const cleared = clearances[line.lineId];
-    out.push({ lineId: line.lineId, matches, cleared: cleared ? { reason: cleared.reason, on: cleared.on } : null });
-  }
-  return out;
+    return { lineId: line.lineId, matches, cleared: cleared ? { reason: cleared.reason, on: cleared.on } : null };
+  });
 }
 
 /** The lines whose double-benefit flag an official cleared for their current person and amount. */
@@ -69,10 +70,23 @@ function samePerson(a: Pick<FundLine, "cccd" | "fullName" | "birthYear" | "unitI
   return normaliseName(a.fullName) === normaliseName(b.fullName) && a.birthYear === b.birthYear && a.unitId === b.unitId ? "name" : null;
 }
 
-function sameRequest(lines: FundLine[], line: FundLine): Match[] {
-  return lines.flatMap((other) => {
-    const by = other.lineId !== line.lineId ? samePerson(line, other) : null;
-    return by ? [{ source: "sameRequest" as const, lineId: other.lineId, by }] : [];
+/** For each line, the other lines of the request naming the same person: grouped by identity, not pairwise. */
+function sameRequestMatches(lines: FundLine[]): Match[][] {
+  const groups = new Map<string, number[]>();
+  const keysOf = (line: FundLine) => [
+    ...(line.cccd ? [`cccd:${line.cccd}`] : []),
+    `name:${JSON.stringify([normaliseName(line.fullName), line.birthYear, line.unitId])}`,
+  ];
+  lines.forEach((line, index) => keysOf(line).forEach((key) => groups.set(key, [...(groups.get(key) ?? []), index])));
+  return lines.map((line) => {
+    const candidates = new Set(keysOf(line).flatMap((key) => groups.get(key) ?? []));
+    return [...candidates]
+      .sort((a, b) => a - b)
+      .flatMap((i) => {
+        const other = lines[i]!;
+        const by = other.lineId !== line.lineId ? samePerson(line, other) : null;
+        return by ? [{ source: "sameRequest" as const, lineId: other.lineId, by }] : [];
+      });
   });
 }
 
@@ -83,35 +97,70 @@ export function windowStart(at: Date, windowDays: unknown): string {
 
 /** A payout of the same person by another dossier of the fund since `since`, if there is one. */
 export async function paidElsewhere(via: Db | Tx, instanceId: string, fundId: string, line: FundLine, since: string): Promise<Extract<Match, { source: "payout" }> | null> {
-  const matches = await earlierLines(via, instanceId, fundId, line, since);
-  return matches.find((m): m is Extract<Match, { source: "payout" }> => m.source === "payout") ?? null;
+  const rows = await matchesOfLines(via, instanceId, fundId, [line], since);
+  return earlierOf(line, rows).find((m): m is Extract<Match, { source: "payout" }> => m.source === "payout") ?? null;
 }
 
-function identityOf(line: FundLine) {
-  const byName = and(eq(fundLines.nameKey, normaliseName(line.fullName)), eq(fundLines.birthYear, line.birthYear), eq(fundLines.unitId, line.unitId));
-  return line.cccd ? or(eq(fundLines.cccd, line.cccd), and(isNull(fundLines.cccd), byName)) : byName;
+/** A row of `matchesOfLines`: a fund line (`kind` its status) or a programme list entry found for `forLine`. */
+type FoundRow = {
+  forLine: string;
+  kind: "approved" | "paid" | "requested" | "programme";
+  instanceId: string | null;
+  lineId: string | null;
+  code: string | null;
+  cccd: string | null;
+  amount: number | null;
+  approvedAmount: number | null;
+  paidOn: string | null;
+  programme: string | null;
+  period: string | null;
+};
+
+/**
+ * Everything the lines are matched against, in one statement: the lines' identities go in as one JSON
+ * array, joined with the fund's lines (approved, paid within the window, or requested in another open
+ * request: threshold splitting) and with the other programmes' lists (by CCCD).
+ */
+async function matchesOfLines(via: Db | Tx, instanceId: string, fundId: string, lines: FundLine[], since: string): Promise<FoundRow[]> {
+  if (lines.length === 0) return [];
+  const wanted = JSON.stringify(
+    lines.map((l) => ({ line_id: l.lineId, cccd: l.cccd || null, name_key: normaliseName(l.fullName), birth_year: l.birthYear, unit_id: l.unitId ?? null })),
+  );
+  const result = await via.execute(sql`
+    with wanted as (
+      select * from jsonb_to_recordset(${wanted}::jsonb) as w(line_id text, cccd text, name_key text, birth_year int, unit_id text)
+    )
+    select w.line_id as "forLine", l.status as kind, l.instance_id::text as "instanceId", l.line_id as "lineId", i.code,
+           l.cccd, l.amount::float8 as amount, l.approved_amount::float8 as "approvedAmount", l.paid_on::text as "paidOn",
+           null::text as programme, null::text as period
+      from wanted w
+      join ${fundLines} l on l.fund_id = ${fundId}::uuid
+       and ((w.cccd is not null and l.cccd = w.cccd)
+         or ((w.cccd is null or l.cccd is null) and l.name_key = w.name_key and l.birth_year = w.birth_year and l.unit_id::text = lower(w.unit_id)))
+      join ${instances} i on i.id = l.instance_id
+     where ((l.instance_id <> ${instanceId}::uuid or l.line_id <> w.line_id)
+            -- A payment counts from the day it was made and from the day it was recorded, whichever is later.
+            and (l.status = 'approved' or (l.status = 'paid' and (l.paid_on >= ${since}::date or l.paid_recorded_on >= ${since}::date))))
+        or (l.instance_id <> ${instanceId}::uuid and l.status = 'requested' and i.status = 'active'
+            -- A draft is not a request yet.
+            and not ('draft' = any(i.state))
+            and (l.updated_at at time zone 'Asia/Ho_Chi_Minh')::date >= ${since}::date)
+    union all
+    select w.line_id, 'programme', null, null, null, p.cccd, null, null, null, p.programme, p.period
+      from wanted w
+      join ${programmeListEntries} p on p.fund_id = ${fundId}::uuid and p.cccd = w.cccd and p.period_end >= ${since}::date`);
+  const num = (v: number | null) => (v === null ? null : Number(v));
+  return rowsOf<FoundRow>(result).map((r) => ({ ...r, amount: num(r.amount), approvedAmount: num(r.approvedAmount) }));
 }
 
 /** Approved or paid lines of the same person: in other dossiers, or (paid) on another line of this one. */
-async function earlierLines(via: Db | Tx, instanceId: string, fundId: string, line: FundLine, since: string): Promise<Match[]> {
-  const rows = await via
-    .select({ line: fundLines, code: instances.code })
-    .from(fundLines)
-    .innerJoin(instances, eq(instances.id, fundLines.instanceId))
-    .where(
-      and(
-        eq(fundLines.fundId, fundId),
-        or(ne(fundLines.instanceId, instanceId), ne(fundLines.lineId, line.lineId)),
-        identityOf(line),
-        // A payment counts from the day it was made and from the day it was recorded, whichever is later.
-        or(eq(fundLines.status, "approved"), and(eq(fundLines.status, "paid"), or(gte(fundLines.paidOn, since), gte(fundLines.paidRecordedOn, since)))),
-      ),
-    );
-  return rows.map(({ line: l, code }) => {
-    const by = line.cccd && l.cccd === line.cccd ? ("cccd" as const) : ("name" as const);
-    return l.status === "paid"
-      ? { source: "payout" as const, dossierId: l.instanceId, dossierCode: code, lineId: l.lineId, paidOn: l.paidOn, amount: l.approvedAmount ?? l.amount, by }
-      : { source: "approved" as const, dossierId: l.instanceId, dossierCode: code, lineId: l.lineId, amount: l.approvedAmount ?? l.amount, by };
+function earlierOf(line: FundLine, rows: FoundRow[]): Match[] {
+  return rows.flatMap((r): Match[] => {
+    const by = line.cccd && r.cccd === line.cccd ? ("cccd" as const) : ("name" as const);
+    const common = { dossierId: r.instanceId!, dossierCode: r.code!, lineId: r.lineId!, amount: r.approvedAmount ?? r.amount!, by };
+    if (r.kind === "paid") return [{ source: "payout", ...common, paidOn: r.paidOn }];
+    if (r.kind === "approved") return [{ source: "approved", ...common }];
+    return [];
   });
 }
 
@@ -119,42 +168,23 @@ async function earlierLines(via: Db | Tx, instanceId: string, fundId: string, li
  * The same person's lines in the fund's other open requests (handed in, not yet approved): flagged when,
  * with this line, they ask for more than the two-leader threshold.
  */
-async function splitRequests(via: Db | Tx, instanceId: string, fundId: string, line: FundLine, since: string, threshold: number): Promise<Match[]> {
-  const rows = await via
-    .select({ line: fundLines, code: instances.code })
-    .from(fundLines)
-    .innerJoin(instances, eq(instances.id, fundLines.instanceId))
-    .where(
-      and(
-        eq(fundLines.fundId, fundId),
-        ne(fundLines.instanceId, instanceId),
-        identityOf(line),
-        eq(fundLines.status, "requested"),
-        eq(instances.status, "active"),
-        // A draft is not a request yet.
-        sql`not ('draft' = any(${instances.state}))`,
-        gte(sql`(${fundLines.updatedAt} at time zone 'Asia/Ho_Chi_Minh')::date`, since),
-      ),
-    );
-  const total = rows.reduce((sum, r) => sum + r.line.amount, line.amount);
+function splitOf(line: FundLine, rows: FoundRow[], threshold: number | undefined): Match[] {
+  if (typeof threshold !== "number") return [];
+  const open = rows.filter((r) => r.kind === "requested");
+  const total = open.reduce((sum, r) => sum + r.amount!, line.amount);
   if (total <= threshold) return [];
-  return rows.map(({ line: l, code }) => ({
+  return open.map((r) => ({
     source: "split" as const,
-    dossierId: l.instanceId,
-    dossierCode: code,
-    lineId: l.lineId,
-    amount: l.amount,
-    by: line.cccd && l.cccd === line.cccd ? ("cccd" as const) : ("name" as const),
+    dossierId: r.instanceId!,
+    dossierCode: r.code!,
+    lineId: r.lineId!,
+    amount: r.amount!,
+    by: line.cccd && r.cccd === line.cccd ? ("cccd" as const) : ("name" as const),
   }));
 }
 
-async function programmeLists(via: Db | Tx, fundId: string, line: FundLine, since: string): Promise<Match[]> {
-  if (!line.cccd) return [];
-  const rows = await via
-    .select({ programme: programmeListEntries.programme, period: programmeListEntries.period })
-    .from(programmeListEntries)
-    .where(and(eq(programmeListEntries.fundId, fundId), eq(programmeListEntries.cccd, line.cccd), gte(programmeListEntries.periodEnd, since)));
-  return rows.map((r) => ({ source: "programme" as const, programme: r.programme, period: r.period, by: "cccd" as const }));
+function programmesOf(rows: FoundRow[]): Match[] {
+  return rows.filter((r) => r.kind === "programme").map((r) => ({ source: "programme" as const, programme: r.programme!, period: r.period!, by: "cccd" as const }));
 }
 
 /** The server facts of a request: how many flagged lines are not cleared (`$server.unclearedFlags`). */
