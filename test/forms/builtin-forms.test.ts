@@ -123,7 +123,7 @@ describe("built-in forms", () => {
   it("caps a fund request at 200 lines", () => {
     const at = (count: number) => validator.validate(form("fund-request"), fundRequestWithLines(count));
     expect(at(200).valid).toBe(true);
-    expect(at(201).errors.map((e) => [e.path, e.code, e.message])).toEqual([["/lines", "maxItems", "Không được quá 200 mục"]]);
+    expect(at(201).errors.map((e) => [e.path, e.code, e.message])).toEqual([["/lines", "maxItems", "Một đề nghị có tối đa 200 đối tượng; hãy tách thành nhiều đề nghị"]]);
   });
 
   it("uses a SHOW rule (founding-application shows the assets declaration only when there are assets)", () => {
