@@ -38,6 +38,26 @@ describe.each(databaseKinds)("a cleared flag follows the person, not the line id
     return id;
   }
 
+  it("drops the clearance when a supplement moves the request to another fund: that fund's specialist has not cleared it", async () => {
+    const id = await clearedThenSupplement();
+    // Another fund of the province, with its own specialist.
+    const otherUnit = await t.unit({ kind: "fund", name: "Quỹ Bảo trợ trẻ em tỉnh Kon Tum" });
+    await t.services.funds.create(otherUnit.id, "Quỹ Bảo trợ trẻ em tỉnh Kon Tum");
+    const otherSpecialist = await t.user({ grants: [{ role: "specialist", unitId: otherUnit.id }] });
+    const line = { ...requestData(w, [Y_HLIM]).lines[0], lineId: "L1" };
+    await act(t, w.commune, id, "RESUBMIT", { ...requestData(w, []), fundUnit: otherUnit.id, lines: [line] });
+    const res = await t.request(otherSpecialist, "GET", `/api/funds/requests/${id}`);
+    expect(res.status).toBe(200);
+    const after = (await res.json()) as Screening;
+    expect(after.screening[0]).toMatchObject({ lineId: "L1", cleared: null });
+    expect(JSON.stringify(after)).not.toContain(REASON);
+    // Dropped, not hidden: moved back, the first fund's specialist judges the line again.
+    await act(t, otherSpecialist, id, "REQUEST_SUPPLEMENT", { items: ["Gửi lại đúng quỹ"] });
+    await act(t, w.commune, id, "RESUBMIT", { ...requestData(w, []), lines: [line] });
+    expect((await screen(id)).screening[0]).toMatchObject({ lineId: "L1", cleared: null });
+    expect(await expectEveryHistoryReplays(t)).toBeGreaterThan(0);
+  });
+
   it("drops the clearance when the line is resubmitted as another, already paid person: refused, never paid twice", async () => {
     const id = await clearedThenSupplement();
     const other = { ...requestData(w, [PAID_PERSON]).lines[0], lineId: "L1" };

@@ -13,6 +13,12 @@ describe("a clearance holds for the person and amount it was given for", () => {
     expect(Object.keys(validClearances({ ...cleared, lines: [{ ...line, fullName: "y  hlim" }] }))).toEqual(["L1"]);
   });
 
+  it("is dropped when the request moves to another fund, whose specialist has not judged it", () => {
+    const atFund = dataActions.clearFundFlag!({ fundUnit: "fund-a", lines: [line] }, ctx);
+    expect(Object.keys(validClearances(atFund))).toEqual(["L1"]);
+    expect(validClearances({ ...atFund, fundUnit: "fund-b" })).toEqual({});
+  });
+
   it.each([
     ["another name", { fullName: "Đinh Văn Đã" }],
     ["a CCCD added", { cccd: "062150007777" }],

@@ -36,8 +36,12 @@ function sameIdentity(a: LineIdentity, b: LineIdentity): boolean {
   return a.cccd === b.cccd && a.nameKey === b.nameKey && a.birthYear === b.birthYear && a.unitId === b.unitId && a.amount === b.amount;
 }
 
-/** A specialist's clearance of a line's double-benefit flag, for the person and amount it was given for. */
-export type Clearance = { reason: string; on: string | null; by?: string | null; for?: LineIdentity };
+/**
+ * A specialist's clearance of a line's double-benefit flag, for the person and amount it was given for,
+ * by the fund the request was then addressed to (`fund`: a supplement may move the request to another fund,
+ * whose specialist has not judged it).
+ */
+export type Clearance = { reason: string; on: string | null; by?: string | null; for?: LineIdentity; fund?: unknown };
 
 /**
  * The clearances that still hold: each for a current line whose person and amount are those it was given
@@ -49,7 +53,9 @@ export function validClearances(data: Record<string, unknown>): Record<string, C
   return Object.fromEntries(
     Object.entries(given).filter(([lineId, c]) => {
       const line = lines.get(lineId);
-      return line !== undefined && c.for !== undefined && sameIdentity(c.for, identityOf(line));
+      // Clearances given before the fund was recorded with them keep holding in the request's fund.
+      const sameFund = c.fund === undefined || c.fund === (data.fundUnit ?? null);
+      return line !== undefined && c.for !== undefined && sameIdentity(c.for, identityOf(line)) && sameFund;
     }),
   );
 }
@@ -81,7 +87,7 @@ const numberFundLines: DataAction = (data) => {
 /** The specialist clears a line's double-benefit flag with a reason, for that line's person and amount (`$clearances[lineId]`). */
 const clearFundFlag: DataAction = (data, { event, today, actorId }) => {
   const line = linesOf(data).find((l) => l.lineId === event.lineId);
-  const clearance: Clearance = { reason: String(event.reason), on: today, by: actorId ?? null, ...(line ? { for: identityOf(line) } : {}) };
+  const clearance: Clearance = { reason: String(event.reason), on: today, by: actorId ?? null, ...(line ? { for: identityOf(line) } : {}), fund: data.fundUnit ?? null };
   return { ...data, $clearances: { ...((data.$clearances as object) ?? {}), [String(event.lineId)]: clearance } };
 };
 
