@@ -92,6 +92,14 @@ describe.each(databaseKinds)("an admin's reach is the subtree of his unit, on %s
     expect((await t.request(commune, "PATCH", `/api/admin/units/${hamletId}`, { name: "Thôn Một" })).status).toBe(200);
   });
 
+  it("cannot rename, re-code or re-kind his own unit: that is his superior's", async () => {
+    for (const patch of [{ name: "Tỉnh Mới" }, { kind: "province" }, { code: "SNV" }]) {
+      expect(await code(t.request(commune, "PATCH", `/api/admin/units/${DEMO_UNITS.haMon}`, patch))).toBe("ADMIN_OUT_OF_SCOPE");
+    }
+    const units = await json<{ items: { id: string; name: string; kind: string }[] }>(t.request(province, "GET", "/api/admin/units"));
+    expect(units.items.find((u) => u.id === DEMO_UNITS.haMon)).toMatchObject({ name: "Xã Hà Mòn", kind: "commune" });
+  });
+
   it("cannot create, move, rename or delete units outside his subtree, nor move or delete his own unit", async () => {
     const outside = await t.request(commune, "POST", "/api/admin/units", { parentId: DEMO_UNITS.dakHa, kind: "office", name: "Phòng lạ" });
     expect(outside.status).toBe(403);

@@ -38,6 +38,9 @@ export const adminUnitRoutes = new Hono<AppEnv>()
     const { units } = c.var.services;
     const unit = await units.get(c.req.param("id"));
     requireUnitInScope(scope, unit.id);
+    // The unit an admin is granted in is his superior's to rename or re-kind: otherwise a commune admin
+    // could name his commune after another unit or make it a "province".
+    await requireParentInScope(c, scope, unit.parentId);
     if (body.parentId !== undefined && body.parentId !== unit.parentId) {
       // A move takes the unit from one parent to another: the admin must manage both.
       if (body.parentId) await units.get(body.parentId);
