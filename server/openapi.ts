@@ -65,7 +65,7 @@ export const operations: Record<string, Record<string, Operation>> = {
       summary: "Sign in: sets the httpOnly `hoso_session` cookie, answers `{ user, csrfToken }`",
       auth: false,
       body: LoginBody,
-      responses: { 200: "signed in", 401: "wrong username or password", 429: "LOGIN_LOCKED (Retry-After): 10 attempts per account + address lock the pair for 15 minutes; an account with 10 failures delays addresses that failed for it; 30 failures lock an address" },
+      responses: { 200: "signed in", 401: "wrong username or password", 429: "LOGIN_LOCKED (Retry-After): 10 attempts per account + address lock the pair for 15 minutes; an account with 10 failures delays addresses that failed for it; 30 failures lock an address; LOGIN_BUSY (Retry-After: 1) while the limit is taken by attempts still being checked" },
     },
   },
   "/api/auth/logout": { post: { summary: "Sign out: deletes the session (needs X-CSRF-Token)", auth: false, responses: { 200: "signed out" } } },

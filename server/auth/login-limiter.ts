@@ -25,8 +25,12 @@ export function loginKeys(username: string, address: string): LoginKeys {
   return { pair: `pair:${JSON.stringify([name, address])}`, account: `user:${name}`, address: `ip:${address}` };
 }
 
-/** An admitted attempt, or the time until which it is refused. */
-export type Reservation = { admitted: true; keys: LoginKeys } | { admitted: false; retryAt: Date };
+/**
+ * An admitted attempt, or the time until which it is refused: a lock (`busy: false`), or, when the limit is
+ * taken by attempts still being checked, a second (`busy: true`) — forty colleagues behind one office address
+ * signing in at the same moment are asked to retry, never locked out.
+ */
+export type Reservation = { admitted: true; keys: LoginKeys } | { admitted: false; retryAt: Date; busy: boolean };
 
 type Counter = { failures: number; windowStart: Date; lockedUntil: Date | null };
 
@@ -57,21 +61,36 @@ export class LoginLimiter {
       const refusedUntil = [address.lockedUntil, pair.lockedUntil, pair.failures > 0 ? account.lockedUntil : null]
         .filter((d): d is Date => d !== null && d > now)
         .sort((a, b) => b.getTime() - a.getTime())[0];
-      if (refusedUntil) return { admitted: false, retryAt: refusedUntil };
-      const lockEnd = new Date(now.getTime() + LOGIN_LOCK_MS);
-      const counted = (c: Counter, limit: number, until: Date): Counter => {
-        const failures = c.failures + 1;
-        return { failures, windowStart: c.windowStart, lockedUntil: failures >= limit ? until : c.lockedUntil };
-      };
+      if (refusedUntil) return { admitted: false, retryAt: refusedUntil, busy: false };
+      // Reserved attempts count until they are known: the limit is never exceeded by attempts in flight. But
+      // only a known failure locks (`failed`): attempts that turn out right give their place back.
+      if (pair.failures >= LOGIN_MAX_FAILURES || address.failures >= LOGIN_ADDRESS_MAX_FAILURES) {
+        return { admitted: false, retryAt: new Date(now.getTime() + 1000), busy: true };
+      }
+      const reserved = (c: Counter): Counter => ({ ...c, failures: c.failures + 1 });
       const accountFailures = account.failures + 1;
-      await save(tx, keys.pair, counted(pair, LOGIN_MAX_FAILURES, lockEnd));
-      await save(tx, keys.address, counted(address, LOGIN_ADDRESS_MAX_FAILURES, lockEnd));
-      await save(
-        tx,
-        keys.account,
-        counted(account, LOGIN_ACCOUNT_SOFT_LIMIT, new Date(now.getTime() + accountDelayMs(accountFailures))),
-      );
+      await save(tx, keys.pair, reserved(pair));
+      await save(tx, keys.address, reserved(address));
+      const accountDelayEnd = new Date(now.getTime() + accountDelayMs(accountFailures));
+      await save(tx, keys.account, { ...reserved(account), lockedUntil: accountFailures >= LOGIN_ACCOUNT_SOFT_LIMIT ? accountDelayEnd : account.lockedUntil });
       return { admitted: true, keys };
+    });
+  }
+
+  /**
+   * Records that a reserved attempt was wrong: the pair or the address whose known failures reached their
+   * limit is locked for 15 minutes from now.
+   */
+  async failed(keys: LoginKeys): Promise<void> {
+    const now = this.clock.now();
+    const lockEnd = new Date(now.getTime() + LOGIN_LOCK_MS);
+    await this.db.transaction(async (tx) => {
+      const rows = await lockCounters(tx, keys, now);
+      for (const [key, limit] of [[keys.pair, LOGIN_MAX_FAILURES], [keys.address, LOGIN_ADDRESS_MAX_FAILURES]] as const) {
+        const counter = current(rows.get(key), now, true);
+        const locked = counter.lockedUntil !== null && counter.lockedUntil > now;
+        if (!locked && counter.failures >= limit) await save(tx, key, { ...counter, lockedUntil: lockEnd });
+      }
     });
   }
 

@@ -45,6 +45,12 @@ export const authRoutes = new Hono<AppEnv>()
     if (!reservation.admitted) {
       const retryAfter = Math.max(1, Math.ceil((reservation.retryAt.getTime() - c.var.services.clock.now().getTime()) / 1000));
       c.header("Retry-After", String(retryAfter));
+      if (reservation.busy) {
+        throw new DomainError("LOGIN_BUSY", "Đang có nhiều lượt đăng nhập cùng lúc, vui lòng thử lại sau 1 giây", {
+          messageEn: "too many sign-ins at this moment; try again in a second",
+          retryAfter,
+        });
+      }
       throw new DomainError("LOGIN_LOCKED", `Đăng nhập sai quá nhiều lần, vui lòng thử lại sau ${waitInVietnamese(retryAfter)}`, {
         messageEn: "too many failed sign-ins; try again later",
         retryAfter,
@@ -52,6 +58,7 @@ export const authRoutes = new Hono<AppEnv>()
     }
     const userId = await people.checkPassword(body.username, body.password);
     if (!userId) {
+      await limiter.failed(reservation.keys);
       throw new DomainError("INVALID_CREDENTIALS", "Tên đăng nhập hoặc mật khẩu không đúng", { messageEn: "wrong username or password" });
     }
     await limiter.succeeded(reservation.keys);
