@@ -58,11 +58,12 @@ export function parseViNumber(typed: string, options: { integer?: boolean } = {}
 /**
  * A number written back the Vietnamese way, the exact digits of the number and no rounding:
  * `37754` → `37.754`, `1234.5` → `1.234,5`. `parseViNumber(formatViNumber(n))` gives `n` back.
+ * `grouping: false` for what is not a quantity, such as a year (`1958`, never `1.958`).
  */
-export function formatViNumber(value: number): string {
+export function formatViNumber(value: number, options: { grouping?: boolean } = {}): string {
   if (!Number.isFinite(value)) return String(value);
   const plain = Math.abs(value).toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 });
   const [whole, decimals] = plain.split(".");
-  const grouped = whole!.replace(/\B(?=(\d{3})+$)/g, ".");
+  const grouped = options.grouping === false ? whole! : whole!.replace(/\B(?=(\d{3})+$)/g, ".");
   return `${value < 0 ? "-" : ""}${grouped}${decimals ? `,${decimals}` : ""}`;
 }

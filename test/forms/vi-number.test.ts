@@ -90,3 +90,10 @@ describe("formatViNumber: the stored value shown back the Vietnamese way", () =>
     );
   });
 });
+
+describe("formatViNumber without grouping: a year", () => {
+  it("shows 1958 as 1958, and reads it back", () => {
+    expect(formatViNumber(1958, { grouping: false })).toBe("1958");
+    expect(parseViNumber(formatViNumber(1958, { grouping: false }), { integer: true })).toEqual({ ok: true, value: 1958 });
+  });
+});
