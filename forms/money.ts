@@ -3,6 +3,7 @@
  * Vietnamese writing groups thousands with `.` and marks decimals with `,`; the đồng has no
  * subunit, so `2.000.000,00` is two million and `2.000.000,5` is refused rather than guessed at.
  */
+import { normaliseTyped, WHOLE_DIGITS } from "./number.js";
 
 /**
  * The largest amount one ledger entry or one request line may carry: 100.000.000.000 ₫ (a hundred
@@ -13,8 +14,8 @@ export const MAX_VND_AMOUNT = 100_000_000_000;
 
 export type VndReading = { ok: true; value: number } | { ok: false; code: "VND_EMPTY" | "VND_DECIMALS" | "VND_FORMAT" | "VND_TOO_LARGE"; message: string; messageEn: string };
 
-/** Thousands groups with `.` (or spaces), or bare digits; then an optional `,` and decimals. */
-const SHAPE = /^(\d{1,3}(?:[. ]\d{3})+|\d+)(?:,(\d*))?$/;
+/** Thousands groups with `.` (or spaces), or bare digits, as any number (number.ts); then an optional `,` and decimals. */
+const SHAPE = new RegExp(`^(${WHOLE_DIGITS})(?:,(\\d*))?$`);
 
 /** While typing into a field that regroups as it goes: dots and spaces anywhere in the whole part. */
 const LOOSE_SHAPE = /^(\d[\d. ]*)(?:,(\d*))?$/;
@@ -29,10 +30,7 @@ const LOOSE_SHAPE = /^(\d[\d. ]*)(?:,(\d*))?$/;
  * parseVnd("2.000.000,5")  // { ok: false, code: "VND_DECIMALS", … }
  */
 export function parseVnd(typed: string, options: { looseGroups?: boolean } = {}): VndReading {
-  const text = typed
-    .replace(/[\u00a0\u202f]/g, " ")
-    .replace(/\s*(₫|đ|đồng|vnd|vnđ)\s*$/iu, "")
-    .trim();
+  const text = normaliseTyped(typed).replace(/\s*(₫|đ|đồng|vnd|vnđ)$/iu, "");
   if (text === "") return { ok: false, code: "VND_EMPTY", message: "Chưa nhập số tiền", messageEn: "no amount" };
   const m = (options.looseGroups ? LOOSE_SHAPE : SHAPE).exec(text);
   if (!m) {

@@ -76,7 +76,9 @@ describe.each(databaseKinds)("a humanitarian fund disbursement, end to end, on %
 
     // 4 × 6.000.000 ₫ = 24.000.000 ₫ > 20.000.000 ₫: two leaders.
     expect((await view(id)).activeStates.sort()).toEqual(["awaitingFirstLeader", "awaitingSecondLeader"]);
-    await act(t, w.chairman, id, "APPROVE", { amounts: [{ lineId: "L3", amount: 4_000_000 }, { lineId: "L4", amount: 9_000_000 }], note: "Giảm mức hỗ trợ bà Bình" });
+    // A raise is refused, not capped in silence (issue 17): nothing is signed.
+    await act(t, w.chairman, id, "APPROVE", { amounts: [{ lineId: "L3", amount: 4_000_000 }, { lineId: "L4", amount: 9_000_000 }], note: "Giảm mức hỗ trợ bà Bình" }, 422);
+    await act(t, w.chairman, id, "APPROVE", { amounts: [{ lineId: "L3", amount: 4_000_000 }], note: "Giảm mức hỗ trợ bà Bình" });
     expect((await view(id, w.chairman)).availableEvents.map((e) => e.type)).not.toContain("APPROVE");
     await act(t, w.chairman, id, "APPROVE", {}, 422);
     expect((await view(id)).activeStates.sort()).toEqual(["awaitingSecondLeader", "firstLeaderSigned"]);

@@ -1,2 +1,3 @@
 export * from "./names";
 export { identityOf, linesOf, validClearances, type Clearance, type FundLine, type LineIdentity } from "./lines";
+export { amendmentProblems, type AmendmentProblem } from "./amendments";

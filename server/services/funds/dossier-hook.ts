@@ -1,5 +1,5 @@
 import { and, eq, notInArray, sql } from "drizzle-orm";
-import { activeStateNames, linesOf, normaliseName, publicBeneficiary, type FundLine } from "../../../workflows";
+import { activeStateNames, amendmentProblems, linesOf, normaliseName, publicBeneficiary, type FundLine } from "../../../workflows";
 import type { Tx } from "../../db/client";
 import { beneficiaries, fundLines, funds, units, type FundLineStatus } from "../../db/schema";
 import { DomainError } from "../../errors";
@@ -43,8 +43,9 @@ export function fundDossierHook(ledger: FundLedger): StepHook {
   return async ({ instance, workflow, step, event, actor, at, tx: open }) => {
     if (instance.workflowKey !== FUND_WORKFLOW) return;
     refuseBeneficiaryDecider(workflow, step, actor);
-    const tx = await open();
     const data = step.snapshot.context.data;
+    if (event.type === "APPROVE") refuseAmendmentsNotApplied(data, event.data?.amounts);
+    const tx = await open();
     const [fund] = typeof data.fundUnit === "string" ? await tx.select().from(funds).where(eq(funds.unitId, data.fundUnit)) : [];
     const lines = linesOf(data).filter((l) => l.lineId);
     const active = activeStateNames(step.snapshot.value);
@@ -80,6 +81,19 @@ export function fundDossierHook(ledger: FundLedger): StepHook {
       await pay(tx, ledger, fund?.id ?? null, instance.id, data, String(event.data?.lineId), actor?.id ?? null, at, since);
     }
   };
+}
+
+/**
+ * A leader's amounts are applied as asked or the approval is refused (422, one error per field): a raise,
+ * a line the request does not have, or a line named twice would otherwise be recorded but not paid.
+ */
+function refuseAmendmentsNotApplied(data: Record<string, unknown>, amounts: unknown) {
+  const problems = amendmentProblems(data, amounts);
+  if (problems.length === 0) return;
+  throw new DomainError("VALIDATION_FAILED", problems[0]!.message, {
+    messageEn: problems[0]!.messageEn,
+    fields: problems.map((p) => ({ ...p, form: "fund-approval" })),
+  });
 }
 
 async function pay(tx: Tx, ledger: FundLedger, fundId: string | null, instanceId: string, data: Record<string, unknown>, lineId: string, by: string | null, at: Date, since: string) {

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { ControlProps, JsonSchema } from "@jsonforms/core";
 import { withJsonFormsControlProps } from "@jsonforms/react";
-import { formatDateVi, parseDateVi, parseVnd } from "../lib/format";
+import { formatDateVi, formatViNumber, parseDateVi, parseViNumber, parseVnd } from "../lib/format";
 import { useI18n } from "../lib/i18n";
 import { ariaFor, Field } from "./Field";
 
@@ -67,29 +67,59 @@ function Digits(p: ControlProps) {
 }
 export const DigitsControl = withJsonFormsControlProps(Digits);
 
+/**
+ * An integer or number typed the Vietnamese way (`37.754`, `1.234,5`), read by the form core's
+ * `parseViNumber`. What it cannot read is kept as typed (so the form cannot be sent) with a message once
+ * the official leaves the field, never reinterpreted; a value read is shown back grouped (`37.754`).
+ */
 function NumberInput(p: ControlProps) {
-  const integer = (p.schema as { type?: unknown }).type === "integer";
-  const [text, setText] = useState(p.data == null ? "" : String(p.data));
+  const { lang } = useI18n();
+  const schema = p.schema as { type?: unknown; minimum?: number; maximum?: number };
+  const integer = schema.type === "integer";
+  // A year (bounded within four digits, like "Năm sinh" 1900–2010) is written 1958, not 1.958.
+  const grouping = !(integer && (schema.minimum ?? 0) >= 1000 && (schema.maximum ?? Infinity) <= 9999);
+  const show = (n: number) => formatViNumber(n, { grouping });
+  const value = typeof p.data === "number" ? p.data : undefined;
+  const [text, setText] = useState(value === undefined ? (typeof p.data === "string" ? p.data : "") : show(value));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [left, setLeft] = useState(false);
   useEffect(() => {
-    if (p.data == null) setText((t) => (t === "" || Number.isNaN(Number(t.replace(",", "."))) ? t : ""));
-    else if (Number(text.replace(",", ".")) !== p.data) setText(String(p.data));
+    // A value set from outside (a draft loaded, a reset) is shown the Vietnamese way; the text typed is kept.
+    const reading = parseViNumber(text, { integer });
+    if ((reading.ok ? reading.value : undefined) !== value && !problem) setText(value === undefined ? "" : show(value));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [p.data]);
+  }, [value]);
+  // While a problem stands the schema's own "must be a number" is replaced by what is expected.
+  const errors = problem ? (left ? problem : "") : p.errors;
   return (
-    <Field {...fieldBase(p)}>
+    <Field {...fieldBase(p)} errors={errors}>
       <input
-        {...ariaFor(p.id, p.errors, p.required)}
+        {...ariaFor(p.id, errors, p.required)}
         className="input input-number"
         type="text"
         inputMode={integer ? "numeric" : "decimal"}
+        autoComplete="off"
         value={text}
         disabled={!p.enabled}
+        onBlur={() => {
+          setLeft(true);
+          if (!problem && value !== undefined) setText(show(value));
+        }}
         onChange={(e) => {
           const raw = e.target.value;
           setText(raw);
-          if (raw.trim() === "") return p.handleChange(p.path, undefined);
-          const n = Number(raw.replace(",", "."));
-          p.handleChange(p.path, Number.isNaN(n) ? raw : n);
+          setLeft(false);
+          const reading = parseViNumber(raw, { integer });
+          if (reading.ok) {
+            setProblem(null);
+            p.handleChange(p.path, reading.value);
+          } else if (reading.code === "NUMBER_EMPTY") {
+            setProblem(null);
+            p.handleChange(p.path, undefined);
+          } else {
+            setProblem(lang === "en" ? reading.messageEn : reading.message);
+            p.handleChange(p.path, raw);
+          }
         }}
       />
     </Field>

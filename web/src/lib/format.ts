@@ -4,8 +4,9 @@
  */
 import { formatDateVi, formatVnd, parseDateVi } from "../../../forms/vi-display.js";
 import { parseVnd } from "../../../forms/money.js";
+import { formatViNumber, parseViNumber } from "../../../forms/number.js";
 
-export { formatDateVi, formatVnd, parseDateVi, parseVnd };
+export { formatDateVi, formatVnd, formatViNumber, parseDateVi, parseViNumber, parseVnd };
 
 const TZ = "Asia/Ho_Chi_Minh";
 const dateFmt = new Intl.DateTimeFormat("vi-VN", { timeZone: TZ, day: "2-digit", month: "2-digit", year: "numeric" });
