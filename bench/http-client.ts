@@ -57,7 +57,12 @@ export class HttpClient {
   }
 
   async login(username: string, password: string): Promise<Session> {
-    const res = await this.call("POST", "/api/auth/login", null, { username, password });
+    let res = await this.call("POST", "/api/auth/login", null, { username, password });
+    // Many clients sign in from one address at once: the surplus is asked to retry (429 LOGIN_BUSY), as a browser would.
+    for (let tries = 0; res.status === 429 && res.body?.error?.code === "LOGIN_BUSY" && tries < 30; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000 * Number(res.headers["retry-after"] ?? 1)));
+      res = await this.call("POST", "/api/auth/login", null, { username, password });
+    }
     if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     const setCookie = res.headers["set-cookie"];
     const cookie = (Array.isArray(setCookie) ? setCookie[0]! : String(setCookie)).split(";")[0]!;
