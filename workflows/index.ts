@@ -15,3 +15,7 @@ export { timeScope, type TimeScope } from "./time-scope";
 export * from "./funds";
 export * from "./documents";
 export { MAX_MICROSTEPS } from "./step-budget";
+export * from "./step-effects";
+export * from "./due-date-reminders";
+export { issuingUnit } from "./issuing-unit";
+export * from "./clock-rules";

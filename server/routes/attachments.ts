@@ -25,7 +25,7 @@ export function describeAttachment(row: AttachmentRow) {
 async function maySee(services: Services, user: SessionUser, row: AttachmentRow): Promise<boolean> {
   if (row.uploadedBy === user.id) return true;
   if (!row.instanceId) return false;
-  const dossier = await services.dossiers.find(row.instanceId);
+  const dossier = await services.dossierReads.find(row.instanceId);
   return dossier !== null && (await canSeeDossier(services.database.db, user, dossier));
 }
 

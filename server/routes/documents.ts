@@ -15,7 +15,7 @@ export const DocumentQuery = z.object({ instance: z.string().min(1).max(100) });
 /** A document the caller may read: one of a dossier they may see; anything else is 404. */
 async function visibleDocument(services: Services, user: SessionUser, id: string): Promise<DocumentRow> {
   const doc = await services.documents.find(id);
-  const dossier = doc ? await services.dossiers.find(doc.instanceId) : null;
+  const dossier = doc ? await services.dossierReads.find(doc.instanceId) : null;
   if (!doc || !dossier || !(await canSeeDossier(services.database.db, user, dossier))) throw notFound("DOCUMENT_NOT_FOUND", "no such document");
   return doc;
 }
@@ -25,8 +25,8 @@ export const documentRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const user = requireUser(c);
     const { instance } = readQuery(c, DocumentQuery);
-    const { dossiers, documents, database } = c.var.services;
-    const dossier = await dossiers.find(instance);
+    const { dossierReads, documents, database } = c.var.services;
+    const dossier = await dossierReads.find(instance);
     if (!dossier || !(await canSeeDossier(database.db, user, dossier))) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
     return c.json({ items: (await documents.ofInstance(dossier.id)).map((d) => ({ ...documentRef(d), printUrl: `/api/documents/${d.id}/print` })) });
   })

@@ -35,14 +35,14 @@ export const ListQuery = z.object({
 
 /** The dossier `id` if `user` may see it; else 404, whether it exists or not. */
 async function visibleRow(services: Services, user: SessionUser, id: string): Promise<InstanceRow> {
-  const row = await services.dossiers.find(id);
+  const row = await services.dossierReads.find(id);
   if (!row || !(await canSeeDossier(services.database.db, user, row))) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
   return row;
 }
 
 /** A dossier's detail view with the documents it has issued, read through `via` (a transaction sends the reads together). */
 async function detail(services: Services, row: InstanceRow, user: SessionUser, via: Db | Tx) {
-  const [view, documents] = await Promise.all([services.dossiers.view(row, user, via), services.documents.refs(row.id, via)]);
+  const [view, documents] = await Promise.all([services.dossierReads.view(row, user, via), services.documents.refs(row.id, via)]);
   return { ...view, documents };
 }
 
@@ -65,8 +65,8 @@ export const instanceRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const user = requireUser(c);
     const filter = readQuery(c, ListQuery);
-    const { dossiers, deadlines } = c.var.services;
-    const page = await dossiers.list(visibleDossiers(user), filter);
+    const { dossierReads, deadlines } = c.var.services;
+    const page = await dossierReads.list(visibleDossiers(user), filter);
     // Each row with its legal deadline, so "my dossiers" shows the due date without a request per row.
     const due = await deadlines.forInstances(page.items.map((d) => d.id));
     return c.json({ ...page, items: page.items.map((d) => ({ ...d, deadline: due.get(d.id) ?? null })) });

@@ -3,7 +3,7 @@ import { addCalendarDays, addWorkingDays, toVietnamDate } from "../../workflows/
 import type { Tx } from "../db/client";
 import { dossierClocks, instances } from "../db/schema";
 import type { Services } from "../services";
-import { clockRules } from "../services/clock-rules";
+import { clockRules } from "../../workflows/clock-rules";
 import { writeOutbox } from "../services/outbox";
 import { clockStatus, type TimerRow } from "../services/timers";
 import { MORNING, vietnamInstant } from "../services/vietnam-time";

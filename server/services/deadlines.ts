@@ -1,13 +1,12 @@
 import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import { activeStateNames } from "../../workflows";
 import type { Calendar, IsoDate } from "../../workflows/calendar";
 import type { Clock } from "../clock";
 import type { Db, Tx } from "../db/client";
 import { dossierClocks, instances, tasks } from "../db/schema";
 import type { CalendarService } from "./calendar";
-import { clockActions, clockRules, type ClockAction, type ClockRule, type LiveClock } from "./clock-rules";
-import type { StepHook } from "./step-hooks";
+import { clockActions, clockRules, type ClockAction, type ClockRule, type LiveClock } from "../../workflows/clock-rules";
+import type { ApplierOf } from "./step-pipeline";
 import { clockStatus, type ClockRow, type TimerService } from "./timers";
 import { END_OF_DAY, vietnamInstant } from "./vietnam-time";
 import type { WorkflowRegistry } from "./workflow-registry";
@@ -44,13 +43,12 @@ export class DeadlineService {
     private readonly timers: TimerService,
   ) {}
 
-  /** Step hook: moves the dossier's clocks to match its new active states. */
-  readonly hook: StepHook = async ({ instance, workflow, step, at, tx: open }) => {
+  /** Moves the dossier's clocks to match its new active states (the `moveClocks` effect). */
+  readonly moveClocks: ApplierOf<"moveClocks"> = async (effect, { instance, workflow, at, tx: open }) => {
     const rules = clockRules(workflow);
-    if (!rules.length || (step.entered.length === 0 && step.exited.length === 0)) return;
     const tx = await open();
     const live = await this.liveClocks(tx, instance.id);
-    const actions = clockActions(rules, new Set(activeStateNames(step.snapshot.value)), new Map(live.map((c) => [c.clockKey, c.state as LiveClock])));
+    const actions = clockActions(rules, new Set(effect.active), new Map(live.map((c) => [c.clockKey, c.state as LiveClock])));
     const cal = await this.calendars.current(tx);
     const clocks = new Map(live.map((c) => [c.clockKey, c]));
     for (const { rule, action } of actions) {
@@ -59,7 +57,7 @@ export class DeadlineService {
       clocks.set(rule.key, changed);
     }
     // Tasks opened by this step (or whose clock moved) carry the due date of the clock they count on.
-    if (step.entered.length) await this.fillTaskDueDates(tx, instance.id, rules, [...clocks.values()], cal, at);
+    if (effect.entered) await this.fillTaskDueDates(tx, instance.id, rules, [...clocks.values()], cal, at);
   };
 
   /** Sets `tasks.due_at` of the open tasks in each clock's states: the last instant of the due date, null while paused. */

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
-import { documentNumber, fillLines, fillTemplate, resolveAssigneeUnit, type IssueDocument, type Role, type WorkflowDefinition } from "../../workflows";
+import { documentNumber, fillLines, fillTemplate, type IssueDocument, type Role } from "../../workflows";
 import { toVietnamDate } from "../../workflows/calendar";
 import type { Db, Tx } from "../db/client";
 import { documents, documentSequences, units, type DocumentBody } from "../db/schema";
 import { DomainError } from "../errors";
 import { holdsRole, type SessionUser } from "../identity";
 import { roleTitle } from "./role-titles";
-import type { StepContext, StepHook } from "./step-hooks";
+import type { StepContext } from "./step-context";
+import type { ApplierOf } from "./step-pipeline";
 
 export type DocumentRow = typeof documents.$inferSelect;
 
@@ -23,15 +24,14 @@ export type DocumentRef = { id: string; number: string; type: string; title: str
 export class DocumentService {
   constructor(private readonly db: Db) {}
 
-  readonly hook: StepHook = async (context) => {
-    const spec = context.step.transition?.issueDocument;
-    if (spec) await this.issue(await context.tx(), context, spec);
+  /** Issues the step's document (the `issueDocument` effect). */
+  readonly issueDocument: ApplierOf<"issueDocument"> = async (effect, context) => {
+    await this.issue(await context.tx(), context, effect.spec, effect.unitId);
   };
 
-  private async issue(tx: Tx, context: StepContext, spec: IssueDocument): Promise<DocumentRow> {
-    const { instance, workflow, step, event, actor, at, seq } = context;
+  private async issue(tx: Tx, context: StepContext, spec: IssueDocument, unitId: string | null): Promise<DocumentRow> {
+    const { instance, step, event, actor, at, seq } = context;
     const data = step.snapshot.context.data;
-    const unitId = issuingUnit(workflow.definition, spec, step.from, { data, starterUnitId: instance.starterUnitId, dossierUnitId: instance.unitId });
     const [unit] = unitId ? await tx.select().from(units).where(eq(units.id, unitId)) : [];
     if (!unit) {
       throw new DomainError("VALIDATION_FAILED", "Chưa xác định được cơ quan ban hành văn bản", {
@@ -139,33 +139,6 @@ export function documentRef(row: RefColumns): DocumentRef {
 /** The full view of a document (`GET /api/documents/:id`). */
 export function documentView(row: DocumentRow) {
   return { ...documentRef(row), instanceId: row.instanceId, unitId: row.unitId, year: row.year, seq: row.seq, body: row.body, printUrl: `/api/documents/${row.id}/print` };
-}
-
-/**
- * The issuing unit: the one `spec.unit` names, else the unit of the state the decision was taken in (its
- * official assignee's unit: the leader's office).
- */
-function issuingUnit(
-  definition: WorkflowDefinition,
-  spec: IssueDocument,
-  fromStates: string[],
-  context: { data: Record<string, unknown>; starterUnitId: string | null; dossierUnitId: string | null },
-): string | null {
-  if (spec.unit) return resolveAssigneeUnit(spec.unit, context);
-  for (const name of fromStates) {
-    const assignee = findState(definition.states, name)?.assignee;
-    if (assignee && assignee.role !== "applicant") return resolveAssigneeUnit(assignee.unit, context);
-  }
-  return context.dossierUnitId;
-}
-
-function findState(states: WorkflowDefinition["states"], name: string): WorkflowDefinition["states"][string] | undefined {
-  for (const [key, node] of Object.entries(states)) {
-    if (key === name) return node;
-    const inner = node.states ? findState(node.states, name) : undefined;
-    if (inner) return inner;
-  }
-  return undefined;
 }
 
 /** The unit's sign in numbers (`SNV`); a unit without one signs with the initials of its name. */

@@ -7,15 +7,21 @@ import type { Database } from "../db/client";
 import type { BlobStorage } from "../storage/blob-storage";
 import { MemoryBlobStorage } from "../storage/memory-blob-storage";
 import { AttachmentService } from "./attachments";
-import { childDossierHook } from "./child-dossiers";
+import { spawnChildren, tellParent } from "./child-dossiers";
+import { DomainPacks } from "./domain-packs";
+import { DossierReads } from "./dossier-reads";
+import { DossierService } from "./dossiers";
+import { dueDateNotice } from "./due-date-notice";
+import { establishUnit } from "./establish-unit";
+import { fundPack } from "./funds/pack";
+import { plansPack } from "./plans-pack";
+import { StepPipeline } from "./step-pipeline";
+import { closeTasks, openTask } from "./task-effects";
 import { DocumentService } from "./documents";
 import { PublicStatusService } from "./public-status";
 import { PublicRateLimiter } from "../auth/public-rate-limit";
-import { DossierService, type Computation } from "./dossiers";
-import { fundDossierHook, FUND_WORKFLOW } from "./funds/dossier-hook";
 import { FundService } from "./funds/fund-service";
 import { FundLedger } from "./funds/ledger";
-import { withServerLineIds } from "./funds/line-ids";
 import { FormChecks } from "./form-checks";
 import { FormRegistry } from "./form-registry";
 import { CalendarService } from "./calendar";
@@ -27,10 +33,6 @@ import { NotificationService } from "./notifications";
 import { PeopleService } from "./people";
 import type { Recipients } from "./recipients";
 import { PlanService } from "./plans";
-import { ReportTimers } from "./report-timers";
-import type { StepHook } from "./step-hooks";
-import { taskHook } from "./task-hook";
-import { unitFoundingHook } from "./unit-founding";
 import { TaskService } from "./tasks";
 import { TimerService } from "./timers";
 import { UnitService } from "./units";
@@ -44,6 +46,7 @@ export type Services = {
   forms: FormRegistry;
   attachments: AttachmentService;
   dossiers: DossierService;
+  dossierReads: DossierReads;
   documents: DocumentService;
   publicStatus: PublicStatusService;
   publicLimiter: PublicRateLimiter;
@@ -94,13 +97,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   await database.migrate();
   const forms = new FormRegistry(db, clock);
   await forms.installBuiltins(builtinForms);
-  // What transitions' `compute` lists may name: a definition naming another one is refused (422), not a 500 at its step.
-  const computations: Record<string, Computation> = {
-    planSummary: (tx, row, at) => plans.compile(row, tx, { at }),
-  };
-  // Definitions may only name forms that exist, built-in ones included.
-  const registry = new WorkflowRegistry(db, clock, () => forms.keys(), () => new Set(Object.keys(computations)));
-  await registry.installBuiltins(builtinDefinitions);
+  // Domain packs: what funds and plans add to the generic engine. Definitions may only name the
+  // computations a pack provides (a 422 at publication, not a 500 at the step) and forms that exist.
+  const packs = new DomainPacks();
+  const registry = new WorkflowRegistry(db, clock, () => forms.keys(), () => packs.computationNames());
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_MB * 1024 * 1024;
   const attachments = new AttachmentService(db, options.storage ?? new MemoryBlobStorage(), clock, maxUploadBytes);
   const calendar = new CalendarService(db, clock);
@@ -109,28 +109,37 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const deadlines = new DeadlineService(db, calendar, clock, timers);
   const mailer = options.mailer ?? new LogMailer();
   const notifications = new NotificationService(db, clock, options.recipients ?? grantRecipients, mailer);
-  // Order matters: tasks first, then clocks (they fill the due dates of the tasks just opened), then
-  // timers, then the outbox (its recipients are the holders of the tasks just opened).
   const documents = new DocumentService(db);
-  // Report reminders last: their timers are cancelled like the state's own when it is left.
-  const hooks: StepHook[] = [taskHook, deadlines.hook, timers.hook, documents.hook, unitFoundingHook, notifications.hook, new ReportTimers(calendar).hook];
-  const codePrefix = options.codePrefix ?? "KT";
-  const checks = new FormChecks(forms, attachments, db);
-  const dossiers = new DossierService(db, registry, clock, hooks, codePrefix, forms, checks, attachments, (id, via) => deadlines.forInstance(id, via));
-  hooks.push(childDossierHook);
   const ledger = new FundLedger(db, clock);
   const funds = new FundService(db, clock, registry, ledger);
-  // Before the outbox is dispatched nothing leaves the transaction, so the ledger's refusal rolls the step back.
-  hooks.push(fundDossierHook(ledger));
-  dossiers.registerFacts(FUND_WORKFLOW, (via, row, at) => funds.facts(via, row, at));
-  dossiers.registerDataRule(FUND_WORKFLOW, withServerLineIds);
-  // The specialist's clearances name what a line matched (another programme, an earlier payout).
-  dossiers.registerOfficialOnly(FUND_WORKFLOW, { data: ["$clearances"], events: ["CLEAR_FLAG"] });
+  const plans = new PlanService(db, clock);
+  packs.register(fundPack(funds, ledger)).register(plansPack(plans));
+  await registry.installBuiltins(builtinDefinitions);
+  // One applier per effect of the pure core; the order they run in is the order of `stepEffects`.
+  const pipeline = new StepPipeline(
+    {
+      closeTasks,
+      openTask,
+      moveClocks: deadlines.moveClocks,
+      cancelTimers: timers.cancelTimers,
+      planTimers: timers.planTimers,
+      planDatedTimers: timers.planDatedTimers,
+      issueDocument: documents.issueDocument,
+      establishUnit,
+      notify: notifications.notify,
+      dueDateNotice: dueDateNotice(calendar),
+      spawnChildren,
+      tellParent,
+    },
+    packs,
+  );
+  const codePrefix = options.codePrefix ?? "KT";
+  const checks = new FormChecks(forms, attachments, db);
+  const dossiers = new DossierService(db, registry, clock, pipeline, packs, codePrefix, forms, checks, attachments);
+  const dossierReads = new DossierReads(db, registry, clock, packs, (id, via) => deadlines.forInstance(id, via));
   const sessions = new SessionStore(db, options.sessionClock ?? clock);
   const units = new UnitService(db, clock);
   const people = new PeopleService(db, clock, units, sessions);
-  const plans = new PlanService(db, clock);
-  for (const [name, computation] of Object.entries(computations)) dossiers.registerComputation(name, computation);
   return {
     database,
     clock,
@@ -138,6 +147,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     forms,
     attachments,
     dossiers,
+    dossierReads,
     documents,
     publicStatus: new PublicStatusService(db, registry, deadlines),
     publicLimiter: new PublicRateLimiter(options.sessionClock ?? clock),

@@ -8,7 +8,7 @@ import type { Mailer } from "./mailer";
 import type { OutboxEffect } from "./outbox";
 import { outboxInsert } from "./outbox";
 import type { Recipients } from "./recipients";
-import type { StepHook } from "./step-hooks";
+import type { ApplierOf } from "./step-pipeline";
 
 export type NotificationRow = typeof notifications.$inferSelect;
 type Draft = { userId: string; kind: string; title: string; body: string };
@@ -26,28 +26,9 @@ export class NotificationService {
     private readonly mailer: Mailer,
   ) {}
 
-  /** Step hook: one outbox row per step that enters states (comments notify nobody). */
-  readonly hook: StepHook = async ({ instance, workflow, step, event, actor, seq, at, write }) => {
-    if (step.entered.length === 0) return;
-    const leaves = new Set(step.to);
-    const entered = step.entered
-      .filter((name) => leaves.has(name))
-      .map((name) => {
-        const node = workflow.states.get(name)?.node;
-        return { state: name, title: node?.title.vi ?? name, role: node?.assignee?.role ?? null };
-      });
-    const effect: OutboxEffect = {
-      kind: "step",
-      payload: {
-        code: instance.code,
-        title: instance.title,
-        event: event.type,
-        seq,
-        actorId: actor?.id ?? null,
-        entered,
-        finished: step.snapshot.status === "done",
-      },
-    };
+  /** One outbox row per step that enters states (the `notify` effect; comments notify nobody). */
+  readonly notify: ApplierOf<"notify"> = async ({ event, entered, finished }, { instance, actor, seq, at, write }) => {
+    const effect: OutboxEffect = { kind: "step", payload: { code: instance.code, title: instance.title, event, seq, actorId: actor?.id ?? null, entered, finished } };
     write((q) => outboxInsert(q, instance.id, effect, at));
   };
 

@@ -4,7 +4,7 @@ import { addCalendarDays, addWorkingDays, computeDeadline, toVietnamDate, type C
 import type { Tx } from "../db/client";
 import { timers, type dossierClocks } from "../db/schema";
 import type { CalendarService } from "./calendar";
-import type { StepHook } from "./step-hooks";
+import type { ApplierOf } from "./step-pipeline";
 import { expiryInstant, MORNING, vietnamInstant } from "./vietnam-time";
 
 export type TimerRow = typeof timers.$inferSelect;
@@ -40,26 +40,18 @@ export class TimerService {
     readonly reminderOffsets: readonly number[],
   ) {}
 
-  /** Step hook: leaving a state cancels its timers; entering a state with `timers` creates them. */
-  readonly hook: StepHook = async ({ instance, workflow, step, at, tx, write }) => {
-    if (step.exited.length) {
-      write((q) =>
-        q
-          .update(timers)
-          .set({ cancelledAt: at })
-          .where(
-            and(
-              eq(timers.instanceId, instance.id),
-              eq(timers.kind, "event"),
-              inArray(timers.stateName, step.exited),
-              isNull(timers.firedAt),
-              isNull(timers.cancelledAt),
-            ),
-          ),
-      );
-    }
-    const wanted = step.entered.flatMap((state) => (workflow.states.get(state)?.node.timers ?? []).map((timer) => ({ state, timer })));
-    if (!wanted.length) return;
+  /** Leaving a state cancels its pending event timers (the `cancelTimers` effect). */
+  readonly cancelTimers: ApplierOf<"cancelTimers"> = async ({ states }, { instance, at, write }) => {
+    write((q) =>
+      q
+        .update(timers)
+        .set({ cancelledAt: at })
+        .where(and(eq(timers.instanceId, instance.id), eq(timers.kind, "event"), inArray(timers.stateName, states), isNull(timers.firedAt), isNull(timers.cancelledAt))),
+    );
+  };
+
+  /** Entering a state with `timers` creates them, due after their working or calendar days. */
+  readonly planTimers: ApplierOf<"planTimers"> = async ({ timers: wanted }, { instance, at, tx, write }) => {
     const cal = await this.calendars.current(await tx());
     write((q) =>
       q.insert(timers).values(
@@ -71,6 +63,24 @@ export class TimerService {
           stateName: state,
           fireAt: expiryInstant(cal, timer.after, at),
           payload: { after: timer.after, source: timer.source ?? null },
+          createdAt: at,
+        })),
+      ),
+    );
+  };
+
+  /** Timers on a calendar date (a report's reminders and late mark), at that date's Vietnamese wall-clock time. */
+  readonly planDatedTimers: ApplierOf<"planDatedTimers"> = async ({ timers: wanted }, { instance, at, write }) => {
+    write((q) =>
+      q.insert(timers).values(
+        wanted.map((t) => ({
+          id: randomUUID(),
+          instanceId: instance.id,
+          kind: "event" as const,
+          eventType: t.event,
+          stateName: t.state,
+          fireAt: vietnamInstant(t.on, t.time),
+          payload: t.payload,
           createdAt: at,
         })),
       ),

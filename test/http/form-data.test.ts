@@ -49,7 +49,7 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
   };
   const send = (user: TestUser, id: string, body: Record<string, unknown>) => t.request(user, "POST", `/api/instances/${id}/events`, body);
   const saveDraft = (user: TestUser, id: string, body: Record<string, unknown>) => t.request(user, "PUT", `/api/instances/${id}/draft`, body);
-  const countDossiers = async () => (await t.services.dossiers.list(undefined, { page: 1, pageSize: 1 })).total;
+  const countDossiers = async () => (await t.services.dossierReads.list(undefined, { page: 1, pageSize: 1 })).total;
 
   /** The Done-when case: no purpose, an 11-digit CCCD, 2 members at province scope. */
   async function threeMistakes() {

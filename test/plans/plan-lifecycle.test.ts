@@ -206,8 +206,8 @@ describe.each(databaseKinds)("plan lifecycle over HTTP on %s", (kind) => {
 
     // Every dossier of the plan replays to its stored snapshot.
     for (const id of [plan.id, ...reportOf.values()]) {
-      const row = (await t.services.dossiers.find(id))!;
-      const history = await t.services.dossiers.history(id);
+      const row = (await t.services.dossierReads.find(id))!;
+      const history = await t.services.dossierReads.history(id);
       const workflow = await t.services.registry.get(row.workflowKey, row.workflowVersion, t.services.database.db);
       const events: DossierEvent[] = history.slice(1).map((h) => ({
         type: h.type,

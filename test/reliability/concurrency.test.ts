@@ -101,12 +101,12 @@ describe.each(databaseKinds)("50 clients on the same 10 dossiers at once, on %s"
 
   it("has every accepted event in the history, at the version it was answered with, and nothing else", async () => {
     for (const id of ids) {
-      const history = await t.services.dossiers.history(id);
+      const history = await t.services.dossierReads.history(id);
       const mine = accepted.filter((a) => a.dossierId === id).sort((a, b) => a.version - b.version);
       expect(history.slice(1).map((h) => ({ version: h.seq, type: h.type, actorId: h.actorId }))).toEqual(
         mine.map((a) => ({ version: a.version, type: a.type, actorId: a.actorId })),
       );
-      const row = (await t.services.dossiers.find(id))!;
+      const row = (await t.services.dossierReads.find(id))!;
       expect(row.version).toBe(history.length);
     }
   });

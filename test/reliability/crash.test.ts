@@ -119,7 +119,7 @@ describe.each(kinds)("the server SIGKILLed under load and restarted on the same 
 
     // Restart on the same database three days later, with the scheduler running: the timers must fire.
     reviewAtKill = await offline(async (services) => {
-      const rows = await Promise.all(ids.map((id) => services.dossiers.find(id)));
+      const rows = await Promise.all(ids.map((id) => services.dossierReads.find(id)));
       return rows.filter((r) => r!.state.includes("review")).map((r) => r!.id);
     });
     const later = "2026-11-26T02:00:00Z";
@@ -141,7 +141,7 @@ describe.each(kinds)("the server SIGKILLed under load and restarted on the same 
   it("lost no event that was answered 2xx", async () => {
     expect(acks.length).toBeGreaterThanOrEqual(ACKS_BEFORE_KILL * CYCLES);
     for (const ack of acks) {
-      const history = await after.services.dossiers.history(ack.dossierId);
+      const history = await after.services.dossierReads.history(ack.dossierId);
       expect(history.find((h) => h.seq === ack.version)?.type, `${ack.dossierId} v${ack.version}`).toBe(ack.type);
     }
   });
@@ -149,7 +149,7 @@ describe.each(kinds)("the server SIGKILLed under load and restarted on the same 
   it("half-applied nothing: histories gapless, replay = snapshot, open tasks only for the current state", async () => {
     await expectInvariants(after);
     for (const id of ids) {
-      const row = (await after.services.dossiers.find(id))!;
+      const row = (await after.services.dossierReads.find(id))!;
       const open = (await after.services.database.db.query.tasks.findMany({ where: (t, { and, eq, isNull }) => and(eq(t.instanceId, id), isNull(t.closedAt)) })).map((t) => t.state);
       expect(open, `${row.code} in ${row.state.join(",")}`).toEqual(row.status === "done" ? [] : row.state);
     }
@@ -158,7 +158,7 @@ describe.each(kinds)("the server SIGKILLed under load and restarted on the same 
   it("resumed the timers: every dossier left in review expired after the restart, and no timer is overdue", async () => {
     expect(reviewAtKill.length).toBeGreaterThan(0);
     for (const id of reviewAtKill) {
-      const history = await after.services.dossiers.history(id);
+      const history = await after.services.dossierReads.history(id);
       expect(history.at(-1)?.type, id).toBe("EXPIRE");
     }
     const overdue = await after.services.database.db.query.timers.findMany({

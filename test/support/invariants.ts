@@ -15,10 +15,10 @@ export const INVARIANTS: Invariant[] = [
   {
     name: "every dossier's history is numbered 1…version without gaps",
     async check(t) {
-      const { dossiers } = t.services;
-      const page = await dossiers.list(undefined, { page: 1, pageSize: 100 });
+      const { dossierReads } = t.services;
+      const page = await dossierReads.list(undefined, { page: 1, pageSize: 100 });
       for (const item of page.items) {
-        const history = await dossiers.history(item.id);
+        const history = await dossierReads.history(item.id);
         expect(history.map((h) => h.seq), item.code).toEqual(history.map((_, i) => i + 1));
         expect(history.length, item.code).toBe(item.version);
       }

@@ -8,11 +8,11 @@ import type { TestApp } from "./harness";
  * expects exactly the stored snapshot. Returns how many dossiers were checked.
  */
 export async function expectEveryHistoryReplays(t: TestApp): Promise<number> {
-  const { dossiers, registry } = t.services;
-  const page = await dossiers.list(undefined, { page: 1, pageSize: 100 });
+  const { dossierReads, registry } = t.services;
+  const page = await dossierReads.list(undefined, { page: 1, pageSize: 100 });
   for (const item of page.items) {
-    const row = (await dossiers.find(item.id))!;
-    const history = await dossiers.history(row.id);
+    const row = (await dossierReads.find(item.id))!;
+    const history = await dossierReads.history(row.id);
     const workflow = await registry.get(row.workflowKey, row.workflowVersion, t.services.database.db);
     const [startEvent, ...rest] = history;
     const events: DossierEvent[] = rest

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { builtinDefinitions, compileWorkflow, type WorkflowDefinition } from "../../workflows";
-import { clockActions, clockRules, type LiveClock } from "../../server/services/clock-rules";
+import { clockActions, clockRules, type LiveClock } from "../../workflows/clock-rules";
 
 const founding = compileWorkflow(builtinDefinitions.find((d) => (d as WorkflowDefinition).key === "association-founding") as WorkflowDefinition);
 

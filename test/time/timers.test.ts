@@ -114,8 +114,8 @@ describe.each(databaseKinds)("timers survive a restart on %s", (kind) => {
       const result = await new Scheduler(services).runDue();
       const [expiry] = await second.db.select().from(timers).where(eq(timers.stateName, "permitted"));
       expect(result.fired).toContain(expiry!.id);
-      expect((await services.dossiers.find(id))!.state).toEqual(["expired"]);
-      expect((await services.dossiers.history(id)).at(-1)).toMatchObject({ type: "EXPIRE", actorId: null });
+      expect((await services.dossierReads.find(id))!.state).toEqual(["expired"]);
+      expect((await services.dossierReads.history(id)).at(-1)).toMatchObject({ type: "EXPIRE", actorId: null });
       await second.close();
     } finally {
       if (dir) rmSync(dir, { recursive: true, force: true });

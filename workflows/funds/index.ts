@@ -1,3 +1,4 @@
 export * from "./names";
 export { identityOf, linesOf, validClearances, type Clearance, type FundLine, type LineIdentity } from "./lines";
 export { amendmentProblems, type AmendmentProblem } from "./amendments";
+export { fundEffects, type FundEffect } from "./effects";

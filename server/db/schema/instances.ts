@@ -31,6 +31,12 @@ export const instances = pgTable(
     parentId: uuid("parent_id").references((): AnyPgColumn => instances.id),
     /** This child's key among its parent's children (`report:<unit>`): spawning twice creates nothing twice. */
     childKey: text("child_key"),
+    /**
+     * The server's facts about the dossier (`$server`, e.g. a fund request's screening) as of its last
+     * step, stored with it so that readers are offered events without recomputing them; null for a
+     * workflow without facts (and for dossiers stepped before facts were stored).
+     */
+    facts: jsonb("facts"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },

@@ -10,7 +10,7 @@ import { canSeeDossier } from "../access";
 import { isUuid, type InstanceRow } from "../dossiers";
 import type { WorkflowRegistry } from "../workflow-registry";
 import { fundFor, fundVisible, type FundRow } from "./access";
-import { FUND_WORKFLOW } from "./dossier-hook";
+import { FUND_WORKFLOW } from "./pack";
 import type { FundLedger, EntryRow } from "./ledger";
 import { importProgrammeList } from "./programme-lists";
 import { publicLedger } from "./public-ledger";

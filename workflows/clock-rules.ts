@@ -1,4 +1,5 @@
-import type { CompiledWorkflow, Deadline } from "../../workflows";
+import type { CompiledWorkflow } from "./compile";
+import type { Deadline } from "./definition-schema";
 
 /** One legal clock of a definition: the states that run it and the states that pause it. */
 export type ClockRule = {

@@ -1,9 +1,10 @@
 import { and, eq, notInArray, sql } from "drizzle-orm";
-import { activeStateNames, amendmentProblems, linesOf, normaliseName, publicBeneficiary, type FundLine } from "../../../workflows";
+import { activeStateNames, amendmentProblems, linesOf, normaliseName, publicBeneficiary, type FundEffect, type FundLine } from "../../../workflows";
 import type { Tx } from "../../db/client";
 import { beneficiaries, fundLines, funds, units, type FundLineStatus } from "../../db/schema";
 import { DomainError } from "../../errors";
-import type { StepHook } from "../step-hooks";
+import type { EffectApplier } from "../step-pipeline";
+import { isUuid } from "../dossiers";
 import { refuseBeneficiaryDecider } from "./beneficiary-decider";
 import type { FundLedger } from "./ledger";
 import { clearancesOf, paidElsewhere, windowStart } from "./screening";
@@ -11,8 +12,6 @@ import { payoutDate } from "./ledger-limits";
 import { toVietnamDate } from "../../../workflows/calendar";
 import { formatDateVi, formatVnd } from "../../../forms";
 import { randomUUID } from "node:crypto";
-
-export const FUND_WORKFLOW = "fund-disbursement";
 
 /** Lines written per statement (14 parameters each: well under PostgreSQL's 65.535). */
 const LINES_PER_STATEMENT = 1000;
@@ -36,51 +35,60 @@ function statusOf(line: FundLine, active: string[]): FundLineStatus {
 
 /**
  * The fund side of every step of a disbursement dossier, in the step's transaction: the lines are kept in
- * `fund_lines` (what later requests are matched against), and a `PAY` writes the payout to the ledger,
- * which refuses an overdraft and so rolls the whole step back.
+ * `fund_lines` (what later requests are matched against). Who decides and what a leader amended are
+ * checked first: a refusal rolls the whole step back.
  */
-export function fundDossierHook(ledger: FundLedger): StepHook {
-  return async ({ instance, workflow, step, event, actor, at, tx: open }) => {
-    if (instance.workflowKey !== FUND_WORKFLOW) return;
-    refuseBeneficiaryDecider(workflow, step, actor);
-    const data = step.snapshot.context.data;
-    if (event.type === "APPROVE") refuseAmendmentsNotApplied(data, event.data?.amounts);
+export const applyFundLines: EffectApplier<Extract<FundEffect, { kind: "fund.lines" }>> = async (effect, { instance, workflow, step, actor, at, tx: open }) => {
+  refuseBeneficiaryDecider(workflow, step, actor);
+  const data = step.snapshot.context.data;
+  if (effect.event === "APPROVE") refuseAmendmentsNotApplied(data, effect.amounts);
+  const tx = await open();
+  const fund = await fundOf(tx, data);
+  const lines = linesOf(data).filter((l) => l.lineId);
+  const active = activeStateNames(step.snapshot.value);
+  // One row per line id (a request stored before ids were unique may repeat one: the last line wins, as before).
+  const unique = [...new Map(lines.map((line) => [line.lineId, line])).values()];
+  const rows = unique.map((line) => ({
+    instanceId: instance.id,
+    lineId: line.lineId,
+    fundId: fund?.id ?? null,
+    fullName: line.fullName,
+    nameKey: normaliseName(line.fullName),
+    birthYear: line.birthYear,
+    cccd: line.cccd ?? null,
+    unitId: line.unitId,
+    amount: line.amount,
+    approvedAmount: line.approvedAmount ?? null,
+    status: statusOf(line, active),
+    paidOn: line.payment?.paidOn ?? null,
+    paidRecordedOn: line.payment ? (line.payment.recordedOn ?? line.payment.paidOn) : null,
+    updatedAt: at,
+  }));
+  // Set-based: a few statements for the whole request, not one per line (chunks stay under the parameter limit).
+  for (let i = 0; i < rows.length; i += LINES_PER_STATEMENT) {
+    await tx
+      .insert(fundLines)
+      .values(rows.slice(i, i + LINES_PER_STATEMENT))
+      .onConflictDoUpdate({ target: [fundLines.instanceId, fundLines.lineId], set: excludedColumns(UPDATED_COLUMNS) });
+  }
+  const kept = lines.map((l) => l.lineId);
+  await tx.delete(fundLines).where(and(eq(fundLines.instanceId, instance.id), kept.length ? notInArray(fundLines.lineId, kept) : undefined));
+};
+
+/** A `PAY` writes the payout to the ledger, which refuses an overdraft and so rolls the whole step back. */
+export function applyPayout(ledger: FundLedger): EffectApplier<Extract<FundEffect, { kind: "fund.payout" }>> {
+  return async ({ lineId }, { instance, workflow, step, actor, at, tx: open }) => {
     const tx = await open();
-    const [fund] = typeof data.fundUnit === "string" ? await tx.select().from(funds).where(eq(funds.unitId, data.fundUnit)) : [];
-    const lines = linesOf(data).filter((l) => l.lineId);
-    const active = activeStateNames(step.snapshot.value);
-    // One row per line id (a request stored before ids were unique may repeat one: the last line wins, as before).
-    const unique = [...new Map(lines.map((line) => [line.lineId, line])).values()];
-    const rows = unique.map((line) => ({
-      instanceId: instance.id,
-      lineId: line.lineId,
-      fundId: fund?.id ?? null,
-      fullName: line.fullName,
-      nameKey: normaliseName(line.fullName),
-      birthYear: line.birthYear,
-      cccd: line.cccd ?? null,
-      unitId: line.unitId,
-      amount: line.amount,
-      approvedAmount: line.approvedAmount ?? null,
-      status: statusOf(line, active),
-      paidOn: line.payment?.paidOn ?? null,
-      paidRecordedOn: line.payment ? (line.payment.recordedOn ?? line.payment.paidOn) : null,
-      updatedAt: at,
-    }));
-    // Set-based: a few statements for the whole request, not one per line (chunks stay under the parameter limit).
-    for (let i = 0; i < rows.length; i += LINES_PER_STATEMENT) {
-      await tx
-        .insert(fundLines)
-        .values(rows.slice(i, i + LINES_PER_STATEMENT))
-        .onConflictDoUpdate({ target: [fundLines.instanceId, fundLines.lineId], set: excludedColumns(UPDATED_COLUMNS) });
-    }
-    const kept = lines.map((l) => l.lineId);
-    await tx.delete(fundLines).where(and(eq(fundLines.instanceId, instance.id), kept.length ? notInArray(fundLines.lineId, kept) : undefined));
-    if (event.type === "PAY") {
-      const since = windowStart(at, workflow.definition.config?.doubleBenefitWindowDays);
-      await pay(tx, ledger, fund?.id ?? null, instance.id, data, String(event.data?.lineId), actor?.id ?? null, at, since);
-    }
+    const data = step.snapshot.context.data;
+    const fund = await fundOf(tx, data);
+    const since = windowStart(at, workflow.definition.config?.doubleBenefitWindowDays);
+    await pay(tx, ledger, fund?.id ?? null, instance.id, data, lineId, actor?.id ?? null, at, since);
   };
+}
+
+async function fundOf(tx: Tx, data: Record<string, unknown>) {
+  const [fund] = typeof data.fundUnit === "string" && isUuid(data.fundUnit) ? await tx.select().from(funds).where(eq(funds.unitId, data.fundUnit)) : [];
+  return fund;
 }
 
 /**

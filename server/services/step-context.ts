@@ -6,7 +6,7 @@ import type { SessionUser } from "../identity";
 import type { DossierService } from "./dossiers";
 import type { WorkflowVersion } from "./workflow-registry";
 
-/** Everything a hook needs to know about one accepted step of a dossier. */
+/** Everything an effect's applier needs to know about one accepted step of a dossier. */
 export type StepContext = {
   instance: typeof instances.$inferSelect;
   workflow: WorkflowVersion;
@@ -16,23 +16,17 @@ export type StepContext = {
   actor: SessionUser | null;
   at: Date;
   seq: number;
-  /** The service running the step, for hooks that step other dossiers (children and their parent). */
+  /** The service running the step, for appliers that step other dossiers (children and their parent). */
   dossiers: DossierService;
   /**
    * The step's transaction, once the writes queued so far (the new snapshot and history entry included)
-   * have been sent: for a hook that reads, or that needs a write's result.
+   * have been sent: for an applier that reads, or that needs a write's result.
    */
   tx(): Promise<Tx>;
   /**
-   * Queues a write whose result the hook does not need, built on the transaction it is given (and not
+   * Queues a write whose result the applier does not need, built on the transaction it is given (and not
    * run there). The step's queued writes go to the database together, in one statement
-   * (`PendingWrites`), before the next `tx()` or when the hooks are done.
+   * (`PendingWrites`), before the next `tx()` or when the effects are applied.
    */
   write(build: (q: Tx) => SQLWrapper): void;
 };
-
-/**
- * Work done inside the step's transaction after the new snapshot is written: tasks, deadlines, timers,
- * documents, outbox rows. A hook that throws rolls the whole step back.
- */
-export type StepHook = (context: StepContext) => Promise<void>;

@@ -1,0 +1,51 @@
+import { isInInitialState, permittedTransitions, type DossierEvent, type DossierSnapshot } from "../../workflows";
+import type { Tx } from "../db/client";
+import type { InstanceRow } from "./dossier-locks";
+import { orClaimRefusal } from "./dossier-rules";
+import type { FilledForm } from "./form-checks";
+import type { FormRegistry, FormVersion } from "./form-registry";
+import type { WorkflowVersion } from "./workflow-registry";
+
+/** Events that only add to the history and never move the statechart, with the form their data fills. */
+const HISTORY_ONLY_EVENTS = new Map([["COMMENT", "comment"]]);
+
+/** The event that hands a draft in: from the initial state, the start form must then be complete. */
+const SUBMIT = "SUBMIT";
+
+/**
+ * The forms an event's data must fill before the engine steps: the transition's own (kept with the
+ * history entry), and for a draft handed in, the complete start form. Who may send the event is settled
+ * first (409/403), so that field errors go only to those who may act. A history-only event (a comment)
+ * fills its own form and never moves the statechart.
+ */
+export async function formsOfEvent(
+  forms: FormRegistry,
+  tx: Tx,
+  workflow: WorkflowVersion,
+  row: InstanceRow,
+  event: DossierEvent,
+  blockedBy: string[],
+): Promise<{ form: FormVersion | null; filled: FilledForm[]; historyOnly: boolean }> {
+  const historyOnly = HISTORY_ONLY_EVENTS.get(event.type);
+  const filled: FilledForm[] = [];
+  let form: FormVersion | null;
+  if (historyOnly !== undefined) {
+    form = await forms.latestOrNull(historyOnly, tx);
+  } else {
+    const stored = row.snapshot as DossierSnapshot;
+    const options = orClaimRefusal(() => permittedTransitions(workflow, stored, event), blockedBy);
+    const formKey = options.find((o) => o.transition.form)?.transition.form;
+    form = formKey ? await forms.latest(formKey, tx) : null;
+    if (event.type === SUBMIT && isInInitialState(workflow, stored)) {
+      const start = await startFormOf(forms, row, tx);
+      if (start) filled.push({ form: start, data: stored.context.data, mode: "full" });
+    }
+  }
+  if (form) filled.unshift({ form, data: event.data ?? {}, mode: "full" });
+  return { form, filled, historyOnly: historyOnly !== undefined };
+}
+
+/** The start form version the dossier was filled with, if its workflow has one. */
+export async function startFormOf(forms: FormRegistry, row: InstanceRow, tx: Tx): Promise<FormVersion | null> {
+  return row.formKey && row.formVersion ? forms.get(row.formKey, row.formVersion, tx) : null;
+}
