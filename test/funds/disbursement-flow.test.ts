@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { instances } from "../../server/db/schema";
 import { databaseKinds } from "../support/databases";
 import { createTestApp, type TestApp } from "../support/harness";
 import { expectEveryHistoryReplays } from "../support/replay";
@@ -71,6 +73,9 @@ describe.each(databaseKinds)("a humanitarian fund disbursement, end to end, on %
     await act(t, w.specialist, id, "CLEAR_FLAG", { lineId: "L2", reason: "Hộ nghèo nhưng bị thiệt hại do bão số 5, cần hỗ trợ khẩn cấp" });
     expect((await view(id)).availableEvents.map((e) => e.type)).not.toContain("PROPOSE");
     await act(t, w.specialist, id, "REMOVE_LINE", { lineId: "L1", reason: "Đã được Quỹ hỗ trợ tháng 9/2026" });
+    // The facts are stored with the step as it leaves the request (issue 16): views read them, not a new screening.
+    const [stored] = await t.services.database.db.select({ facts: instances.facts }).from(instances).where(eq(instances.id, id));
+    expect(stored!.facts).toMatchObject({ unclearedFlags: 0 });
     expect((await view(id)).availableEvents.map((e) => e.type)).toContain("PROPOSE");
     await act(t, w.specialist, id, "PROPOSE", { summary: "Đủ điều kiện, trình lãnh đạo Quỹ" });
 
