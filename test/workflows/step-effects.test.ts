@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { compiled } from "../support/model-paths";
 import {
-  checkDefinition,
-  compileWorkflow,
   fundEffects,
   sendEvent,
   startDossier,
   stepEffects,
   type Actor,
-  type CompiledWorkflow,
   type DossierFacts,
   type StepEffect,
 } from "../../workflows";
@@ -17,12 +15,6 @@ import {
  * close and open and for whom, whether clocks move, which timers, document, unit, notification, children
  * and parent update the step means — in the order the server applies them.
  */
-
-function compiled(definition: unknown): CompiledWorkflow {
-  const check = checkDefinition(definition);
-  if (!check.ok) throw new Error(JSON.stringify(check.problems));
-  return compileWorkflow(check.definition);
-}
 
 const title = (vi: string) => ({ vi });
 const applicant: Actor = { id: "u-app", roles: ["applicant"], starter: true };
