@@ -168,7 +168,7 @@ export class DossierService {
   ): Promise<InstanceRow> {
     const step = startDossier(workflow, data);
     const fresh = newDossierRow(workflow, step, values, newDossierCode(this.codePrefix, at.getFullYear()), at);
-    const row = { ...fresh, facts: await this.data.factsAfter(tx, fresh, at) };
+    const row = { ...fresh, ...(await this.data.factsAfter(tx, fresh, at)) };
     await tx.insert(instances).values(row);
     const record = { instance: row, workflow, step, event: { type: "START", data }, form, user, actor: actorFor(user, null), at };
     await recordStep(tx, new PendingWrites(), record, { dossiers: this, pipeline: this.pipeline });
@@ -243,7 +243,7 @@ export class DossierService {
    */
   private async step(tx: Tx, row: InstanceRow, record: Omit<StepRecord, "instance">, extra: { title?: string; unitId?: string | null } = {}, historyOnly = false): Promise<InstanceRow> {
     const writes = new PendingWrites();
-    const facts = !historyOnly ? { facts: await this.data.factsAfter(tx, { ...row, snapshot: record.step.snapshot, status: record.step.snapshot.status }, record.at) } : {};
+    const facts = historyOnly ? {} : await this.data.factsAfter(tx, { ...row, snapshot: record.step.snapshot, status: record.step.snapshot.status }, record.at);
     const updated = queueSnapshot(tx, writes, row, record.step, record.at, { ...extra, ...facts });
     await recordStep(tx, writes, { ...record, instance: updated }, { dossiers: this, pipeline: this.pipeline });
     return updated;

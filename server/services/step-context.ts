@@ -24,6 +24,11 @@ export type StepContext = {
    */
   tx(): Promise<Tx>;
   /**
+   * The step's transaction for a read of rows the step's queued writes do not touch (units, grants):
+   * nothing is sent first, so the queued writes still go out together with later ones.
+   */
+  read(): Tx;
+  /**
    * Queues a write whose result the applier does not need, built on the transaction it is given (and not
    * run there). The step's queued writes go to the database together, in one statement
    * (`PendingWrites`), before the next `tx()` or when the effects are applied.

@@ -40,10 +40,13 @@ export class StepData {
 
   /**
    * The server's facts of a dossier as a step leaves it, stored with it so that readers are offered the
-   * events they allow without recomputing them (the next step computes them afresh for its guards).
+   * events they allow without recomputing them (the next step computes them afresh for its guards); a
+   * column to set, nothing for a workflow without facts.
    */
-  async factsAfter(tx: Tx, row: InstanceRow, at: Date): Promise<Record<string, unknown> | null> {
+  async factsAfter(tx: Tx, row: InstanceRow, at: Date): Promise<{ facts?: Record<string, unknown> | null }> {
     const facts = this.packs.forWorkflow(row.workflowKey)?.facts;
-    return facts && row.status === "active" ? facts(tx, row, at) : null;
+    // A workflow without facts has none to store (its column stays null).
+    if (!facts) return {};
+    return { facts: row.status === "active" ? await facts(tx, row, at) : null };
   }
 }

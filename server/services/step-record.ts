@@ -60,6 +60,7 @@ export async function recordStep(tx: Tx, writes: PendingWrites, record: StepReco
       await writes.flush(tx);
       return tx;
     },
+    read: () => tx,
     write: (build) => writes.add(build(tx)),
   };
   await services.pipeline.apply(context);

@@ -24,8 +24,9 @@ export const closeTasks: ApplierOf<"closeTasks"> = async ({ states }, { instance
  * to fill; so does one sent to a unit where no enabled account (other than a starter it excludes) holds
  * its role, since nobody could ever see it.
  */
-export const openTask: ApplierOf<"openTask"> = async ({ state: name, assignee: target, excludedUserId }, { instance, at, tx, write }) => {
-  const unitId = target.unitId && (await unitExists(instance, target.unitId, tx)) ? target.unitId : null;
+export const openTask: ApplierOf<"openTask"> = async ({ state: name, assignee: target, excludedUserId }, { instance, at, tx, read, write }) => {
+  // Units, grants and accounts are not written by the step: read without sending its queued writes first.
+  const unitId = target.unitId && (await unitExists(instance, target.unitId, read())) ? target.unitId : null;
   if (!target.personal && unitId === null) {
     throw new DomainError("VALIDATION_FAILED", "Chưa xác định được đơn vị xử lý hồ sơ", {
       messageEn: `no organisation unit found for the "${name}" task`,
@@ -38,8 +39,8 @@ export const openTask: ApplierOf<"openTask"> = async ({ state: name, assignee: t
       ],
     });
   }
-  if (!target.personal && unitId !== null && !(await someoneHolds(tx, target.role, unitId, target.visibleToAncestors, excludedUserId))) {
-    const [unit] = await (await tx()).select({ name: units.name }).from(units).where(eq(units.id, unitId));
+  if (!target.personal && unitId !== null && !(await someoneHolds(read(), target.role, unitId, target.visibleToAncestors, excludedUserId))) {
+    const [unit] = await read().select({ name: units.name }).from(units).where(eq(units.id, unitId));
     throw new DomainError("NO_OFFICIAL_IN_UNIT", `Đơn vị "${unit?.name ?? unitId}" chưa có ai giữ vai trò ${ROLE_VI[target.role]} để xử lý hồ sơ; hãy chọn đơn vị khác hoặc đề nghị quản trị viên phân công`, {
       messageEn: `nobody in "${unit?.name ?? unitId}" holds the ${target.role} role that the "${name}" task needs`,
       unitId,
@@ -70,10 +71,10 @@ export const openTask: ApplierOf<"openTask"> = async ({ state: name, assignee: t
 };
 
 /** The dossier's own units exist (its row references them); any other is looked up. */
-async function unitExists(instance: { unitId: string | null; starterUnitId: string | null }, id: string, tx: () => Promise<Tx>): Promise<boolean> {
+async function unitExists(instance: { unitId: string | null; starterUnitId: string | null }, id: string, tx: Tx): Promise<boolean> {
   if (id === instance.unitId || id === instance.starterUnitId) return true;
   if (!isUuid(id)) return false;
-  const [row] = await (await tx()).select({ id: units.id }).from(units).where(eq(units.id, id));
+  const [row] = await tx.select({ id: units.id }).from(units).where(eq(units.id, id));
   return row !== undefined;
 }
 
@@ -81,14 +82,14 @@ async function unitExists(instance: { unitId: string | null; starterUnitId: stri
  * True when an enabled account other than `excluded` holds `role` in the unit (or, for a task visible to
  * ancestors, in a unit above it): someone will see the task.
  */
-async function someoneHolds(tx: () => Promise<Tx>, role: Role, unitId: string, viaAncestors: boolean, excluded: string | null): Promise<boolean> {
+async function someoneHolds(tx: Tx, role: Role, unitId: string, viaAncestors: boolean, excluded: string | null): Promise<boolean> {
   const where = viaAncestors
     ? sql`${grants.unitId} in (with recursive up(id, depth) as (
           select ${unitId}::uuid, 0 union all
           select u.parent_id, up.depth + 1 from ${units} u join up on u.id = up.id where u.parent_id is not null and up.depth < 32)
         select id from up)`
     : eq(grants.unitId, unitId);
-  const [hit] = await (await tx())
+  const [hit] = await tx
     .select({ one: sql<number>`1` })
     .from(grants)
     .innerJoin(users, eq(users.id, grants.userId))
