@@ -7,7 +7,8 @@ export const DRAIN_MS = 10_000;
  * A clean stop on SIGTERM or SIGINT: readiness turns 503 at once (`draining`), the port stops accepting,
  * requests already in flight finish (answers carry `Connection: close`, idle keep-alive connections are
  * closed), for at most `drainMs`; then the scheduler stops (its tick commits or rolls back), the database
- * closes, the data folder's lock is released, and the process exits 0. A second signal exits at once (1).
+ * closes, the data folder's lock is released, and the process exits 0. A repeated signal changes nothing
+ * (Ctrl-C under `npm start` reaches the server twice: from the terminal and forwarded by npm).
  */
 export function onShutdownSignal(options: {
   server: Server;
@@ -19,10 +20,7 @@ export function onShutdownSignal(options: {
   const { server, close, drainMs = DRAIN_MS, log = (line) => console.log(line) } = options;
   let draining = false;
   const stop = async (signal: NodeJS.Signals) => {
-    if (draining) {
-      log(`${signal} again: thoát ngay (exiting now)`);
-      process.exit(1);
-    }
+    if (draining) return;
     draining = true;
     log(`${signal}: đang dừng — hoàn tất các yêu cầu đang xử lý (stopping: finishing requests in flight, at most ${drainMs / 1000} s)`);
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
