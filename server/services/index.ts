@@ -140,7 +140,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     dossiers,
     documents,
     publicStatus: new PublicStatusService(db, registry, deadlines),
-    publicLimiter: new PublicRateLimiter(options.sessionClock ?? clock),
+    publicLimiter: new PublicRateLimiter(db, options.sessionClock ?? clock),
     units,
     people,
     sessions,
