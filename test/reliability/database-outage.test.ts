@@ -21,7 +21,7 @@ const DOSSIERS = 16;
 const T0 = "2026-11-23T02:00:00Z";
 const PASSWORD = "mat-khau-thu-mat-csdl";
 
-type Ack = { dossierId: string; version: number; type: string };
+type Ack = { dossierId: string; version: number; type: string; retried?: number };
 const until = async (done: () => boolean) => {
   while (!done()) await new Promise((r) => setTimeout(r, 20));
 };
@@ -41,6 +41,8 @@ describe.skipIf(!bin)("PostgreSQL restarted and stopped under load: the server s
   const live: Record<number, number> = {};
   const ready: Record<number, number> = {};
   let dropped = 0;
+  /** Retries answered 409 IDEMPOTENCY_IN_PROGRESS: a key left reserved by a request the outage failed. */
+  let inProgress = 0;
   let exitedDuringRun: number | null = null;
   let acksAfterLastFault = 0;
   /** From `pg_ctl start` returning to the first event answered 200 (measured, not asserted). */
@@ -74,7 +76,16 @@ describe.skipIf(!bin)("PostgreSQL restarted and stopped under load: the server s
         let type = "";
         if (seen?.status === 200) {
           type = seen.body.state === "review" ? "PROPOSE" : "RETURN";
-          calls.push(await http.call("POST", `/api/instances/${id}/events`, official, { type, expectedVersion: seen.body.version }).catch(() => null));
+          // A client that retries after a 503 with the same Idempotency-Key, as the web does, until the answer is final.
+          const key = `outage-${c}-${round}`;
+          for (;;) {
+            const res = await http.call("POST", `/api/instances/${id}/events`, official, { type, expectedVersion: seen.body.version }, { "idempotency-key": key }).catch(() => null);
+            calls.push(res);
+            if (res?.status === 409 && res.body?.error?.code === "IDEMPOTENCY_IN_PROGRESS") inProgress++;
+            const retry = res && (res.status === 503 || (res.status === 409 && res.body?.error?.code === "IDEMPOTENCY_IN_PROGRESS"));
+            if (!retry || stop) break;
+            await new Promise((r) => setTimeout(r, 50));
+          }
         }
         for (const res of calls) {
           if (!res) {
@@ -84,8 +95,9 @@ describe.skipIf(!bin)("PostgreSQL restarted and stopped under load: the server s
           count(statuses, res.status);
           if (res.status === 503) unavailable.push({ code: res.body?.error?.code, retryAfter: res.headers["retry-after"], message: res.body?.error?.message });
         }
-        const event = calls[1];
+        const event = calls.at(-1);
         if (event?.status === 200) acks.push({ dossierId: id, version: event.body.version, type });
+        if (calls.length > 1 && event?.status === 200) acks.at(-1)!.retried = calls.length - 2;
         if (calls.some((r) => !r || r.status === 503)) await new Promise((r) => setTimeout(r, 50));
       }
     });
@@ -126,7 +138,7 @@ describe.skipIf(!bin)("PostgreSQL restarted and stopped under load: the server s
     http.close();
     console.info(
       `database outage: ${RESTARTS} × pg_ctl restart -m fast + 1 stop/start under ${CLIENTS} clients; ${acks.length} events answered 200; ` +
-        `first event ${Math.round(resumeMs)} ms after the database was back; answers ${JSON.stringify(statuses)}, dropped ${dropped}; /health/live ${JSON.stringify(live)}; /health/ready ${JSON.stringify(ready)}`,
+        `first event ${Math.round(resumeMs)} ms after the database was back; answers ${JSON.stringify(statuses)} (${inProgress} of the 409s IDEMPOTENCY_IN_PROGRESS), ${acks.filter((a) => a.retried).length} events answered 200 on a retry, dropped ${dropped}; /health/live ${JSON.stringify(live)}; /health/ready ${JSON.stringify(ready)}`,
     );
     after = await createTestApp("postgres", { database: { ...openDatabase({ url: cluster.url, dataDir: "unused" }), dispose: async () => {} }, now: T0 });
   });
