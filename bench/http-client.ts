@@ -18,7 +18,7 @@ export class HttpClient {
     this.agent = new Agent({ keepAlive: true, maxSockets: sockets });
   }
 
-  call(method: string, path: string, session: Session | null, body?: unknown): Promise<{ status: number; body: any; headers: Record<string, string | string[] | undefined> }> {
+  call(method: string, path: string, session: Session | null, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Record<string, string | string[] | undefined> }> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     return new Promise((resolve, reject) => {
       const req = request(
@@ -32,6 +32,7 @@ export class HttpClient {
           headers: {
             ...(payload ? { "content-type": "application/json", "content-length": payload.length } : {}),
             ...(session ? { cookie: session.cookie, "x-csrf-token": session.csrf } : {}),
+            ...headers,
           },
         },
         (res) => {

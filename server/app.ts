@@ -10,7 +10,7 @@ import { adminGrantRoutes } from "./routes/admin/grants";
 import { adminUnitRoutes } from "./routes/admin/units";
 import { adminUserRoutes } from "./routes/admin/users";
 import { authRoutes, meRoutes } from "./routes/auth";
-import { healthRoutes } from "./routes/health";
+import { healthRoutes, noProbe, type HealthProbe } from "./routes/health";
 import { attachmentRoutes } from "./routes/attachments";
 import { formRoutes } from "./routes/forms";
 import { calendarRoutes } from "./routes/calendar";
@@ -35,8 +35,8 @@ const JSON_BODY_LIMIT = 1024 * 1024;
 /** Room for a multipart body's boundaries and part headers around the largest accepted file. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-/** Builds the HTTP app around services built once at boot. */
-export function createApp(services: Services) {
+/** Builds the HTTP app around services built once at boot; `health` tells readiness about the scheduler and shutdown. */
+export function createApp(services: Services, health: HealthProbe = noProbe) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(onNotFound);
@@ -44,6 +44,8 @@ export function createApp(services: Services) {
   app.use("*", async (c, next) => {
     c.set("services", services);
     await next();
+    // Shutting down: answer this request, then close its connection so that the drain can end.
+    if (health.draining()) c.res.headers.set("connection", "close");
   });
   const jsonLimit = bodyLimit({
     maxSize: JSON_BODY_LIMIT,
@@ -62,7 +64,7 @@ export function createApp(services: Services) {
   app.use("/api/*", storableUrl);
   app.use("/api/*", sessionMiddleware);
   app.use("/api/*", idempotency);
-  app.route("/", healthRoutes);
+  app.route("/", healthRoutes(health));
   app.route("/api/auth", authRoutes);
   app.route("/api/me", meRoutes);
   app.route("/api/units", unitRoutes);

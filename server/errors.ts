@@ -2,6 +2,10 @@ import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { EngineError, type EngineErrorCode } from "../workflows";
+import { isDatabaseUnavailable, isStorageFull } from "./outage-errors";
+
+/** Seconds a client is asked to wait before retrying during a database outage. */
+export const OUTAGE_RETRY_AFTER_SECONDS = 5;
 
 /** Every refusal the API can give. One table below maps each to its HTTP status. */
 export type ErrorCode =
@@ -57,6 +61,8 @@ export type ErrorCode =
   | "RECEIPT_NUMBER_TAKEN"
   | "IDEMPOTENCY_KEY_REUSED"
   | "IDEMPOTENCY_IN_PROGRESS"
+  | "DATABASE_UNAVAILABLE"
+  | "STORAGE_FULL"
   | "INTERNAL";
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -118,6 +124,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   RECEIPT_NUMBER_TAKEN: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   IDEMPOTENCY_IN_PROGRESS: 409,
+  DATABASE_UNAVAILABLE: 503,
+  STORAGE_FULL: 507,
   INTERNAL: 500,
 };
 
@@ -174,9 +182,26 @@ export const onError: ErrorHandler = (err, c) => {
     const code: ErrorCode = err.status === 413 ? "PAYLOAD_TOO_LARGE" : err.status === 401 ? "UNAUTHENTICATED" : "VALIDATION_FAILED";
     return errorResponse(c, new DomainError(code, err.status === 413 ? "Dữ liệu gửi lên quá lớn" : "Yêu cầu không hợp lệ", { messageEn: err.message }));
   }
+  // An outage is an expected state, not a bug: a short line in the log, and an answer the client can act on.
+  if (isDatabaseUnavailable(err)) {
+    console.warn(`database unavailable (${c.req.method} ${c.req.path}): ${describe(err)}`);
+    c.header("retry-after", String(OUTAGE_RETRY_AFTER_SECONDS));
+    return errorResponse(c, new DomainError("DATABASE_UNAVAILABLE", "Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau ít phút", { messageEn: "the database is unavailable; retry later" }));
+  }
+  if (isStorageFull(err)) {
+    console.error(`storage full (${c.req.method} ${c.req.path}): ${describe(err)}`);
+    return errorResponse(c, new DomainError("STORAGE_FULL", "Máy chủ hết dung lượng lưu trữ; chưa có gì được lưu. Vui lòng báo quản trị viên", { messageEn: "the server's storage is full; nothing was saved" }));
+  }
   console.error(err);
   return c.json(errorBody("INTERNAL", "Lỗi hệ thống, vui lòng thử lại sau", { messageEn: "internal error" }), 500);
 };
+
+/** The innermost error's code and message (drizzle wraps the driver's error in `cause`). */
+function describe(err: unknown): string {
+  let e = err as { cause?: unknown; code?: unknown; message?: unknown };
+  while (e.cause && typeof e.cause === "object") e = e.cause as typeof e;
+  return `${String(e.code ?? "")} ${String(e.message ?? "")}`.trim();
+}
 
 export const onNotFound: NotFoundHandler = (c) =>
   errorResponse(c, new DomainError("NOT_FOUND", "Không tìm thấy đường dẫn", { messageEn: `no route for ${c.req.method} ${c.req.path}` }));

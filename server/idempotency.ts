@@ -17,7 +17,7 @@
  * session (sign-in, public routes) are not keyed.
  */
 import { createHash } from "node:crypto";
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app-env";
 import type { Tx } from "./db/client";
@@ -74,18 +74,30 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
       storedInTransaction = true;
     },
   });
+  // Releases the key so that a retry runs the work again — unless an answer was stored with the work: a
+  // commit whose acknowledgement the outage swallowed then replays instead of being done twice.
+  const unanswered = and(mine, isNull(idempotencyKeys.status));
+  const release = () => db.delete(idempotencyKeys).where(unanswered);
   try {
     await next();
   } catch (error) {
-    await db.delete(idempotencyKeys).where(mine);
+    // The database is gone (that may be why the route failed): release once it is back, or every retry
+    // would be 409 IDEMPOTENCY_IN_PROGRESS until the key expires.
+    await release().catch(() => releaseLater(release));
     throw error;
   }
   // A success means the route's transaction, and the answer stored in it, committed.
   if (storedInTransaction && c.res.status < 400) return;
   if (c.res.status >= 500) {
-    await db.delete(idempotencyKeys).where(mine);
+    await release().catch(() => releaseLater(release));
     return;
   }
   const text = await c.res.clone().text();
   await db.update(idempotencyKeys).set({ status: c.res.status, contentType: c.res.headers.get("content-type"), body: text }).where(mine);
 };
+
+/** Tries a failed release again every second for up to 10 minutes (an outage's length), then leaves it to expire. */
+function releaseLater(release: () => Promise<unknown>, attempt = 1): void {
+  if (attempt > 600) return;
+  setTimeout(() => void release().catch(() => releaseLater(release, attempt + 1)), 1000).unref();
+}

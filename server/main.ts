@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { sql } from "drizzle-orm";
@@ -5,10 +6,13 @@ import { createApp } from "./app";
 import { ManualClock, systemClock } from "./clock";
 import { openDatabase } from "./db/client";
 import { users } from "./db/schema";
+import { lockDataDir } from "./data-dir-lock";
 import { readEnv } from "./env";
+import { isDatabaseUnavailable } from "./outage-errors";
 import { demoAccountLines, demoAccountsPresent, seedDemo } from "./seed";
 import { Scheduler } from "./scheduler/scheduler";
 import { createServices, type Services } from "./services";
+import { onShutdownSignal } from "./shutdown";
 import { FileBlobStorage } from "./storage/file-blob-storage";
 
 /** Seeds a fresh embedded database with the demo world; refuses to serve production with demo accounts. */
@@ -28,6 +32,8 @@ async function demo(services: Services, env: ReturnType<typeof readEnv>) {
 /** `npm start`: open (and migrate) the database, build the services, seed the demo, serve HTTP, run the scheduler. */
 async function main() {
   const env = readEnv();
+  // The embedded database is one process's: a second server on the same folder refuses to start.
+  const unlock = env.DATABASE_URL ? () => {} : lockDataDir(env.HOSO_DATA_DIR);
   const database = openDatabase({ url: env.DATABASE_URL, dataDir: env.HOSO_DATA_DIR });
   const services = await createServices({
     database,
@@ -41,22 +47,34 @@ async function main() {
     reminderDays: env.HOSO_REMINDER_DAYS,
   });
   await demo(services, env);
-  const app = createApp(services);
   const scheduler = new Scheduler(services);
-  if (env.HOSO_SCHEDULER_INTERVAL_MS > 0) scheduler.start(env.HOSO_SCHEDULER_INTERVAL_MS);
+  let shutdown: { draining(): boolean } | null = null;
+  const app = createApp(services, {
+    scheduler: () => (env.HOSO_SCHEDULER_INTERVAL_MS > 0 ? scheduler.state() : "off"),
+    draining: () => shutdown?.draining() ?? false,
+  });
+  // A database outage fails a tick; the next tick tries again.
+  const schedulerError = (error: unknown) => (isDatabaseUnavailable(error) ? console.warn("scheduler: database unavailable, retrying on the next tick") : console.error("scheduler:", error));
+  if (env.HOSO_SCHEDULER_INTERVAL_MS > 0) scheduler.start(env.HOSO_SCHEDULER_INTERVAL_MS, schedulerError);
   const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
     const where = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${env.HOSO_DATA_DIR}`;
     console.log(`Hoso đang chạy tại http://localhost:${info.port} — database: ${where}`);
   });
-  const stop = async () => {
-    server.close();
-    await scheduler.stop();
-    await database.close();
-    process.exit(0);
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  shutdown = onShutdownSignal({
+    server: server as Server,
+    close: async () => {
+      await scheduler.stop();
+      await database.close();
+      unlock();
+    },
+  });
 }
+
+// A driver's promise that nobody awaits, failing because the database went away, must not end the process.
+process.on("unhandledRejection", (reason) => {
+  if (isDatabaseUnavailable(reason)) return console.warn("database unavailable (unhandled):", (reason as Error).message);
+  throw reason;
+});
 
 main().catch((error) => {
   console.error(error);

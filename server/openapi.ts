@@ -24,7 +24,9 @@ type Operation = {
 
 /** The API surface, one row per operation; request schemas are the same zod schemas the routes use. */
 export const operations: Record<string, Record<string, Operation>> = {
-  "/health": { get: { summary: "Sẵn sàng (migrations applied)", auth: false, responses: { 200: "{ ok: true }" } } },
+  "/health": { get: { summary: "Sẵn sàng, như /health/ready (readiness; 503 { ok: false, … } with Retry-After when not ready)", auth: false, responses: { 200: "{ ok: true, database, scheduler, draining }" } } },
+  "/health/live": { get: { summary: "Tiến trình đang chạy (liveness)", auth: false, responses: { 200: "{ ok: true }" } } },
+  "/health/ready": { get: { summary: "Sẵn sàng nhận yêu cầu: cơ sở dữ liệu trả lời trong 2 s, bộ hẹn giờ chạy, không đang tắt (readiness; 503 { ok: false, … } with Retry-After when not ready)", auth: false, responses: { 200: "{ ok: true, database, scheduler, draining }" } } },
   "/api/workflows": {
     get: { summary: "Latest version of every workflow", responses: { 200: "list" } },
     post: { summary: "Root admin: store a new version of a definition", body: z.record(z.string(), z.unknown()), responses: { 201: "stored", 403: "ROOT_ADMIN_REQUIRED: not an admin of a root unit", 422: "every problem listed" } },
@@ -227,7 +229,9 @@ export function openApiDocument() {
   }
   return {
     openapi: "3.1.0",
-    info: { title: "Hoso API", version: "0.1.0", description: "Quy trình và phê duyệt hồ sơ — workflow and approval engine" },
+    info: { title: "Hoso API", version: "0.1.0", description:
+        "Quy trình và phê duyệt hồ sơ — workflow and approval engine. Any request may answer 503 DATABASE_UNAVAILABLE (with Retry-After) while the database cannot be reached, and a write 507 STORAGE_FULL when the server's disk is full; nothing is saved then, and the request may be retried (with the same Idempotency-Key).",
+    },
     paths,
     components: {
       schemas: { Error: z.toJSONSchema(ErrorShape) },

@@ -21,7 +21,7 @@ export function webUiRoutes(dist = WEB_DIST) {
   const files = serveStatic<AppEnv>({ root: dist });
   return new Hono<AppEnv>().get("*", async (c, next) => {
     const path = c.req.path;
-    if (path === "/api" || path.startsWith("/api/") || path === "/health") return next();
+    if (path === "/api" || path.startsWith("/api/") || path === "/health" || path.startsWith("/health/")) return next();
     if (!existsSync(index)) return c.text("Giao diện web chưa được build: chạy `npm run build` (the web UI is not built)", 404);
     if (path.startsWith("/assets/")) {
       // Asset names carry a content hash: a changed file is a new name, so browsers may keep them for good.

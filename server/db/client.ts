@@ -34,6 +34,10 @@ export function openDatabase(options: {
     const client = postgres(options.url, {
       max: options.poolSize ?? 10,
       onnotice: () => {},
+      // While PostgreSQL is down a request waits out the reconnect delay before it can fail (503): keep it
+      // short (the driver's own grows to 20 s), and give up on a host that does not answer within 5 s.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+      connect_timeout: 5,
       ...(onQuery ? { debug: (_connection: number, query: string) => onQuery(query) } : {}),
     });
     const db = drizzlePostgres({ client: preparedStatements(client), schema });

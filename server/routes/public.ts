@@ -7,7 +7,7 @@ import { DomainError } from "../errors";
 export const publicRoutes = new Hono<AppEnv>().get("/dossiers/:code", async (c) => {
   const { publicLimiter, publicStatus, config } = c.var.services;
   try {
-    publicLimiter.hit(clientAddress(c, config.trustProxy));
+    await publicLimiter.hit(clientAddress(c, config.trustProxy));
   } catch (error) {
     if (error instanceof DomainError && typeof error.extra.retryAfterSeconds === "number") c.header("Retry-After", String(error.extra.retryAfterSeconds));
     throw error;

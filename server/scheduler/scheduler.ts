@@ -93,6 +93,11 @@ export class Scheduler {
     loop();
   }
 
+  /** "running" between `start` and `stop` (readiness reports it). */
+  state(): "running" | "stopped" {
+    return this.stopped ? "stopped" : "running";
+  }
+
   /** Stops the loop and waits for a tick in progress to finish (its transaction commits or rolls back). */
   async stop(): Promise<void> {
     this.stopped = true;

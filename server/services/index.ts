@@ -150,7 +150,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     dossierReads,
     documents,
     publicStatus: new PublicStatusService(db, registry, deadlines),
-    publicLimiter: new PublicRateLimiter(options.sessionClock ?? clock),
+    publicLimiter: new PublicRateLimiter(db, options.sessionClock ?? clock),
     units,
     people,
     sessions,

@@ -37,7 +37,7 @@ describe.each(databaseKinds)("dossiers over HTTP on %s", (kind) => {
 
   it("answers /health", async () => {
     const res = await t.request(null, "GET", "/health");
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toMatchObject({ ok: true });
   });
 
   it("moves a founding dossier draft → … → committeeRecognized with a history of every step", async () => {

@@ -7,6 +7,8 @@ import { createServices, type Services } from "../../server/services";
 import { MemoryMailer } from "../../server/services/mailer";
 import type { UnitRow } from "../../server/services/units";
 import type { Database } from "../../server/db/client";
+import type { HealthProbe } from "../../server/routes/health";
+import type { BlobStorage } from "../../server/storage/blob-storage";
 import { freshDatabase, type DatabaseKind } from "./databases";
 
 /** A signed-in person calling the API in a test: their session cookie and CSRF token. */
@@ -43,7 +45,7 @@ const nextAddress = () => `10.${(++counter >> 16) & 255}.${(counter >> 8) & 255}
 /** The whole server, in process, on a fresh database of `kind`, with a clock the test moves. */
 export async function createTestApp(
   kind: DatabaseKind,
-  options: { now?: string; sessionClock?: Clock; maxUploadBytes?: number; database?: Database & { dispose(): Promise<void> } } = {},
+  options: { now?: string; sessionClock?: Clock; maxUploadBytes?: number; database?: Database & { dispose(): Promise<void> }; storage?: BlobStorage; health?: HealthProbe } = {},
 ): Promise<TestApp> {
   // A given database (e.g. one a test reopens to simulate a restart) is used as is and disposed on close.
   const database = options.database ?? (await freshDatabase(kind));
@@ -56,8 +58,9 @@ export async function createTestApp(
     mailer,
     sessionClock: options.sessionClock ?? systemClock,
     ...(options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {}),
+    ...(options.storage ? { storage: options.storage } : {}),
   });
-  const app = createApp(services);
+  const app = createApp(services, options.health);
 
   const raw: TestApp["raw"] = (method, path, { body, headers = {}, address = "192.0.2.1" } = {}) =>
     Promise.resolve(
