@@ -176,7 +176,7 @@ describe.skipIf(!bin)("PostgreSQL restarted and stopped under load: the server s
   it("lost no event that was answered 200, and half-applied nothing", async () => {
     expect(acks.length).toBeGreaterThanOrEqual(ACKS_PER_PHASE * (RESTARTS + 2));
     for (const ack of acks) {
-      const history = await after.services.dossiers.history(ack.dossierId);
+      const history = await after.services.dossierReads.history(ack.dossierId);
       expect(history.find((h) => h.seq === ack.version)?.type, `${ack.dossierId} v${ack.version}`).toBe(ack.type);
     }
     await expectInvariants(after);

@@ -93,7 +93,7 @@ describe.each(kinds)("SIGTERM with requests in flight (%s)", (kind) => {
   it("kept every answered event, and released the data folder", async () => {
     const database = setup.open();
     const services = await createServices({ database, clock: new ManualClock(T0) });
-    for (const id of setup.ids) expect((await services.dossiers.history(id)).map((h) => h.type)).toContain("PROPOSE");
+    for (const id of setup.ids) expect((await services.dossierReads.history(id)).map((h) => h.type)).toContain("PROPOSE");
     await database.close();
     expect(existsSync(join(setup.dir, LOCK_FILE))).toBe(false);
   });
