@@ -16,6 +16,7 @@ import { fundDossierHook, FUND_WORKFLOW } from "./funds/dossier-hook";
 import { FundService } from "./funds/fund-service";
 import { FundLedger } from "./funds/ledger";
 import { withServerLineIds } from "./funds/line-ids";
+import { planDataRule, UNIT_REPORT_WORKFLOW, unitReportDataRule } from "./plan-data-rules";
 import { FormChecks } from "./form-checks";
 import { FormRegistry } from "./form-registry";
 import { CalendarService } from "./calendar";
@@ -26,7 +27,7 @@ import { LogMailer, type Mailer } from "./mailer";
 import { NotificationService } from "./notifications";
 import { PeopleService } from "./people";
 import type { Recipients } from "./recipients";
-import { PlanService } from "./plans";
+import { PLAN_WORKFLOW, PlanService } from "./plans";
 import { ReportTimers } from "./report-timers";
 import type { StepHook } from "./step-hooks";
 import { taskHook } from "./task-hook";
@@ -124,6 +125,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   hooks.push(fundDossierHook(ledger));
   dossiers.registerFacts(FUND_WORKFLOW, (via, row, at) => funds.facts(via, row, at));
   dossiers.registerDataRule(FUND_WORKFLOW, withServerLineIds);
+  dossiers.registerDataRule(PLAN_WORKFLOW, planDataRule);
+  dossiers.registerDataRule(UNIT_REPORT_WORKFLOW, unitReportDataRule);
   // The specialist's clearances name what a line matched (another programme, an earlier payout).
   dossiers.registerOfficialOnly(FUND_WORKFLOW, { data: ["$clearances"], events: ["CLEAR_FLAG"] });
   const sessions = new SessionStore(db, options.sessionClock ?? clock);

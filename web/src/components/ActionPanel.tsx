@@ -2,12 +2,13 @@
  * The actions a reader may take on a dossier now, each with its own form. Sending one passes the
  * version the page shows; if someone else acted first the server answers 409 and the page reloads.
  */
-import { useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Link } from "react-router";
 import { ApiError, post, type FieldProblem } from "../lib/api";
 import { useI18n } from "../lib/i18n";
 import type { AvailableEvent, Dossier } from "../lib/types";
 import { FormView } from "../forms/FormView";
+import { withIndicatorRows } from "../forms/IndicatorRows";
 import { useForm } from "../forms/use-form";
 import { validateForm } from "../forms/validate";
 import { Notice } from "./Notice";
@@ -23,6 +24,12 @@ function ActionForm({ dossier, event, onDone, onCancel, onStale }: { dossier: Do
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The same object across renders: JSON Forms re-applies its data whenever a prop changes.
+  const config = useMemo(() => ({ indicators: dossier.data.indicators }), [dossier.data.indicators]);
+  // A report's actuals start as one row per indicator of its plan.
+  useEffect(() => {
+    if (form) setData((d) => withIndicatorRows(form.uischema, d, dossier.data.indicators));
+  }, [form, dossier.data.indicators]);
 
   async function send() {
     setMessage(null);
@@ -54,7 +61,7 @@ function ActionForm({ dossier, event, onDone, onCancel, onStale }: { dossier: Do
       {error && <Notice kind="warning">{error.status === 404 ? t("formMissing") : error.message}</Notice>}
       {message && problems.length === 0 && <Notice kind="error">{message}</Notice>}
       <ProblemList problems={problems} schema={form?.schema} />
-      {form && <FormView form={form} data={data} onChange={setData} problems={problems} />}
+      {form && <FormView form={form} data={data} onChange={setData} problems={problems} config={config} />}
       <div className="form-actions">
         <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={busy}>
           {t("cancel")}
