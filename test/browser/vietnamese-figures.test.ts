@@ -141,6 +141,40 @@ describe("Vietnamese figures typed in Chromium are stored as meant", () => {
     await context.close();
   });
 
+  test("a refusal other than a stale version shows the server's own reason, and the dossier stays as it was", async () => {
+    const drafter = await t.as("mttqPhongTrao");
+    const leader = await t.as("mttqThuongTruc");
+    // Xã Hà Mòn has no specialist to report: the approval that would open its report is refused (409).
+    const plan = await json<View>(
+      await t.request(drafter, "POST", "/api/instances", {
+        workflow: "plan",
+        data: {
+          title: "Kế hoạch vận động quỹ Vì người nghèo 2027",
+          reportToUnit: DEMO_UNITS.mttqPhongTrao,
+          approvalUnit: DEMO_UNITS.mttqThuongTruc,
+          indicators: [{ code: "QVN", name: "Số tiền vận động", unitOfMeasure: "triệu đồng", target: 100 }],
+          participatingUnits: [{ unitId: DEMO_UNITS.haMon, unitName: "Xã Hà Mòn" }],
+          startDate: "2026-12-01",
+          endDate: "2026-12-20",
+          reportDeadline: "2026-12-31",
+        },
+      }),
+      201,
+    );
+    await json(await t.request(drafter, "POST", `/api/instances/${plan.id}/events`, { type: "SUBMIT" }));
+    const { context, page } = await run.session();
+    await run.login(page, "mttq.thuongtruc");
+    await page.goto(`${base}/dossiers/${plan.id}`);
+    await page.getByRole("button", { name: "Phê duyệt, ban hành kế hoạch" }).click();
+    await page.getByLabel("Ngày có hiệu lực").fill("24/11/2026");
+    await page.getByRole("button", { name: "Xác nhận" }).click();
+    await expect.poll(() => page.locator(".action-form .notice-error").innerText()).toContain("chưa có ai giữ vai trò chuyên viên");
+    // The form stays open with what was typed: nothing was applied, nothing reloaded.
+    expect(await page.getByLabel("Ngày có hiệu lực").inputValue()).toBe("24/11/2026");
+    expect((await json<View>(await t.request(leader, "GET", `/api/instances/${plan.id}`))).state).toBe("approval");
+    await context.close();
+  });
+
   test("no page threw a script error", () => {
     expect(run.pageErrors).toEqual([]);
   });

@@ -1,6 +1,7 @@
 /**
  * The actions a reader may take on a dossier now, each with its own form. Sending one passes the
- * version the page shows; if someone else acted first the server answers 409 and the page reloads.
+ * version the page shows; if someone else acted first the server answers 409 `STALE_VERSION` and the
+ * page reloads. Every other refusal shows the server's own message (already paid, fund insufficient…).
  */
 import { useEffect, useMemo, useState } from "react";
 import { Link } from "react-router";
@@ -44,9 +45,11 @@ function ActionForm({ dossier, event, onDone, onCancel, onStale }: { dossier: Do
       const next = await post<Dossier>(`/api/instances/${dossier.id}/events`, { type: event.type, data: form ? data : undefined, expectedVersion: dossier.version });
       onDone(next);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) return onStale();
+      // Only a stale version reloads the page; every other refusal (already paid, fund insufficient…) says its own reason.
+      if (e instanceof ApiError && e.code === "STALE_VERSION") return onStale();
       if (e instanceof ApiError) {
-        setProblems(e.fields);
+        // Field errors are the form's to show; any other refusal's fields name the dossier, not this form.
+        setProblems(e.code === "VALIDATION_FAILED" ? e.fields : []);
         setMessage((lang === "en" && e.messageEn) || e.message);
       } else setMessage(String(e));
     } finally {
