@@ -33,6 +33,7 @@ import type { DeadlineView } from "./deadlines";
 import { PendingWrites } from "./pending-writes";
 import type { StepContext, StepHook } from "./step-hooks";
 import type { WorkflowRegistry, WorkflowVersion } from "./workflow-registry";
+import { isUuid } from "../ids";
 
 export type InstanceRow = typeof instances.$inferSelect;
 export type EventInput = { type: string; data?: Record<string, unknown> | undefined; expectedVersion?: number | undefined };
@@ -650,9 +651,8 @@ function titleOf(data: Record<string, unknown>, workflow: WorkflowVersion): stri
   return text(data.name) ?? text(data.title) ?? workflow.definition.title.vi;
 }
 
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
+// One UUID test for the whole server (server/ids.ts); kept importable from here for the services that use it.
+export { isUuid };
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (m) => `\\${m}`);
