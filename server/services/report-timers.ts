@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { addCalendarDays, toVietnamDate, workingDaysBetween } from "../../workflows/calendar";
-import { timers } from "../db/schema";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { tasks, timers } from "../db/schema";
 import type { CalendarService } from "./calendar";
 import { writeOutbox } from "./outbox";
 import type { StepHook } from "./step-hooks";
-import { MORNING, vietnamInstant } from "./vietnam-time";
+import { END_OF_DAY, MORNING, vietnamInstant } from "./vietnam-time";
 
 /** The system events of a report with a fixed due date (`unit-report`): a reminder and the late mark. */
 export const REMIND = "REMIND";
@@ -18,7 +19,8 @@ const dateOf = (value: unknown): string | null => (typeof value === "string" && 
  * `dueDate`: entering a state that handles `REMIND` plans one `REMIND` timer per listed day still to
  * come (07:00 that morning), and one handling `MARK_LATE` plans it for the first instant after the due
  * date. Leaving the state cancels them (the timers hook), so a submitted report is not reminded; a report
- * sent back gets the reminders still to come. When `REMIND` or `MARK_LATE` is accepted, an outbox row
+ * sent back gets the reminders still to come. The unit's task in such a state is due at the end of the due
+ * date. When `REMIND` or `MARK_LATE` is accepted, an outbox row
  * tells the unit's officials (reminder) or its leaders (late) through the notifications of issue 5.
  */
 export class ReportTimers {
@@ -46,6 +48,13 @@ export class ReportTimers {
       if (on[MARK_LATE] && data.$late !== true) timer(state, MARK_LATE, vietnamInstant(addCalendarDays(due, 1), "00:00"), { due });
     }
     if (rows.length) write((q) => q.insert(timers).values(rows));
+    // The unit's task in a state that is reminded is due with the report: the inbox shows it and counts it overdue.
+    // Through the transaction, after the queued writes (one statement would not see the task it inserts).
+    const reminded = step.entered.filter((s) => workflow.states.get(s)?.node.on?.[REMIND]);
+    if (reminded.length) {
+      const dueAt = vietnamInstant(due, END_OF_DAY);
+      await (await open()).update(tasks).set({ dueAt }).where(and(eq(tasks.instanceId, instance.id), inArray(tasks.state, reminded), isNull(tasks.closedAt)));
+    }
 
     if (event.type !== REMIND && event.type !== MARK_LATE) return;
     // The state that handled the event: where the report's task sits.
