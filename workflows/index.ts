@@ -15,3 +15,4 @@ export { timeScope, type TimeScope } from "./time-scope";
 export * from "./funds";
 export * from "./documents";
 export { MAX_MICROSTEPS } from "./step-budget";
+export { memberListProblems } from "./member-rules";

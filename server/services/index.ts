@@ -16,7 +16,7 @@ import { fundDossierHook, FUND_WORKFLOW } from "./funds/dossier-hook";
 import { FundService } from "./funds/fund-service";
 import { FundLedger } from "./funds/ledger";
 import { withServerLineIds } from "./funds/line-ids";
-import { planDataRule, UNIT_REPORT_WORKFLOW, unitReportDataRule } from "./plan-data-rules";
+import { FOUNDING_WORKFLOW, foundingDataRule, planDataRule, UNIT_REPORT_WORKFLOW, unitReportDataRule } from "./data-rules";
 import { FormChecks } from "./form-checks";
 import { FormRegistry } from "./form-registry";
 import { CalendarService } from "./calendar";
@@ -127,6 +127,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   dossiers.registerDataRule(FUND_WORKFLOW, withServerLineIds);
   dossiers.registerDataRule(PLAN_WORKFLOW, planDataRule);
   dossiers.registerDataRule(UNIT_REPORT_WORKFLOW, unitReportDataRule);
+  dossiers.registerDataRule(FOUNDING_WORKFLOW, foundingDataRule);
   // The specialist's clearances name what a line matched (another programme, an earlier payout).
   dossiers.registerOfficialOnly(FUND_WORKFLOW, { data: ["$clearances"], events: ["CLEAR_FLAG"] });
   const sessions = new SessionStore(db, options.sessionClock ?? clock);

@@ -1,8 +1,13 @@
-import { planDataProblems, reportDataProblems, type DataProblem } from "../../workflows";
+/**
+ * Workflows' own rules on the data a client sends, beyond what a form's schema can say (pure checks in
+ * `workflows/`, refused here as one 422 naming each field): plans, unit reports, founding committees.
+ */
+import { memberListProblems, planDataProblems, reportDataProblems, type DataProblem } from "../../workflows";
 import { DomainError } from "../errors";
 import type { DataRule } from "./dossiers";
 
 export const UNIT_REPORT_WORKFLOW = "unit-report";
+export const FOUNDING_WORKFLOW = "association-founding";
 
 function refuse(problems: DataProblem[], form: string): void {
   if (problems.length === 0) return;
@@ -21,5 +26,11 @@ export const planDataRule: DataRule = (before, incoming) => {
 /** A unit report's actuals: only its plan's indicator codes, each once (422 naming them). */
 export const unitReportDataRule: DataRule = (before, incoming) => {
   refuse(reportDataProblems(before, incoming), "unit-report");
+  return incoming;
+};
+
+/** A founding committee's members: one CCCD per person (422 on the repeated one). */
+export const foundingDataRule: DataRule = (_before, incoming) => {
+  refuse(memberListProblems(incoming), "founding-committee-application");
   return incoming;
 };
