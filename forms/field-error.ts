@@ -2,8 +2,9 @@
  * Turns ajv's raw errors into one error per field, in Vietnamese and English.
  *
  * ajv reports more than a person needs: an `if` error beside every failing `then`, one error per
- * `oneOf` branch beside the `oneOf` itself, several failed keywords on one field. We drop the first
- * two kinds and keep the first error of each field, so each field shows one clear message.
+ * `oneOf` branch beside the `oneOf` itself (and one per item that is not what a `contains` looks for),
+ * several failed keywords on one field. We drop the first two kinds and keep the first error of each
+ * field, so each field shows one clear message.
  */
 import type { ErrorObject } from "ajv";
 import { asRecord } from "./json.js";
@@ -40,7 +41,7 @@ export function toFieldErrors(errors: readonly ErrorObject[]): FieldError[] {
 }
 
 function withoutNoise(errors: readonly ErrorObject[]): ErrorObject[] {
-  const choices = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf");
+  const choices = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf" || e.keyword === "contains");
   return errors.filter(
     (e) =>
       e.keyword !== "if" &&

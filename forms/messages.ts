@@ -4,6 +4,7 @@
  * natural, and quoting the limit where there is one.
  */
 import type { ErrorObject } from "ajv";
+import { dateMessage } from "./date-message.js";
 import { isCccd } from "./formats.js";
 
 /** A message in both languages. */
@@ -49,7 +50,7 @@ const formatMessages: Record<string, MessageFn> = {
     vi: "Số điện thoại không hợp lệ (10 chữ số bắt đầu bằng 0, hoặc +84)",
     en: "Invalid phone number (10 digits starting with 0, or +84)",
   }),
-  date: () => ({ vi: "Ngày không hợp lệ (dd/mm/yyyy)", en: "Invalid date (dd/mm/yyyy)" }),
+  date: (e) => dateMessage(e.data),
   "date-time": () => ({ vi: "Thời điểm không hợp lệ", en: "Invalid date and time" }),
   time: () => ({ vi: "Giờ không hợp lệ (hh:mm)", en: "Invalid time (hh:mm)" }),
   email: () => ({ vi: "Địa chỉ email không hợp lệ", en: "Invalid email address" }),

@@ -43,11 +43,15 @@ function strip(node: unknown): unknown {
   for (const [k, v] of Object.entries(schema)) {
     if (DROP.has(k)) continue;
     if (k === "dependencies") out[k] = schemaDependenciesOnly(v);
+    // `contains` describes the item looked for (its `required` says what makes it that item), not completeness.
+    else if (k === "contains") out[k] = v;
     else if (Array.isArray(v) && ARRAYS.has(k)) out[k] = v.map(strip);
     else if (MAPS.has(k) && asRecord(v)) out[k] = mapValues(v as JsonObject, strip);
     else if (SUBSCHEMA.has(k)) out[k] = strip(v);
     else out[k] = v;
   }
+  // "At least n items like this" is unfinished work in a draft; "at most" (`maxContains`) still holds.
+  if ("contains" in schema) out.minContains = 0;
   return out;
 }
 

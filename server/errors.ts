@@ -167,8 +167,17 @@ function errorBody(code: ErrorCode, message: string, extra: Record<string, unkno
   return { error: { code, message, ...extra } };
 }
 
+/** How many field errors one answer lists; the rest are counted (`fieldsOmitted`), never sent (a body of 60.000 bad keys). */
+export const MAX_FIELD_ERRORS = 50;
+
+function capped(extra: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const fields = extra?.fields;
+  if (!Array.isArray(fields) || fields.length <= MAX_FIELD_ERRORS) return extra;
+  return { ...extra, fields: fields.slice(0, MAX_FIELD_ERRORS), fieldsOmitted: fields.length - MAX_FIELD_ERRORS };
+}
+
 export function errorResponse(c: Context, error: DomainError) {
-  return c.json(errorBody(error.code, error.message, error.extra), STATUS[error.code]);
+  return c.json(errorBody(error.code, error.message, capped(error.extra)), STATUS[error.code]);
 }
 
 /** The one place where errors become HTTP responses. */

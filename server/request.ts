@@ -2,25 +2,15 @@ import type { Context } from "hono";
 import type { z } from "zod";
 import { DomainError, type FieldError } from "./errors";
 import { checkJsonBody } from "./storable-text";
-
-const VI_BY_CODE: Record<string, string> = {
-  invalid_type: "Kiểu dữ liệu không hợp lệ",
-  too_small: "Giá trị quá nhỏ hoặc quá ngắn",
-  too_big: "Giá trị quá lớn hoặc quá dài",
-  invalid_format: "Định dạng không hợp lệ",
-  invalid_value: "Giá trị không được chấp nhận",
-  unrecognized_keys: "Có trường không được phép",
-};
+import { zodIssueVi } from "./zod-messages";
 
 /** Zod issues as field errors: JSON pointer, Vietnamese message, English message. */
 export function zodFieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => {
     const missing = issue.code === "invalid_type" && "input" in issue && issue.input === undefined;
-    // A refinement may carry its own Vietnamese message (`params: { vi }`).
-    const own = issue.code === "custom" && typeof issue.params?.vi === "string" ? issue.params.vi : null;
     return {
       path: "/" + issue.path.map(String).join("/"),
-      message: own ?? (missing ? "Trường này là bắt buộc" : (VI_BY_CODE[issue.code] ?? "Giá trị không hợp lệ")),
+      message: zodIssueVi(issue, missing),
       messageEn: issue.message,
     };
   });

@@ -52,6 +52,14 @@ export function dueDateNotice(wf: CompiledWorkflow, step: Step, eventType: strin
   return { kind: eventType === REMIND ? "reminder" : "escalation", state, role, due };
 }
 
+/**
+ * The due date of the task of a state entered by the step, when the state is reminded of the dossier's
+ * `dueDate` (a unit's report): the inbox shows the task due, and overdue after it. Null otherwise.
+ */
+export function reportTaskDue(wf: CompiledWorkflow, step: Step, state: string): IsoDate | null {
+  return wf.states.get(state)?.node.on?.[REMIND] ? dueDateOf(wf, step) : null;
+}
+
 function remindDays(wf: CompiledWorkflow): number[] | null {
   const days = wf.definition.config?.remindDaysBefore;
   return Array.isArray(days) ? days.filter((d): d is number => Number.isInteger(d) && d >= 0) : null;

@@ -19,3 +19,4 @@ export * from "./step-effects";
 export * from "./due-date-reminders";
 export { issuingUnit } from "./issuing-unit";
 export * from "./clock-rules";
+export { memberListProblems } from "./member-rules";

@@ -4,7 +4,8 @@ import { clockRules } from "./clock-rules";
 import type { CompiledWorkflow } from "./compile";
 import type { EstablishUnit, IssueDocument, Timer } from "./definition-schema";
 import { fillTemplate } from "./documents";
-import { dueDateNotice, dueDateTimers, type DatedTimer, type DueDateNotice } from "./due-date-reminders";
+import type { IsoDate } from "./calendar";
+import { dueDateNotice, dueDateTimers, reportTaskDue, type DatedTimer, type DueDateNotice } from "./due-date-reminders";
 import type { Step } from "./engine";
 import { activeStateNames, currentStateName } from "./state-index";
 import { issuingUnit } from "./issuing-unit";
@@ -32,7 +33,7 @@ export type EnteredState = { state: string; title: string; role: string | null }
  */
 export type StepEffect =
   | { kind: "closeTasks"; states: string[] }
-  | { kind: "openTask"; state: string; assignee: ResolvedAssignee; excludedUserId: string | null }
+  | { kind: "openTask"; state: string; assignee: ResolvedAssignee; excludedUserId: string | null; due: IsoDate | null }
   | { kind: "moveClocks"; active: string[]; entered: boolean }
   | { kind: "cancelTimers"; states: string[] }
   | { kind: "planTimers"; timers: { state: string; timer: Timer }[] }
@@ -69,7 +70,8 @@ export function stepEffects(wf: CompiledWorkflow, step: Step, eventType: string,
     const assignee = resolveAssignee(state.node.assignee, units);
     // A person who started the dossier does not decide on it (a child was started by the engine).
     const excludedUserId = !assignee.personal && dossier.parentId === null && !isStartersOwnWork(wf, state) ? dossier.starterId : null;
-    effects.push({ kind: "openTask", state: name, assignee, excludedUserId });
+    // A reminded report's task is due with the report (a legal clock's tasks get their due date from it).
+    effects.push({ kind: "openTask", state: name, assignee, excludedUserId, due: reportTaskDue(wf, step, name) });
   }
   if ((step.entered.length || step.exited.length) && clockRules(wf).length) {
     effects.push({ kind: "moveClocks", active: activeStateNames(step.snapshot.value), entered: step.entered.length > 0 });

@@ -11,10 +11,13 @@ import { readJson, readQuery } from "../request";
 const Amount = z
   .number()
   .int()
-  .positive()
+  .refine((n) => n > 0, {
+    message: "a positive whole number of đồng; a correction is a reversal, not a negative amount",
+    params: { vi: "Số tiền phải lớn hơn 0 ₫; muốn sửa một bút toán đã ghi, hãy đảo bút toán đó, không ghi số âm" },
+  })
   .refine((n) => n <= MAX_VND_AMOUNT, { message: `at most ${MAX_VND_AMOUNT} đồng per entry`, params: { vi: "Số tiền vượt mức tối đa 100.000.000.000 ₫ cho một bút toán" } });
 const BackdateReason = z.string().trim().min(10).max(500);
-const IsoDate = z.string().refine(isIsoDate, "a date YYYY-MM-DD");
+const IsoDate = z.string().refine(isIsoDate, { message: "a real date YYYY-MM-DD", params: { vi: "Ngày phải là ngày có thật, viết theo dạng YYYY-MM-DD (ví dụ 2026-12-04)" } });
 export const MonthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM").optional() });
 
 export const ReceiptBody = z

@@ -2,7 +2,10 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/require-user";
+import { attachmentDisposition } from "../content-disposition";
+import { DomainError } from "../errors";
 import { readQuery } from "../request";
+import type { PlanService } from "../services/plans";
 import { summaryCsv, summaryHtml, summaryXlsx, type PlanHeading } from "../services/plan-export";
 import type { InstanceRow } from "../services/dossiers";
 
@@ -12,9 +15,18 @@ function heading(plan: InstanceRow): PlanHeading {
   return { code: plan.code, title: plan.title };
 }
 
-/** The file name of an export: the plan's code and the round. */
-function fileName(plan: InstanceRow, round: string | undefined, ext: string): string {
-  return `bao-cao-tong-hop-${plan.code}${round ? `-${round}` : ""}.${ext}`;
+/** The round a `?round=` names: one of the plan's own rounds (404 otherwise), or the current one when absent. */
+function roundOf(plans: PlanService, plan: InstanceRow, c: Parameters<typeof readQuery>[0]): string | undefined {
+  const { round } = readQuery(c, RoundQuery);
+  if (round === undefined) return undefined;
+  const known = plans.round(plan, round);
+  if (!known) throw new DomainError("NOT_FOUND", "Kế hoạch không có đợt báo cáo này", { messageEn: "the plan has no such reporting round" });
+  return known.key;
+}
+
+/** The file name of an export, built only from the plan's code and its own round key, never from the query. */
+function disposition(plan: InstanceRow, round: string | undefined, ext: string): string {
+  return attachmentDisposition(`bao-cao-tong-hop-${plan.code}${round ? `-${round}` : ""}.${ext}`);
 }
 
 /** Plans: the drafter's tracking of units' reports, and the compiled summary (JSON, CSV, XLSX, print). */
@@ -22,34 +34,34 @@ export const planRoutes = new Hono<AppEnv>()
   .get("/:id/tracking", async (c) => {
     const { plans } = c.var.services;
     const plan = await plans.load(requireUser(c), c.req.param("id"));
-    return c.json(await plans.tracking(plan, readQuery(c, RoundQuery).round));
+    return c.json(await plans.tracking(plan, roundOf(plans, plan, c)));
   })
   .get("/:id/summary", async (c) => {
     const { plans } = c.var.services;
     const plan = await plans.load(requireUser(c), c.req.param("id"));
-    return c.json(await plans.summary(plan, readQuery(c, RoundQuery).round));
+    return c.json(await plans.summary(plan, roundOf(plans, plan, c)));
   })
   .get("/:id/summary.csv", async (c) => {
     const { plans } = c.var.services;
     const plan = await plans.load(requireUser(c), c.req.param("id"));
-    const { round } = readQuery(c, RoundQuery);
+    const round = roundOf(plans, plan, c);
     const { summary } = await plans.summary(plan, round);
     c.header("content-type", "text/csv; charset=utf-8");
-    c.header("content-disposition", `attachment; filename="${fileName(plan, round, "csv")}"`);
+    c.header("content-disposition", disposition(plan, round, "csv"));
     return c.body(summaryCsv(heading(plan), summary));
   })
   .get("/:id/summary.xlsx", async (c) => {
     const { plans } = c.var.services;
     const plan = await plans.load(requireUser(c), c.req.param("id"));
-    const { round } = readQuery(c, RoundQuery);
+    const round = roundOf(plans, plan, c);
     const { summary } = await plans.summary(plan, round);
     c.header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    c.header("content-disposition", `attachment; filename="${fileName(plan, round, "xlsx")}"`);
+    c.header("content-disposition", disposition(plan, round, "xlsx"));
     return c.body(await summaryXlsx(heading(plan), summary));
   })
   .get("/:id/summary/print", async (c) => {
     const { plans } = c.var.services;
     const plan = await plans.load(requireUser(c), c.req.param("id"));
-    const { summary } = await plans.summary(plan, readQuery(c, RoundQuery).round);
+    const { summary } = await plans.summary(plan, roundOf(plans, plan, c));
     return c.html(summaryHtml(heading(plan), summary));
   });

@@ -7,6 +7,7 @@ import { DomainError, type FieldError } from "../errors";
 import type { SessionUser } from "../identity";
 import type { BlobStorage } from "../storage/blob-storage";
 import { isUuid } from "./dossiers";
+import { cleanFileName } from "./file-names";
 import { mediaTypeOf } from "./media-types";
 
 export type AttachmentRow = typeof attachments.$inferSelect;
@@ -43,7 +44,7 @@ export class AttachmentService {
         sha256,
         size: file.bytes.byteLength,
         mediaType,
-        originalName: cleanFileName(file.name),
+        originalName: cleanFileName(file.name, mediaType),
         storageKey: sha256,
         uploadedBy: user.id,
         instanceId: null,
@@ -135,13 +136,7 @@ export function tooLarge(maxBytes: number): DomainError {
   return new DomainError("PAYLOAD_TOO_LARGE", `Tệp quá lớn (tối đa ${limit})`, { messageEn: `files are limited to ${limit}`, maxBytes });
 }
 
-/** A file name fit to keep and to send back: no folders, no control characters, NFC, at most 255 characters. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const clean = base.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 255);
-  return clean || "tep-dinh-kem";
-}
+export { cleanFileName };
 
 /** JSON pointers of every place in `data` holding exactly the string `value`. */
 export function pointersOf(data: unknown, value: string, at = ""): string[] {

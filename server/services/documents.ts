@@ -5,6 +5,7 @@ import { toVietnamDate } from "../../workflows/calendar";
 import type { Db, Tx } from "../db/client";
 import { documents, documentSequences, units, type DocumentBody } from "../db/schema";
 import { DomainError } from "../errors";
+import { isUuid } from "../ids";
 import { holdsRole, type SessionUser } from "../identity";
 import { roleTitle } from "./role-titles";
 import type { StepContext } from "./step-context";
@@ -93,7 +94,7 @@ export class DocumentService {
   }
 
   async find(id: string): Promise<DocumentRow | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    if (!isUuid(id)) return null;
     const [row] = await this.db.select().from(documents).where(eq(documents.id, id));
     return row ?? null;
   }

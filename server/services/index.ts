@@ -14,7 +14,8 @@ import { DossierService } from "./dossiers";
 import { dueDateNotice } from "./due-date-notice";
 import { establishUnit } from "./establish-unit";
 import { fundPack } from "./funds/pack";
-import { plansPack } from "./plans-pack";
+import { plansPack, reportsPack } from "./plans-pack";
+import { foundingPack } from "./founding-pack";
 import { StepPipeline } from "./step-pipeline";
 import { closeTasks, openTask } from "./task-effects";
 import { DocumentService } from "./documents";
@@ -113,7 +114,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const ledger = new FundLedger(db, clock);
   const funds = new FundService(db, clock, registry, ledger);
   const plans = new PlanService(db, clock);
-  packs.register(fundPack(funds, ledger)).register(plansPack(plans));
+  packs.register(fundPack(funds, ledger)).register(plansPack(plans)).register(reportsPack).register(foundingPack);
   await registry.installBuiltins(builtinDefinitions);
   // One applier per effect of the pure core; the order they run in is the order of `stepEffects`.
   const pipeline = new StepPipeline(

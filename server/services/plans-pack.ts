@@ -1,7 +1,19 @@
+import { planDataRule, UNIT_REPORT_WORKFLOW, unitReportDataRule } from "./data-rules";
 import type { DomainPack } from "./domain-packs";
-import type { PlanService } from "./plans";
+import { PLAN_WORKFLOW, type PlanService } from "./plans";
 
-/** Plans as a domain pack: the compiled summary of a plan's unit reports, for transitions that `compute` it. */
+/**
+ * Plans as a domain pack: the compiled summary of a plan's unit reports, for transitions that `compute`
+ * it, and a plan's own data rule (unique indicator codes and units, targets above 0, dates in order).
+ */
 export function plansPack(plans: PlanService): DomainPack {
-  return { name: "plans", computations: { planSummary: (tx, row, at) => plans.compile(row, tx, { at }) } };
+  return {
+    name: "plans",
+    workflows: [PLAN_WORKFLOW],
+    dataRule: planDataRule,
+    computations: { planSummary: (tx, row, at) => plans.compile(row, tx, { at }) },
+  };
 }
+
+/** Units' reports on a plan: only the plan's indicator codes, each once. */
+export const reportsPack: DomainPack = { name: "reports", workflows: [UNIT_REPORT_WORKFLOW], dataRule: unitReportDataRule };

@@ -15,6 +15,7 @@ import type { Clock } from "../clock";
 import type { Db, Tx } from "../db/client";
 import { instanceEvents, instances } from "../db/schema";
 import { notFound } from "../errors";
+import { parseId } from "../ids";
 import type { SessionUser } from "../identity";
 import { canSeeDossier } from "./access";
 import type { InstanceRow } from "./dossiers";
@@ -50,7 +51,7 @@ export class PlanService {
 
   /** A plan the user may see, or 404. */
   async load(user: SessionUser, id: string): Promise<InstanceRow> {
-    const [row] = /^[0-9a-f-]{36}$/i.test(id) ? await this.db.select().from(instances).where(eq(instances.id, id)) : [];
+    const [row] = await this.db.select().from(instances).where(eq(instances.id, parseId(id, "DOSSIER_NOT_FOUND", "plan")));
     if (!row || row.workflowKey !== PLAN_WORKFLOW || !(await canSeeDossier(this.db, user, row))) throw notFound("DOSSIER_NOT_FOUND", "no such plan");
     return row;
   }

@@ -7,6 +7,7 @@ import { DomainError } from "../errors";
 import { isUuid } from "./dossiers";
 import { ROLE_VI } from "./role-titles";
 import type { ApplierOf } from "./step-pipeline";
+import { END_OF_DAY, vietnamInstant } from "./vietnam-time";
 
 /** Leaving a state closes its open task. */
 export const closeTasks: ApplierOf<"closeTasks"> = async ({ states }, { instance, actor, at, write }) => {
@@ -24,7 +25,7 @@ export const closeTasks: ApplierOf<"closeTasks"> = async ({ states }, { instance
  * to fill; so does one sent to a unit where no enabled account (other than a starter it excludes) holds
  * its role, since nobody could ever see it.
  */
-export const openTask: ApplierOf<"openTask"> = async ({ state: name, assignee: target, excludedUserId }, { instance, at, tx, read, write }) => {
+export const openTask: ApplierOf<"openTask"> = async ({ state: name, assignee: target, excludedUserId, due }, { instance, at, tx, read, write }) => {
   // Units, grants and accounts are not written by the step: read without sending its queued writes first.
   const unitId = target.unitId && (await unitExists(instance, target.unitId, read())) ? target.unitId : null;
   if (!target.personal && unitId === null) {
@@ -60,6 +61,7 @@ export const openTask: ApplierOf<"openTask"> = async ({ state: name, assignee: t
       visibleToAncestors: target.visibleToAncestors,
       assigneeUserId: target.personal ? instance.starterId : null,
       excludedUserId,
+      dueAt: due ? vietnamInstant(due, END_OF_DAY) : null,
       createdAt: at,
     }),
   );

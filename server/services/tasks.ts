@@ -62,6 +62,8 @@ export class TaskService {
         task: tasks,
         code: instances.code,
         title: instances.title,
+        // A unit report's plan: reports of different plans read alike without it.
+        parentTitle: sql<string | null>`(select p.title from instances p where p.id = ${instances.parentId})`,
         workflowVersion: instances.workflowVersion,
         unitName: units.name,
         claimerName: claimer.displayName,
@@ -111,6 +113,7 @@ export class TaskService {
         dossierId: row.task.instanceId,
         code: row.code,
         title: row.title,
+        parentTitle: row.parentTitle,
         workflow: row.task.workflowKey,
         workflowTitle: workflow.definition.title,
         state: row.task.state,

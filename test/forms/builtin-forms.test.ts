@@ -24,7 +24,7 @@ const invalidSamples: Array<[string, unknown, Array<[string, string, string]>]> 
     ["/officeConfirmation", "format", "Tệp đính kèm không hợp lệ"],
   ]],
   ["congress-report", { heldOn: "2026-02-30", delegatesPresent: 10, leadership: [], adoptedCharter: "a", minutes: "b" }, [
-    ["/heldOn", "format", "Ngày không hợp lệ (dd/mm/yyyy)"],
+    ["/heldOn", "format", "Ngày 2026-02-30 không có trong lịch"],
     ["/leadership", "minItems", "Phải có ít nhất một người trong ban lãnh đạo được bầu"],
   ]],
   ["congress-report", { heldOn: "2026-03-15", delegatesPresent: 10, leadership: [{ fullName: "A" }], adoptedCharter: "a", minutes: "b" }, [
@@ -40,7 +40,7 @@ const invalidSamples: Array<[string, unknown, Array<[string, string, string]>]> 
     ["/reasons", "minLength", "Lý do từ chối phải được nêu rõ (ít nhất 10 ký tự)"],
   ]],
   ["decision", { effectiveDate: "24/11/2026" }, [
-    ["/effectiveDate", "format", "Ngày không hợp lệ (dd/mm/yyyy)"],
+    ["/effectiveDate", "format", "Ngày gửi theo dạng YYYY-MM-DD: 24/11/2026 viết là 2026-11-24"],
   ]],
   // The signer is the approving account: a typed name is no field of the form.
   ["decision", { signer: "A", effectiveDate: "2026-11-24", number: "15/QĐ-SNV" }, [
@@ -56,7 +56,7 @@ const invalidSamples: Array<[string, unknown, Array<[string, string, string]>]> 
   ]],
   ["plan", { ...planSample, budgetLines: [{ item: "Hỗ trợ", amount: 5_000_000.5 }], reportDeadline: "05/12/2023" }, [
     ["/budgetLines/0/amount", "type", "Giá trị phải là số nguyên"],
-    ["/reportDeadline", "format", "Ngày không hợp lệ (dd/mm/yyyy)"],
+    ["/reportDeadline", "format", "Ngày gửi theo dạng YYYY-MM-DD: 05/12/2023 viết là 2023-12-05"],
   ]],
   ["unit-report", { actuals: [{ code: "MH", value: -1 }], spent: -5 }, [
     ["/actuals/0/value", "minimum", "Giá trị phải lớn hơn hoặc bằng 0"],

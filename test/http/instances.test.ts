@@ -204,7 +204,7 @@ describe.each(databaseKinds)("bad requests get 4xx with the error shape on %s", 
     expect(json.error.fields).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: "/workflow", message: "Trường này là bắt buộc" }),
-        expect.objectContaining({ path: "/data", message: "Kiểu dữ liệu không hợp lệ" }),
+        expect.objectContaining({ path: "/data", message: "Cần một đối tượng JSON" }),
       ]),
     );
   });

@@ -26,7 +26,23 @@ describe("cleanFileName", () => {
     ["a\u0000b\nc.pdf", "abc.pdf"],
     ["Do\u0302\u0301.pdf", "Dố.pdf"],
     ["", "tep-dinh-kem"],
+    // Direction marks and invisible characters are dropped (issue 17, item 7).
+    ["hoadon\u202Efdp.exe", "hoadonfdp.exe"],
+    ["Đơn\u200B\u2067.pdf\uFEFF", "Đơn.pdf"],
+    ["\u0085\u202E", "tep-dinh-kem"],
   ])("%j → %j", (input, output) => {
     expect(cleanFileName(input)).toBe(output);
+  });
+
+  it.each([
+    ["hoadon.html", "application/pdf", "hoadon.html.pdf"],
+    ["hoadon.PDF", "application/pdf", "hoadon.PDF"],
+    ["anh.jpeg", "image/jpeg", "anh.jpeg"],
+    ["bien-ban", "application/vnd.oasis.opendocument.text", "bien-ban.odt"],
+    ["hoadon\u202Elmth.pdf", "application/pdf", "hoadonlmth.pdf"],
+    [`${"a".repeat(300)}.pdf`, "application/pdf", `${"a".repeat(251)}.pdf`],
+    [`${"a".repeat(300)}.html`, "application/pdf", `${"a".repeat(251)}.pdf`],
+  ])("%j stored as a %s is kept as %j", (input, type, output) => {
+    expect(cleanFileName(input, type)).toBe(output);
   });
 });

@@ -2,3 +2,4 @@
 export * from "./rounds";
 export * from "./summary";
 export * from "./format";
+export * from "./data-rules";

@@ -1,13 +1,15 @@
 /**
  * The actions a reader may take on a dossier now, each with its own form. Sending one passes the
- * version the page shows; if someone else acted first the server answers 409 and the page reloads.
+ * version the page shows; if someone else acted first the server answers 409 `STALE_VERSION` and the
+ * page reloads. Every other refusal shows the server's own message (already paid, fund insufficient…).
  */
-import { useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Link } from "react-router";
 import { ApiError, post, type FieldProblem } from "../lib/api";
 import { useI18n } from "../lib/i18n";
 import type { AvailableEvent, Dossier } from "../lib/types";
 import { FormView } from "../forms/FormView";
+import { withIndicatorRows } from "../forms/IndicatorRows";
 import { useForm } from "../forms/use-form";
 import { validateForm } from "../forms/validate";
 import { Notice } from "./Notice";
@@ -23,6 +25,12 @@ function ActionForm({ dossier, event, onDone, onCancel, onStale }: { dossier: Do
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The same object across renders: JSON Forms re-applies its data whenever a prop changes.
+  const config = useMemo(() => ({ indicators: dossier.data.indicators }), [dossier.data.indicators]);
+  // A report's actuals start as one row per indicator of its plan.
+  useEffect(() => {
+    if (form) setData((d) => withIndicatorRows(form.uischema, d, dossier.data.indicators));
+  }, [form, dossier.data.indicators]);
 
   async function send() {
     setMessage(null);
@@ -37,9 +45,11 @@ function ActionForm({ dossier, event, onDone, onCancel, onStale }: { dossier: Do
       const next = await post<Dossier>(`/api/instances/${dossier.id}/events`, { type: event.type, data: form ? data : undefined, expectedVersion: dossier.version });
       onDone(next);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) return onStale();
+      // Only a stale version reloads the page; every other refusal (already paid, fund insufficient…) says its own reason.
+      if (e instanceof ApiError && e.code === "STALE_VERSION") return onStale();
       if (e instanceof ApiError) {
-        setProblems(e.fields);
+        // Field errors are the form's to show; any other refusal's fields name the dossier, not this form.
+        setProblems(e.code === "VALIDATION_FAILED" ? e.fields : []);
         setMessage((lang === "en" && e.messageEn) || e.message);
       } else setMessage(String(e));
     } finally {
@@ -54,7 +64,7 @@ function ActionForm({ dossier, event, onDone, onCancel, onStale }: { dossier: Do
       {error && <Notice kind="warning">{error.status === 404 ? t("formMissing") : error.message}</Notice>}
       {message && problems.length === 0 && <Notice kind="error">{message}</Notice>}
       <ProblemList problems={problems} schema={form?.schema} />
-      {form && <FormView form={form} data={data} onChange={setData} problems={problems} />}
+      {form && <FormView form={form} data={data} onChange={setData} problems={problems} config={config} />}
       <div className="form-actions">
         <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={busy}>
           {t("cancel")}

@@ -68,6 +68,7 @@ export function ReportData({ data }: { data: Record<string, unknown> }) {
           <table className="table table-compact">
             <thead>
               <tr>
+                <th scope="col">{t("indicatorCode")}</th>
                 <th scope="col">{t("indicator")}</th>
                 <th scope="col">{t("unitOfMeasure")}</th>
                 <th scope="col" className="num">{t("target")}</th>
@@ -77,6 +78,7 @@ export function ReportData({ data }: { data: Record<string, unknown> }) {
             <tbody>
               {indicators.map((i) => (
                 <tr key={i.code}>
+                  <td className="code">{i.code}</td>
                   <td>{i.name}</td>
                   <td>{i.unitOfMeasure ?? ""}</td>
                   <td className="num">{n(i.target)}</td>

@@ -18,11 +18,13 @@ export type FormViewProps = {
   onChange(data: Record<string, unknown>): void;
   problems?: FieldProblem[];
   readonly?: boolean;
+  /** What renderers may read besides the data, e.g. a report's plan indicators (`indicators`). */
+  config?: Record<string, unknown>;
 };
 
 type Reducer = (state: JsonFormsCore, action: CoreActions) => JsonFormsCore;
 
-export function FormView({ form, data, onChange, problems = [], readonly }: FormViewProps) {
+export function FormView({ form, data, onChange, problems = [], readonly, config }: FormViewProps) {
   const { lang } = useI18n();
   const errors = useMemo(() => toJsonFormsErrors(problems, lang), [problems, lang]);
   // JSON Forms tells us its data 10 ms after a change (debounced), and re-applies its `data` prop
@@ -47,6 +49,7 @@ export function FormView({ form, data, onChange, problems = [], readonly }: Form
         validationMode="NoValidation"
         additionalErrors={errors}
         readonly={readonly}
+        config={config}
         middleware={middleware}
         onChange={({ data: next }) => {
           const value = (next ?? {}) as Record<string, unknown>;

@@ -8,6 +8,7 @@ import {
   isNumberControl,
   isObjectControl,
   isStringControl,
+  optionIs,
   or,
   rankWith,
   schemaMatches,
@@ -18,6 +19,7 @@ import {
 import { ArrayControl, ObjectControl } from "./ArrayControl";
 import { AttachmentControl } from "./AttachmentControl";
 import { BooleanControl, ChoiceControl, DateControl, DigitsControl, NumberControl, TextControl, VndControl } from "./controls";
+import { IndicatorRowsControl } from "./IndicatorRows";
 import { GroupLayoutRenderer, HorizontalLayout, LabelRenderer, VerticalLayout } from "./layouts";
 import { UnitControl } from "./UnitControl";
 
@@ -40,4 +42,6 @@ export const renderers: JsonFormsRendererRegistryEntry[] = [
   { tester: rankWith(5, and(isControl, schemaMatches((s) => (s as { format?: string }).format === "vnd"))), renderer: VndControl },
   { tester: rankWith(5, and(isControl, formatIs("attachment"))), renderer: AttachmentControl },
   { tester: rankWith(5, and(isControl, formatIs("unit"))), renderer: UnitControl },
+  // A report's actuals: one row per indicator of the dossier's plan (the form's `config.indicators`).
+  { tester: rankWith(6, and(isControl, schemaTypeIs("array"), optionIs("rowsFrom", "indicators"))), renderer: IndicatorRowsControl },
 ];

@@ -84,6 +84,8 @@ export type Task = {
   dossierId: string;
   code: string;
   title?: string;
+  /** A unit report's plan. */
+  parentTitle?: string | null;
   workflow: string;
   workflowTitle: Localized;
   state: string;

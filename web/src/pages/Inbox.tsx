@@ -210,6 +210,7 @@ export default function Inbox() {
                     </td>
                     <td data-label={t("title")}>
                       <Link to={`/dossiers/${task.dossierId}`} className="cell-title">{task.title ?? task.code}</Link>
+                      {task.parentTitle && <div className="small">{task.parentTitle}</div>}
                       <div className="muted small">{loc(task.workflowTitle)}</div>
                     </td>
                     <td data-label={t("step")}>
