@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DOCUMENT_TYPES, type DocumentType } from "./documents";
+import { FigureSource, SourceField } from "./legal-source";
 
 /** Roles a user can hold in an organisation unit (design §4). */
 export const ROLES = ["applicant", "specialist", "leader", "accountant", "admin"] as const;
@@ -114,8 +115,8 @@ export const Deadline = z
     pauseIn: z.array(z.string()).optional(),
     /** The state whose entry starts the clock; defaults to this state. */
     from: z.string().optional(),
-    /** Legal basis of the rule, for the record. */
-    source: z.string().optional(),
+    /** Legal basis of the limit (`legal-source.ts`): built-in definitions give decree, article, clause, verified. */
+    source: SourceField.optional(),
   })
   .strict()
   .refine((d) => (d.workingDays === undefined) !== (d.calendarDays === undefined), {
@@ -133,7 +134,8 @@ export const Timer = z
         message: "exactly one of workingDays or calendarDays",
       }),
     event: z.string().min(1),
-    source: z.string().optional(),
+    /** Legal basis of the limit, as for a deadline. */
+    source: SourceField.optional(),
   })
   .strict();
 export type Timer = z.infer<typeof Timer>;
@@ -208,8 +210,13 @@ export const WorkflowDefinition = z
     spawnedOnly: z.boolean().optional(),
     /** Legal sources the definition follows. */
     source: z.array(z.string()).optional(),
-    /** Numbers from the law, referenced from conditions as `{"var": "data.$config.x"}`. */
+    /** Numbers from the law, referenced from conditions as `{"var": "config.x"}`. */
     config: z.record(z.string(), z.unknown()).optional(),
+    /**
+     * The source of each configured figure, keyed by its dotted path in `config` (a key covers the
+     * figures under it: `minCommitteeMembers` covers `minCommitteeMembers.province`).
+     */
+    configSources: z.record(z.string(), FigureSource).optional(),
     initial: z.string().min(1),
     states: z.record(z.string(), StateNode),
   })

@@ -15,3 +15,6 @@ export { timeScope, type TimeScope } from "./time-scope";
 export * from "./funds";
 export * from "./documents";
 export { MAX_MICROSTEPS } from "./step-budget";
+export * from "./legal-source";
+export * from "./legal-figures";
+export { legalBasisTable } from "./legal-basis-table";
