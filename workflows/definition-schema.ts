@@ -42,8 +42,16 @@ export const IssueDocument = z
     unit: z.string().optional(),
     /** Legal basis of the document's form or content, for the record. */
     source: z.string().optional(),
-    /** How the number is written; default `{seq}/{type}-{unit}` (`15/QĐ-SNV`); Party and Front use `{seq}-{type}/{unit}`. */
-    numberFormat: z.string().optional(),
+    /**
+     * How the number is written; default `{seq}/{type}-{unit}` (`15/QĐ-SNV`), `{seq}/{unit}` for a công văn;
+     * Party documents use `{seq}-{type}/{unit}`. `{seq}` below 10 gets a leading zero.
+     */
+    numberFormat: z.string().regex(/\{seq\}/, "numberFormat must contain {seq}").optional(),
+    /**
+     * A Party document (Hướng dẫn 36-HD/VPTW), issued by a Party body: the only kind that may be a `KL`,
+     * and it names its own `numberFormat`.
+     */
+    partyDocument: z.boolean().optional(),
     /** "Căn cứ …" lines, in order. */
     basis: z.array(z.string()).optional(),
     /** The body, one paragraph (or "Điều n.") per line. */
@@ -51,7 +59,15 @@ export const IssueDocument = z
     /** "Nơi nhận" lines. */
     recipients: z.array(z.string()).optional(),
   })
-  .strict();
+  .strict()
+  .refine((d) => d.type !== "KL" || d.partyDocument === true, {
+    message: "KL (kết luận) is a Party document type: set partyDocument (Nghị định 30/2020/NĐ-CP has no KL)",
+    path: ["type"],
+  })
+  .refine((d) => d.partyDocument !== true || d.numberFormat !== undefined, {
+    message: "a Party document names its numberFormat, e.g. {seq}-{type}/{unit}",
+    path: ["numberFormat"],
+  });
 export type IssueDocument = z.infer<typeof IssueDocument>;
 
 /**
