@@ -27,6 +27,7 @@ import { NotificationService } from "./notifications";
 import { PeopleService } from "./people";
 import type { Recipients } from "./recipients";
 import { PlanService } from "./plans";
+import { reportDueDates } from "./report-due-dates";
 import { ReportTimers } from "./report-timers";
 import type { StepHook } from "./step-hooks";
 import { taskHook } from "./task-hook";
@@ -97,6 +98,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // What transitions' `compute` lists may name: a definition naming another one is refused (422), not a 500 at its step.
   const computations: Record<string, Computation> = {
     planSummary: (tx, row, at) => plans.compile(row, tx, { at }),
+    reportDueDates: (tx, row, at) => reportDueDates(calendar, registry)(tx, row, at),
   };
   // Definitions may only name forms that exist, built-in ones included.
   const registry = new WorkflowRegistry(db, clock, () => forms.keys(), () => new Set(Object.keys(computations)));
