@@ -49,7 +49,33 @@ export const xUnitKindsKeyword: KeywordDefinition = {
   },
 };
 
+/**
+ * `"x-unit-kinds-by"`: the kinds a `format: "unit"` field accepts depending on a top-level field of the
+ * same form, e.g. `{ "field": "scope", "kinds": { "commune": ["commune"] } }`: a commune association's
+ * authority must be a commune (its People's Committee chairman decides). Other values: as without it.
+ */
+export const xUnitKindsByKeyword: KeywordDefinition = {
+  keyword: "x-unit-kinds-by",
+  metaSchema: {
+    type: "object",
+    properties: {
+      field: { type: "string", minLength: 1 },
+      kinds: {
+        type: "object",
+        additionalProperties: {
+          type: "array",
+          items: { enum: ["province", "district", "commune", "office", "department", "association", "fund"] },
+          minItems: 1,
+          uniqueItems: true,
+        },
+      },
+    },
+    required: ["field", "kinds"],
+    additionalProperties: false,
+  },
+};
+
 /** Registers Hoso's annotation keywords on an ajv instance. */
 export function addHosoKeywords(ajv: Ajv): Ajv {
-  return ajv.addKeyword(xMessageKeyword).addKeyword(xUnitPickerKeyword).addKeyword(xUnitKindsKeyword);
+  return ajv.addKeyword(xMessageKeyword).addKeyword(xUnitPickerKeyword).addKeyword(xUnitKindsKeyword).addKeyword(xUnitKindsByKeyword);
 }

@@ -32,10 +32,23 @@ export type UnitRef = { path: string; id: string; kinds: UnitKindName[] | null }
  * // [{ path: "/fund", id: "u-1", kinds: ["fund"] }]
  */
 export function unitRefs(schema: JsonObject, data: unknown): UnitRef[] {
-  return placesOfFormat(schema, data, "unit").map(({ path, value, schema: at }) => ({ path, id: value, kinds: allowedKinds(at) }));
+  return placesOfFormat(schema, data, "unit").map(({ path, value, schema: at }) => ({ path, id: value, kinds: allowedKinds(at, data) }));
 }
 
-function allowedKinds(schema: JsonObject): UnitKindName[] | null {
+const isKind = (k: unknown): k is UnitKindName => (UNIT_KIND_NAMES as readonly unknown[]).includes(k);
+
+/** The kinds `x-unit-kinds-by` gives for the value of its top-level field in `root`, if it names that value. */
+function kindsBy(schema: JsonObject, root: unknown): UnitKindName[] | null {
+  const by = schema["x-unit-kinds-by"] as { field?: unknown; kinds?: Record<string, unknown> } | undefined;
+  if (!by || typeof by.field !== "string" || !root || typeof root !== "object" || Array.isArray(root)) return null;
+  const value = (root as Record<string, unknown>)[by.field];
+  const listed = typeof value === "string" && by.kinds && Object.hasOwn(by.kinds, value) ? by.kinds[value] : undefined;
+  return Array.isArray(listed) ? listed.filter(isKind) : null;
+}
+
+function allowedKinds(schema: JsonObject, root: unknown): UnitKindName[] | null {
+  const dependent = kindsBy(schema, root);
+  if (dependent) return dependent;
   const listed = schema["x-unit-kinds"];
   if (Array.isArray(listed)) return listed.filter((k): k is UnitKindName => (UNIT_KIND_NAMES as readonly unknown[]).includes(k));
   const level = (schema["x-unit-picker"] as { level?: unknown } | undefined)?.level;

@@ -166,7 +166,7 @@ export const operations: Record<string, Record<string, Operation>> = {
     get: { summary: "The numbered documents a dossier issued (decisions, refusals…), oldest first", query: DocumentQuery, responses: { 200: "{ items: [{ id, number, type, title, issuedAt, issuedOn, signer, printUrl }] }", 404: "dossier not found or not visible" } },
   },
   "/api/documents/{id}": {
-    get: { summary: "An issued document: number (`1/QĐ-SNV`), type, date, signer, issuing unit, dossier, body (subject, Căn cứ, content, Nơi nhận, form data)", responses: { 200: "document", 404: "not found, or its dossier not visible" } },
+    get: { summary: "An issued document: number (`01/QĐ-SNV`), type, date, signer, issuing unit, dossier, body (subject, Căn cứ, content, Nơi nhận, form data)", responses: { 200: "document", 404: "not found, or its dossier not visible" } },
   },
   "/api/documents/{id}/print": {
     get: { summary: "The document as a printable A4 page in the Nghị định 30/2020/NĐ-CP layout (HTML, no scripts)", responses: { 200: "text/html", 404: "not found, or its dossier not visible" } },

@@ -14,8 +14,11 @@ export type DataActionContext = {
 /** A pure change of the dossier data, named in a definition's `actions`. */
 export type DataAction = (data: Record<string, unknown>, context: DataActionContext) => Record<string, unknown>;
 
-/** Plans: compute the rounds of reports (`$rounds`) and start with the first (`$round`). */
-const schedulePlanRounds: DataAction = (data, { config }) => {
+/**
+ * Plans: compute the rounds of reports (`$rounds`) and start with the first (`$round`). A periodic due
+ * date on a day off moves to the working day in the event's `reportDueDates` (computed by the server).
+ */
+const schedulePlanRounds: DataAction = (data, { config, event }) => {
   const rounds = reportingRounds(
     {
       recurrence: data.recurrence as Recurrence | undefined,
@@ -24,6 +27,7 @@ const schedulePlanRounds: DataAction = (data, { config }) => {
       reportDeadline: data.reportDeadline as string | undefined,
     },
     periodRulesFrom(config),
+    event.reportDueDates && typeof event.reportDueDates === "object" ? (event.reportDueDates as Record<string, unknown>) : {},
   );
   return { ...data, $rounds: rounds, $round: rounds[0] ?? null };
 };

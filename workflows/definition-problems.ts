@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { WorkflowDefinition, type StateNodeDef, type Transition } from "./definition-schema";
 import { alwaysCycles } from "./always-cycles";
 import { dataActions } from "./data-actions";
+import { strayConfigSources } from "./legal-figures";
 import { conditionProblems } from "./json-logic";
 import { RESERVED_EVENTS } from "./reserved-events";
 import { spawnValueProblems } from "./spawn-values";
@@ -74,6 +75,9 @@ export function checkDefinition(
     }
   };
   checkInitial("/initial", def.initial, def.states);
+  for (const key of strayConfigSources(def)) {
+    add(`/configSources/${key}`, "UNKNOWN_CONFIG_SOURCE", `Nguồn "${key}" không ứng với cấu hình nào`, `configSources "${key}" names nothing in config`);
+  }
   if (def.startForm && options.knownForms && !options.knownForms.has(def.startForm)) {
     add("/startForm", "UNKNOWN_FORM", `Biểu mẫu "${def.startForm}" không tồn tại`, `form "${def.startForm}" does not exist`);
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DOCUMENT_TYPES, type DocumentType } from "./documents";
+import { FigureSource, SourceField } from "./legal-source";
 
 /** Roles a user can hold in an organisation unit (design §4). */
 export const ROLES = ["applicant", "specialist", "leader", "accountant", "admin"] as const;
@@ -41,8 +42,16 @@ export const IssueDocument = z
     unit: z.string().optional(),
     /** Legal basis of the document's form or content, for the record. */
     source: z.string().optional(),
-    /** How the number is written; default `{seq}/{type}-{unit}` (`15/QĐ-SNV`); Party and Front use `{seq}-{type}/{unit}`. */
-    numberFormat: z.string().optional(),
+    /**
+     * How the number is written; default `{seq}/{type}-{unit}` (`15/QĐ-SNV`), `{seq}/{unit}` for a công văn;
+     * Party documents use `{seq}-{type}/{unit}`. `{seq}` below 10 gets a leading zero.
+     */
+    numberFormat: z.string().regex(/\{seq\}/, "numberFormat must contain {seq}").optional(),
+    /**
+     * A Party document (Hướng dẫn 36-HD/VPTW), issued by a Party body: the only kind that may be a `KL`,
+     * and it names its own `numberFormat`.
+     */
+    partyDocument: z.boolean().optional(),
     /** "Căn cứ …" lines, in order. */
     basis: z.array(z.string()).optional(),
     /** The body, one paragraph (or "Điều n.") per line. */
@@ -50,7 +59,15 @@ export const IssueDocument = z
     /** "Nơi nhận" lines. */
     recipients: z.array(z.string()).optional(),
   })
-  .strict();
+  .strict()
+  .refine((d) => d.type !== "KL" || d.partyDocument === true, {
+    message: "KL (kết luận) is a Party document type: set partyDocument (Nghị định 30/2020/NĐ-CP has no KL)",
+    path: ["type"],
+  })
+  .refine((d) => d.partyDocument !== true || d.numberFormat !== undefined, {
+    message: "a Party document names its numberFormat, e.g. {seq}-{type}/{unit}",
+    path: ["numberFormat"],
+  });
 export type IssueDocument = z.infer<typeof IssueDocument>;
 
 /**
@@ -114,8 +131,8 @@ export const Deadline = z
     pauseIn: z.array(z.string()).optional(),
     /** The state whose entry starts the clock; defaults to this state. */
     from: z.string().optional(),
-    /** Legal basis of the rule, for the record. */
-    source: z.string().optional(),
+    /** Legal basis of the limit (`legal-source.ts`): built-in definitions give decree, article, clause, verified. */
+    source: SourceField.optional(),
   })
   .strict()
   .refine((d) => (d.workingDays === undefined) !== (d.calendarDays === undefined), {
@@ -133,7 +150,8 @@ export const Timer = z
         message: "exactly one of workingDays or calendarDays",
       }),
     event: z.string().min(1),
-    source: z.string().optional(),
+    /** Legal basis of the limit, as for a deadline. */
+    source: SourceField.optional(),
   })
   .strict();
 export type Timer = z.infer<typeof Timer>;
@@ -208,8 +226,13 @@ export const WorkflowDefinition = z
     spawnedOnly: z.boolean().optional(),
     /** Legal sources the definition follows. */
     source: z.array(z.string()).optional(),
-    /** Numbers from the law, referenced from conditions as `{"var": "data.$config.x"}`. */
+    /** Numbers from the law, referenced from conditions as `{"var": "config.x"}`. */
     config: z.record(z.string(), z.unknown()).optional(),
+    /**
+     * The source of each configured figure, keyed by its dotted path in `config` (a key covers the
+     * figures under it: `minCommitteeMembers` covers `minCommitteeMembers.province`).
+     */
+    configSources: z.record(z.string(), FigureSource).optional(),
     initial: z.string().min(1),
     states: z.record(z.string(), StateNode),
   })

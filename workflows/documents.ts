@@ -1,6 +1,8 @@
 /**
  * Document types and their abbreviations (Nghị định 30/2020/NĐ-CP, Phụ lục III), with the word printed
- * as the document's heading.
+ * as the document's heading. A công văn has no type name: `CV` is only Hoso's key for it, never printed in
+ * its number or as a heading. `KL` (kết luận) is a Party document type (Hướng dẫn 36-HD/VPTW): only a
+ * definition's `partyDocument` may issue it.
  */
 export const DOCUMENT_TYPES = {
   "QĐ": { vi: "QUYẾT ĐỊNH", en: "Decision" },
@@ -88,11 +90,24 @@ export function fillLines(lines: readonly string[], scope: Record<string, unknow
   });
 }
 
+/** Types whose number carries no type abbreviation (Nghị định 30/2020/NĐ-CP, Phụ lục I: công văn). */
+export const UNNAMED_TYPES: ReadonlySet<string> = new Set(["CV"]);
+
+/** The number format when the definition gives none: `{seq}/{type}-{unit}`, or `{seq}/{unit}` for a công văn. */
+export function defaultNumberFormat(type: string): string {
+  return UNNAMED_TYPES.has(type) ? "{seq}/{unit}" : "{seq}/{type}-{unit}";
+}
+
 /**
- * A document number: `{seq}/{type}-{unit}` unless the definition says otherwise.
+ * A document number: `{seq}/{type}-{unit}` unless the definition says otherwise. Numbers below 10 are
+ * written with a leading zero (Nghị định 30/2020/NĐ-CP, Phụ lục I: "01/QĐ-UBND"; Party documents too:
+ * "05-CT/TW"). A công văn's number has no type: `15/SNV` (a drafting unit goes in the format:
+ * `{seq}/{unit}-TCBC`).
  *
  * @example documentNumber(15, "QĐ", "SNV") // "15/QĐ-SNV"
+ * @example documentNumber(1, "QĐ", "UBND") // "01/QĐ-UBND"
+ * @example documentNumber(7, "CV", "SNV") // "07/SNV"
  */
-export function documentNumber(seq: number, type: string, unitCode: string, format = "{seq}/{type}-{unit}"): string {
-  return format.replaceAll("{seq}", String(seq)).replaceAll("{type}", type).replaceAll("{unit}", unitCode);
+export function documentNumber(seq: number, type: string, unitCode: string, format = defaultNumberFormat(type)): string {
+  return format.replaceAll("{seq}", String(seq).padStart(2, "0")).replaceAll("{type}", type).replaceAll("{unit}", unitCode);
 }

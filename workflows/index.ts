@@ -20,3 +20,6 @@ export * from "./due-date-reminders";
 export { issuingUnit } from "./issuing-unit";
 export * from "./clock-rules";
 export { memberListProblems } from "./member-rules";
+export * from "./legal-source";
+export * from "./legal-figures";
+export { legalBasisTable } from "./legal-basis-table";

@@ -10,7 +10,7 @@ function founding(name: string, field: string, purpose: string): Record<string, 
     scope: "province",
     fieldOfActivity: field,
     purpose,
-    officeAddress: "Số 10 đường Trần Hưng Đạo, phường Quyết Thắng, thành phố Kon Tum",
+    officeAddress: "Số 10 đường Trần Hưng Đạo, tỉnh Quảng Ngãi",
     authorityUnit: DEMO_UNITS.soNoiVu,
     headOfCommittee: "Nguyễn Văn Nộp",
     members: [
@@ -25,20 +25,20 @@ function founding(name: string, field: string, purpose: string): Record<string, 
 
 /** A few dossiers in different states, so that every demo inbox has work. Steps: [event, actor username, data]. */
 export const DEMO_DOSSIERS: { data: Record<string, unknown>; steps: [string, string, Record<string, unknown>][] }[] = [
-  { data: founding("Hội Cựu giáo chức tỉnh Kon Tum", "Giáo dục", "Tập hợp nhà giáo đã nghỉ hưu, hỗ trợ khuyến học"), steps: [] },
+  { data: founding("Hội Cựu giáo chức tỉnh Quảng Ngãi", "Giáo dục", "Tập hợp nhà giáo đã nghỉ hưu, hỗ trợ khuyến học"), steps: [] },
   {
-    data: founding("Hội Doanh nhân trẻ tỉnh Kon Tum", "Kinh tế", "Kết nối, hỗ trợ doanh nhân trẻ khởi nghiệp"),
+    data: founding("Hội Doanh nhân trẻ tỉnh Quảng Ngãi", "Kinh tế", "Kết nối, hỗ trợ doanh nhân trẻ khởi nghiệp"),
     steps: [["SUBMIT", "nguoinop", {}]],
   },
   {
-    data: founding("Hội Làm vườn tỉnh Kon Tum", "Nông nghiệp", "Phát triển kinh tế vườn, cây dược liệu sâm Ngọc Linh"),
+    data: founding("Hội Làm vườn tỉnh Quảng Ngãi", "Nông nghiệp", "Phát triển kinh tế vườn, cây dược liệu sâm Ngọc Linh"),
     steps: [
       ["SUBMIT", "nguoinop", {}],
       ["PROPOSE", "chuyenvien", { summary: "Hồ sơ đầy đủ, đề nghị lãnh đạo công nhận ban vận động" }],
     ],
   },
   {
-    data: founding("Hội Khuyến học tỉnh Kon Tum", "Giáo dục", "Khuyến học, khuyến tài, xây dựng xã hội học tập"),
+    data: founding("Hội Khuyến học tỉnh Quảng Ngãi", "Giáo dục", "Khuyến học, khuyến tài, xây dựng xã hội học tập"),
     steps: [
       ["SUBMIT", "nguoinop", {}],
       ["REQUEST_SUPPLEMENT", "chuyenvien", { items: ["Phiếu lý lịch tư pháp của trưởng ban vận động"], note: "Bổ sung trong 15 ngày" }],

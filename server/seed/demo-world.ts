@@ -68,6 +68,16 @@ export const DEMO_UNIT_ROWS: DemoUnit[] = [
   { id: U.mttqDakHa, parentId: U.dakHa, kind: "association", name: "Ủy ban MTTQ Việt Nam huyện Đăk Hà", code: "MTTQ-DH" },
 ];
 
+/**
+ * Since 01/07/2025 Kon Tum is part of Quảng Ngãi (Nghị quyết 202/2025/QH15). The demo's history (the
+ * 2023 plan, the fund's ledger) is seeded under the Kon Tum names; then the province and its Sở Nội vụ are
+ * renamed, so that documents issued from then on carry today's names ("Quảng Ngãi, ngày …").
+ */
+export const DEMO_RENAMED_2025: { id: string; name: string }[] = [
+  { id: U.konTum, name: "Tỉnh Quảng Ngãi" },
+  { id: U.soNoiVu, name: "Sở Nội vụ tỉnh Quảng Ngãi" },
+];
+
 /** Every demo account signs in with this password (never in production). */
 export const DEMO_PASSWORD = "demo";
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "../auth/passwords";
 import { grants, instances, units, users } from "../db/schema";
 import type { Services } from "../services";
@@ -8,7 +8,7 @@ import { DEMO_DOSSIERS } from "./demo-dossiers";
 import { demoPdf } from "./demo-files";
 import { seedDemoFund } from "./demo-fund";
 import { seedDemoPlan } from "./demo-plan";
-import { DEMO_PASSWORD, DEMO_ROLES_VI, DEMO_UNIT_ROWS, DEMO_USERS } from "./demo-world";
+import { DEMO_PASSWORD, DEMO_RENAMED_2025, DEMO_ROLES_VI, DEMO_UNIT_ROWS, DEMO_USERS } from "./demo-world";
 
 export class SeedRefused extends Error {}
 
@@ -35,6 +35,11 @@ export async function seedDemo(services: Services): Promise<{ created: boolean }
   }
   await seedDemoPlan(services);
   await seedDemoFund(services);
+  // History first under the old names, then today's; a unit an admin has renamed since is left alone.
+  for (const unit of DEMO_RENAMED_2025) {
+    const old = DEMO_UNIT_ROWS.find((u) => u.id === unit.id)!.name;
+    await db.update(units).set({ name: unit.name }).where(and(eq(units.id, unit.id), eq(units.name, old)));
+  }
   const [started] = await db.select({ id: instances.id }).from(instances).where(eq(instances.starterId, DEMO_USERS.nguoinop.id)).limit(1);
   if (started) return { created: existing.size === 0 };
   const byName = new Map(Object.values(DEMO_USERS).map((u) => [u.username, u.id]));

@@ -1,4 +1,4 @@
-import { DOCUMENT_TYPES, type DocumentType } from "../../workflows";
+import { DOCUMENT_TYPES, UNNAMED_TYPES, type DocumentType } from "../../workflows";
 import type { DocumentRow } from "./documents";
 
 /** HTML-escapes any value (documents carry applicants' text). */
@@ -67,7 +67,9 @@ body { margin: 0; font-family: "Times New Roman", Times, "Liberation Serif", "De
  */
 export function documentHtml(doc: DocumentRow): string {
   const body = doc.body;
-  const kind = DOCUMENT_TYPES[doc.type as DocumentType]?.vi ?? doc.type;
+  // A công văn prints no type name: its subject goes under the number as "V/v …" (Nghị định 30/2020/NĐ-CP).
+  const letter = UNNAMED_TYPES.has(doc.type);
+  const kind = letter ? "Công văn" : (DOCUMENT_TYPES[doc.type as DocumentType]?.vi ?? doc.type);
   const signerTitle = doc.signerTitle ?? "";
   const paragraphs = body.content.length ? body.content : [body.subject];
   const note = typeof body.form.note === "string" && body.form.note.trim() ? body.form.note.trim() : null;
@@ -83,6 +85,7 @@ export function documentHtml(doc: DocumentRow): string {
     <p class="issuer">${esc(upper(body.issuerName))}</p>
     <div class="rule"></div>
     <p class="number">Số: ${esc(doc.number)}</p>
+    ${letter ? `<p class="number">V/v ${esc(body.subject)}</p>` : ""}
   </div>
   <div>
     <p class="motto-1">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>
@@ -91,11 +94,11 @@ export function documentHtml(doc: DocumentRow): string {
     <p class="date">${esc(placeDate(body.place, doc.issuedOn))}</p>
   </div>
 </header>
-<section class="title">
+${letter ? "" : `<section class="title">
   <div class="kind">${esc(kind)}</div>
   <div class="subject">${esc(body.subject)}</div>
   <div class="rule"></div>
-</section>
+</section>`}
 ${doc.type === "QĐ" && signerTitle ? `<p class="authority">${esc(upper(`${signerTitle} ${body.issuerName}`))}</p>` : ""}
 ${body.basis.map((line) => `<p class="basis">${esc(line)}</p>`).join("\n")}
 ${doc.type === "QĐ" ? `<p class="decides">QUYẾT ĐỊNH:</p>` : ""}

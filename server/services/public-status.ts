@@ -19,7 +19,7 @@ export type PublicDossier = {
   daysLeft: number | null;
   overdue: boolean;
   paused: boolean;
-  /** The number of the latest document issued on it (`3/QĐ-SNV`), if any. */
+  /** The number of the latest document issued on it (`03/QĐ-SNV`), if any. */
   resultNumber: string | null;
 };
 

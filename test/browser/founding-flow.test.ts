@@ -67,8 +67,9 @@ describe("founding dossier, end to end in Chromium", () => {
     await expect.poll(() => page.getByRole("heading", { name: "Thành lập hội" }).count()).toBe(1);
     await shot(page, "02-procedures");
     await page.locator(".procedure-card", { hasText: "Thành lập hội" }).getByRole("link", { name: /Bắt đầu/ }).click();
-    await page.getByLabel("Tên hội bằng tiếng Việt").fill("Hội Cựu giáo chức huyện Đăk Hà");
-    await choose(page, "Phạm vi hoạt động", "Huyện");
+    await page.getByLabel("Tên hội bằng tiếng Việt").fill("Hội Cựu giáo chức vùng Bắc Kon Tum");
+    // No district scope since 01/07/2025 (Nghị định 129/2025/NĐ-CP): a provincial association.
+    await choose(page, "Phạm vi hoạt động", "Tỉnh");
     await page.getByLabel("Lĩnh vực hoạt động chính").fill("Giáo dục");
     await page.getByLabel("Tôn chỉ, mục đích").fill("Tập hợp, đoàn kết các nhà giáo đã nghỉ hưu; phát huy kinh nghiệm đóng góp cho sự nghiệp giáo dục địa phương.");
     await choose(page, "Cơ quan nhà nước có thẩm quyền", "Sở Nội vụ");
@@ -76,7 +77,7 @@ describe("founding dossier, end to end in Chromium", () => {
     // First try with one member only: the browser shows the Vietnamese rules in place, on the fields.
     await page.getByRole("button", { name: "Thêm dòng" }).first().click();
     await page.getByRole("button", { name: "Nộp hồ sơ" }).click();
-    await expect.poll(() => page.getByText("Ban vận động cấp huyện hoặc cấp xã phải có ít nhất 3 thành viên").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText("Ban vận động cấp tỉnh phải có ít nhất 5 thành viên").count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator("#main .field-error", { hasText: "Trường này là bắt buộc" }).count()).toBeGreaterThan(3);
     await page.getByRole("button", { name: /^Xóa/ }).first().click();
     await shot(page, "03-start-form-errors");
@@ -85,6 +86,8 @@ describe("founding dossier, end to end in Chromium", () => {
       ["Nguyễn Văn Hùng", "1958", "062058001234", "head"],
       ["Trần Thị Lan", "1961", "062161004321", "deputy"],
       ["A Thút", "1965", "062065007777", "member"],
+      ["Y Blơng", "1967", "062067008888", "member"],
+      ["Lê Thị Hoa", "1970", "062170009999", "member"],
     ];
     for (const [i, [name, year, cccd, role]] of members.entries()) {
       await page.getByRole("button", { name: "Thêm dòng" }).first().click();

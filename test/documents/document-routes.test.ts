@@ -34,7 +34,7 @@ describe.each(databaseKinds)("document routes on %s", (kind) => {
   afterAll(async () => t.close());
 
   it("lists the dossier's documents on the dossier and under /api/documents", async () => {
-    expect(doc).toMatchObject({ number: "1/QĐ-SNV", type: "QĐ", issuedAt: "2026-11-24T03:00:00.000Z" });
+    expect(doc).toMatchObject({ number: "01/QĐ-SNV", type: "QĐ", issuedAt: "2026-11-24T03:00:00.000Z" });
     expect(doc.title).toBe(`Về việc công nhận Ban vận động thành lập Hội "Bạn" <script>alert(1)</script>`);
     const listed = await t.request(w.applicant, "GET", `/api/documents?instance=${dossierId}`);
     expect(listed.status).toBe(200);
@@ -42,7 +42,7 @@ describe.each(databaseKinds)("document routes on %s", (kind) => {
     const one = await t.request(w.specialist, "GET", `/api/documents/${doc.id}`);
     expect(await one.json()).toMatchObject({
       id: doc.id,
-      number: "1/QĐ-SNV",
+      number: "01/QĐ-SNV",
       instanceId: dossierId,
       signer: { name: "Lê Văn Lãnh", title: "Lãnh đạo" },
       body: { issuerName: "Sở Nội vụ", parentIssuerName: "Tỉnh Kon Tum", place: "Kon Tum", form: { effectiveDate: "2026-12-01" } },
@@ -58,7 +58,7 @@ describe.each(databaseKinds)("document routes on %s", (kind) => {
     for (const text of [
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "Độc lập - Tự do - Hạnh phúc",
-      "Số: 1/QĐ-SNV",
+      "Số: 01/QĐ-SNV",
       "Kon Tum, ngày 24 tháng 11 năm 2026",
       "QUYẾT ĐỊNH",
       "Căn cứ Nghị định số 126/2024/NĐ-CP",

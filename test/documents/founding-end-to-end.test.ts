@@ -79,7 +79,7 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
     expect(await inboxItem(chuyenvien, id)).toMatchObject({ state: "committeeReview", due: "2026-04-20", daysLeft: 30 });
   });
 
-  it("the specialist proposes, the leader recognises the committee: decision 1/QĐ-SNV", async () => {
+  it("the specialist proposes, the leader recognises the committee: decision 01/QĐ-SNV", async () => {
     const proposed = (await act(t, chuyenvien, id, "PROPOSE")) as Detail;
     expect(lastStep(proposed)).toEqual({ type: "PROPOSE", actorId: chuyenvien.id, to: ["committeeDecision"] });
     expect(await inboxItem(lanhdao, id)).toMatchObject({ state: "committeeDecision", role: "leader", due: "2026-04-20", daysLeft: 30 });
@@ -88,7 +88,7 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
     const approved = (await act(t, lanhdao, id, "APPROVE")) as Detail;
     expect(lastStep(approved)).toEqual({ type: "APPROVE", actorId: lanhdao.id, to: ["committeeRecognized"] });
     expect(approved.documents).toEqual([
-      expect.objectContaining({ number: "1/QĐ-SNV", type: "QĐ", title: "Về việc công nhận Ban vận động thành lập Hội Cựu giáo chức tỉnh Kon Tum (thử)" }),
+      expect.objectContaining({ number: "01/QĐ-SNV", type: "QĐ", title: "Về việc công nhận Ban vận động thành lập Hội Cựu giáo chức tỉnh Kon Tum (thử)" }),
     ]);
     expect(approved.deadline).toBeNull();
     expect(await inboxItem(nguoinop, id)).toMatchObject({ state: "committeeRecognized" });
@@ -114,12 +114,12 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
     t.clock.set(at("2026-03-18"));
     const permitted = (await act(t, lanhdao, id, "APPROVE")) as Detail;
     expect(lastStep(permitted)).toEqual({ type: "APPROVE", actorId: lanhdao.id, to: ["permitted"] });
-    expect(numbers(permitted)).toEqual(["1/QĐ-SNV", "2/QĐ-SNV"]);
+    expect(numbers(permitted)).toEqual(["01/QĐ-SNV", "02/QĐ-SNV"]);
     expect(permitted.documents[1]!.title).toBe("Về việc cho phép thành lập Hội Cựu giáo chức tỉnh Kon Tum (thử)");
     expect(await inboxItem(nguoinop, id)).toMatchObject({ state: "permitted" });
   });
 
-  it("the congress is reported, the charter approved (3/QĐ-SNV): the association becomes a unit led by its founder", async () => {
+  it("the congress is reported, the charter approved (03/QĐ-SNV): the association becomes a unit led by its founder", async () => {
     t.clock.set(at("2026-04-15"));
     const reported = (await act(t, nguoinop, id, "REPORT_CONGRESS")) as Detail;
     expect(lastStep(reported)).toEqual({ type: "REPORT_CONGRESS", actorId: nguoinop.id, to: ["charterReview"] });
@@ -132,7 +132,7 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
     const established = (await act(t, lanhdao, id, "APPROVE")) as Detail;
     expect(lastStep(established)).toEqual({ type: "APPROVE", actorId: lanhdao.id, to: ["established"] });
     expect(established.status).toBe("done");
-    expect(numbers(established)).toEqual(["1/QĐ-SNV", "2/QĐ-SNV", "3/QĐ-SNV"]);
+    expect(numbers(established)).toEqual(["01/QĐ-SNV", "02/QĐ-SNV", "03/QĐ-SNV"]);
     expect(established.history.map((h) => h.type)).toEqual([
       "START", "SUBMIT", "REQUEST_SUPPLEMENT", "RESUBMIT", "PROPOSE", "APPROVE", "SUBMIT", "PROPOSE", "APPROVE", "REPORT_CONGRESS", "PROPOSE", "APPROVE",
     ]);
@@ -146,10 +146,10 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
     expect(JSON.stringify(me)).toContain(unit!.id);
 
     const lookup = await t.raw("GET", `/api/public/dossiers/${established.code}`);
-    expect(await lookup.json()).toMatchObject({ status: "done", step: { vi: "Hội đã thành lập, điều lệ được phê duyệt" }, resultNumber: "3/QĐ-SNV" });
+    expect(await lookup.json()).toMatchObject({ status: "done", step: { vi: "Hội đã thành lập, điều lệ được phê duyệt" }, resultNumber: "03/QĐ-SNV" });
   });
 
-  it("the established association dissolves: request, review, decision 4/QĐ-SNV", async () => {
+  it("the established association dissolves: request, review, decision 04/QĐ-SNV", async () => {
     const [unit] = await t.services.database.db.select().from(units).where(eq(units.establishedBy, id));
     t.clock.set(at("2026-05-04"));
     const data = {
@@ -176,7 +176,7 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
     expect(await inboxItem(lanhdao, dissolution)).toMatchObject({ state: "dissolutionDecision" });
     const decided = (await act(t, lanhdao, dissolution, "APPROVE")) as Detail;
     expect(decided).toMatchObject({ state: "dissolved", status: "done" });
-    expect(decided.documents).toEqual([expect.objectContaining({ number: "4/QĐ-SNV", title: `Về việc giải thể ${unit!.name}` })]);
+    expect(decided.documents).toEqual([expect.objectContaining({ number: "04/QĐ-SNV", title: `Về việc giải thể ${unit!.name}` })]);
     const print = await t.request(nguoinop, "GET", `/api/documents/${(decided.documents[0] as unknown as { id: string }).id}/print`);
     expect(await print.text()).toContain("Nghị quyết giải thể của Đại hội ngày 28/04/2026");
   });
@@ -192,8 +192,8 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
     await act(t, chuyenvien, other, "PROPOSE");
     const permitted = (await act(t, lanhdao, other, "APPROVE")) as Detail;
     expect(permitted.state).toBe("permitted");
-    // This year's sequence went on: the permission of the second dossier is 6/QĐ-SNV.
-    expect(numbers(permitted)).toEqual(["5/QĐ-SNV", "6/QĐ-SNV"]);
+    // This year's sequence went on: the permission of the second dossier is 06/QĐ-SNV.
+    expect(numbers(permitted)).toEqual(["05/QĐ-SNV", "06/QĐ-SNV"]);
     const scheduler = new Scheduler(t.services);
 
     // 90 calendar days from Mon 02/03 end Sun 31/05, a day off: the limit runs through Mon 01/06.

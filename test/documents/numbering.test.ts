@@ -28,7 +28,7 @@ describe.each(databaseKinds)("numbered documents on %s", (kind) => {
   const approve = (leader: TestUser, id: string) =>
     t.request(leader, "POST", `/api/instances/${id}/events`, { type: "APPROVE", data: validSamples.decision });
 
-  it("gives a step rolled back after numbering no number: the next approval still gets 1/QĐ-SNV", async () => {
+  it("gives a step rolled back after numbering no number: the next approval still gets 01/QĐ-SNV", async () => {
     const id = await awaitingDecision("Hội Cựu chiến binh doanh nghiệp");
     // Approve inside an outer transaction that then fails: the sequence increment goes with it.
     const { dossiers, database } = t.services;
@@ -42,7 +42,7 @@ describe.each(databaseKinds)("numbered documents on %s", (kind) => {
     const res = await approve(w.leader, id);
     expect(res.status).toBe(200);
     const body = (await res.json()) as Detail;
-    expect(body.documents.map((d) => d.number)).toEqual(["1/QĐ-SNV"]);
+    expect(body.documents.map((d) => d.number)).toEqual(["01/QĐ-SNV"]);
   });
 
   it("gives two leaders approving different dossiers at the same instant consecutive, different numbers", async () => {
@@ -50,19 +50,19 @@ describe.each(databaseKinds)("numbered documents on %s", (kind) => {
     const [ra, rb] = await Promise.all([approve(w.leader, a), approve(secondLeader, b)]);
     expect([ra.status, rb.status]).toEqual([200, 200]);
     const numbers = [((await ra.json()) as Detail).documents[0]!.number, ((await rb.json()) as Detail).documents[0]!.number];
-    expect(numbers.sort()).toEqual(["2/QĐ-SNV", "3/QĐ-SNV"]);
+    expect(numbers.sort()).toEqual(["02/QĐ-SNV", "03/QĐ-SNV"]);
   });
 
-  it("keeps one sequence per unit, type and year: a refusal is 1/TB-SNV, and a new year starts again at 1", async () => {
+  it("keeps one sequence per unit, type and year: a refusal is 01/TB-SNV, and a new year starts again at 1", async () => {
     const id = await awaitingDecision("Hội Bị từ chối");
     const refusal = await t.request(w.leader, "POST", `/api/instances/${id}/events`, { type: "REJECT", data: validSamples["refusal-reasons"] });
     expect(refusal.status).toBe(200);
-    expect(((await refusal.json()) as Detail).documents.map((d) => [d.type, d.number])).toEqual([["TB", "1/TB-SNV"]]);
+    expect(((await refusal.json()) as Detail).documents.map((d) => [d.type, d.number])).toEqual([["TB", "01/TB-SNV"]]);
 
     t.clock.set("2027-01-05T03:00:00Z");
     const next = await awaitingDecision("Hội năm mới");
     const res = await approve(w.leader, next);
-    expect(((await res.json()) as Detail).documents.map((d) => d.number)).toEqual(["1/QĐ-SNV"]);
+    expect(((await res.json()) as Detail).documents.map((d) => d.number)).toEqual(["01/QĐ-SNV"]);
     t.clock.set("2026-11-24T03:00:00Z");
   });
 

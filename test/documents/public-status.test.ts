@@ -43,7 +43,7 @@ describe.each(databaseKinds)("public dossier status on %s", (kind) => {
 
     await act(t, w.specialist, id, "PROPOSE");
     await act(t, w.leader, id, "APPROVE");
-    expect(await (await lookup(code)).json()).toMatchObject({ step: { vi: "Ban vận động đã được công nhận" }, resultNumber: "1/QĐ-SNV" });
+    expect(await (await lookup(code)).json()).toMatchObject({ step: { vi: "Ban vận động đã được công nhận" }, resultNumber: "01/QĐ-SNV" });
   });
 
   it("answers 404 for an unknown or malformed code", async () => {

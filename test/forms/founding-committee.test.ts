@@ -39,12 +39,16 @@ describe("founding-committee-application", () => {
   it.each([
     ["national", 10, 9, "Ban vận động cấp toàn quốc phải có ít nhất 10 thành viên"],
     ["province", 5, 4, "Ban vận động cấp tỉnh phải có ít nhất 5 thành viên"],
-    ["district", 3, 2, "Ban vận động cấp huyện hoặc cấp xã phải có ít nhất 3 thành viên"],
-    ["commune", 3, 2, "Ban vận động cấp huyện hoặc cấp xã phải có ít nhất 3 thành viên"],
+    ["commune", 3, 2, "Ban vận động cấp xã phải có ít nhất 3 thành viên"],
   ])("at %s scope needs %i members", (scope, enough, tooFew, message) => {
     expect(validator.validate(form, { ...foundingCommittee, scope, members: members(enough) }).valid).toBe(true);
     const { errors } = validator.validate(form, { ...foundingCommittee, scope, members: members(tooFew) });
     expect(errors).toEqual([expect.objectContaining({ path: "/members", code: "minItems", message })]);
+  });
+
+  it("has no district scope since 01/07/2025 (Nghị định 129/2025): refused on /scope like any unknown value", () => {
+    const { errors } = validator.validate(form, { ...foundingCommittee, scope: "district", members: members(3) });
+    expect(errors).toEqual([expect.objectContaining({ path: "/scope", code: "oneOf" })]);
   });
 
   it("refuses an unknown scope with one message, not one per choice", () => {

@@ -36,4 +36,28 @@ describe("unit references in form data", () => {
     expect(checkForm(form(["commune"]))).toEqual([]);
     expect(checkForm(form(["village"])).length).toBeGreaterThan(0);
   });
+
+  it("x-unit-kinds-by: the kinds follow a top-level field (a commune association's authority is a commune)", () => {
+    const byScope = {
+      type: "object",
+      properties: {
+        scope: { type: "string" },
+        authority: { type: "string", format: "unit", "x-unit-kinds": ["office", "province"], "x-unit-kinds-by": { field: "scope", kinds: { commune: ["commune"] } } },
+      },
+    };
+    expect(unitRefs(byScope, { scope: "commune", authority: "a" })).toEqual([{ path: "/authority", id: "a", kinds: ["commune"] }]);
+    expect(unitRefs(byScope, { scope: "province", authority: "a" })).toEqual([{ path: "/authority", id: "a", kinds: ["office", "province"] }]);
+    // A hostile value (a prototype key, a non-string) falls back to the field's own kinds.
+    expect(unitRefs(byScope, { scope: "__proto__", authority: "a" })[0]!.kinds).toEqual(["office", "province"]);
+    expect(unitRefs(byScope, { scope: ["commune"], authority: "a" })[0]!.kinds).toEqual(["office", "province"]);
+    const form = (by: unknown) => ({
+      key: "k",
+      title: { vi: "Mẫu" },
+      schema: { type: "object", properties: { s: { type: "string" }, u: { type: "string", format: "unit", "x-unit-kinds-by": by } } },
+      uischema: { type: "Control", scope: "#/properties/u" },
+    });
+    expect(checkForm(form({ field: "s", kinds: { commune: ["commune"] } }))).toEqual([]);
+    expect(checkForm(form({ field: "s", kinds: { commune: ["village"] } })).length).toBeGreaterThan(0);
+    expect(checkForm(form({ kinds: {} })).length).toBeGreaterThan(0);
+  });
 });

@@ -113,7 +113,7 @@ describe.each(databaseKinds)("an admin's reach is the subtree of his unit, on %s
     expect((await t.request(commune, "DELETE", `/api/admin/units/${DEMO_UNITS.haMon}`)).status).toBe(403);
     expect((await t.request(commune, "DELETE", `/api/admin/units/${hamlet.id}`)).status).toBe(204);
     const units = await json<{ items: { id: string; name: string; parentId: string | null }[] }>(t.request(province, "GET", "/api/admin/units"));
-    expect(units.items.find((u) => u.id === DEMO_UNITS.soNoiVu)!.name).toBe("Sở Nội vụ tỉnh Kon Tum");
+    expect(units.items.find((u) => u.id === DEMO_UNITS.soNoiVu)!.name).toBe("Sở Nội vụ tỉnh Quảng Ngãi");
     expect(units.items.find((u) => u.id === DEMO_UNITS.haMon)!.parentId).toBe(DEMO_UNITS.dakHa);
   });
 

@@ -73,7 +73,7 @@ describe.each(databaseKinds)("admin API for units, users and grants on %s", (kin
   it("serves the unit tree to every signed-in user for pickers", async () => {
     const nguoinop = await t.as("nguoinop");
     const res = (await (await t.request(nguoinop, "GET", "/api/units")).json()) as { items: { id: string; name: string; parentId: string | null }[] };
-    expect(res.items).toContainEqual(expect.objectContaining({ id: DEMO_UNITS.soNoiVu, name: "Sở Nội vụ tỉnh Kon Tum", parentId: DEMO_UNITS.konTum }));
+    expect(res.items).toContainEqual(expect.objectContaining({ id: DEMO_UNITS.soNoiVu, name: "Sở Nội vụ tỉnh Quảng Ngãi", parentId: DEMO_UNITS.konTum }));
   });
 });
 

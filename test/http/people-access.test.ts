@@ -67,7 +67,7 @@ describe.each(databaseKinds)("who sees and acts on a founding dossier, on the Ko
       state: "committeeReview",
       stateTitle: { vi: "Thẩm định hồ sơ công nhận ban vận động" },
       unitId: DEMO_UNITS.soNoiVu,
-      unitName: "Sở Nội vụ tỉnh Kon Tum",
+      unitName: "Sở Nội vụ tỉnh Quảng Ngãi",
       role: "specialist",
       // Submitted Mon 23/11/2026: 30 working days — 24–27/11, 30/11–4/12, … 28–31/12 make 28; Fri 1/1/2027 is
       // Tết Dương lịch; Mon 4/1 is 29, Tue 5/1 is 30.

@@ -17,9 +17,9 @@ describe.each(databaseKinds)("the seeded Kon Tum MTTQ 2023 plan on %s", (kind) =
     expect(plan.state).toBe("inEffect");
     // Approved on 01/03/2023 by Ban Thường trực: the first plan (KH) it numbered that year.
     const docs = (await (await t.request(drafter, "GET", `/api/documents?instance=${plan.id}`)).json()) as { items: { number: string; issuedOn: string; signer: { name: string }; printUrl: string }[] };
-    expect(docs.items.map((d) => [d.number, d.issuedOn, d.signer.name])).toEqual([["1/KH-MTTQ-BTT", "2023-03-01", "A Thuận (Ban Thường trực MTTQ)"]]);
+    expect(docs.items.map((d) => [d.number, d.issuedOn, d.signer.name])).toEqual([["01/KH-MTTQ-BTT", "2023-03-01", "A Thuận (Ban Thường trực MTTQ)"]]);
     const print = await (await t.request(drafter, "GET", docs.items[0]!.printUrl)).text();
-    for (const text of ["KẾ HOẠCH", "Số: 1/KH-MTTQ-BTT", "Kon Tum, ngày 01 tháng 3 năm 2023", "2. Hộ gia đình tham gia mô hình: 500 hộ.", "Tổng kinh phí: 50.000.000\u00a0₫, gồm:", "- Huyện Đăk Hà: Chọn và duy trì một mô hình điểm ở khu dân cư;", "trước ngày 05/12/2023"]) {
+    for (const text of ["KẾ HOẠCH", "Số: 01/KH-MTTQ-BTT", "Kon Tum, ngày 01 tháng 3 năm 2023", "2. Hộ gia đình tham gia mô hình: 500 hộ.", "Tổng kinh phí: 50.000.000\u00a0₫, gồm:", "- Huyện Đăk Hà: Chọn và duy trì một mô hình điểm ở khu dân cư;", "trước ngày 05/12/2023"]) {
       expect(print).toContain(text);
     }
     const tracking = (await (await t.request(drafter, "GET", `/api/plans/${plan.id}/tracking`)).json()) as {

@@ -62,12 +62,12 @@ describe.each(databaseKinds)("plan lifecycle over HTTP on %s", (kind) => {
     expect(approved.state).toBe("inEffect");
     // The approval issued the numbered plan of Ban Thường trực, its body filled from the plan.
     const planDocs = await json<{ items: DocumentItem[] }>(await t.request(drafter, "GET", `/api/documents?instance=${plan.id}`));
-    expect(planDocs.items.map((d) => [d.number, d.type, d.issuedOn])).toEqual([["1/KH-MTTQ-BTT", "KH", "2023-03-01"]]);
+    expect(planDocs.items.map((d) => [d.number, d.type, d.issuedOn])).toEqual([["01/KH-MTTQ-BTT", "KH", "2023-03-01"]]);
     expect(planDocs.items[0]!.title).toBe(planData(world).title);
     const planPrint = await (await t.request(drafter, "GET", planDocs.items[0]!.printUrl)).text();
     for (const text of [
       "KẾ HOẠCH",
-      "1/KH-MTTQ-BTT",
+      "01/KH-MTTQ-BTT",
       "Căn cứ Chương trình phối hợp số 01/CTPH-MTTQ ngày 10/01/2023",
       "Duy trì, nhân rộng các mô hình điểm ở khu dân cư.",
       "2. Hộ gia đình tham gia: 300 hộ.",
@@ -184,14 +184,14 @@ describe.each(databaseKinds)("plan lifecycle over HTTP on %s", (kind) => {
     expect(closed).toMatchObject({ state: "closed", status: "done" });
     const allDocs = await json<{ items: DocumentItem[] }>(await t.request(leader, "GET", `/api/documents?instance=${plan.id}`));
     expect(allDocs.items.map((d) => [d.number, d.type, d.issuedOn])).toEqual([
-      ["1/KH-MTTQ-BTT", "KH", "2023-03-01"],
-      ["1/BC-MTTQ-BTT", "BC", "2023-12-06"],
+      ["01/KH-MTTQ-BTT", "KH", "2023-03-01"],
+      ["01/BC-MTTQ-BTT", "BC", "2023-12-06"],
     ]);
-    expect(closed.documents.map((d) => d.number)).toEqual(["1/KH-MTTQ-BTT", "1/BC-MTTQ-BTT"]);
+    expect(closed.documents.map((d) => d.number)).toEqual(["01/KH-MTTQ-BTT", "01/BC-MTTQ-BTT"]);
     const reportPrint = await (await t.request(drafter, "GET", allDocs.items[1]!.printUrl)).text();
     for (const text of [
       "BÁO CÁO",
-      "1/BC-MTTQ-BTT",
+      "01/BC-MTTQ-BTT",
       "1. Mô hình điểm được duy trì: chỉ tiêu 10 mô hình, thực hiện 8 mô hình, đạt 80,0%.",
       "2. Hộ gia đình tham gia: chỉ tiêu 300 hộ, thực hiện 472 hộ, đạt 157,3%.",
       "Đơn vị báo cáo chậm hạn: Ia H&#39;Drai, TP Kon Tum.",

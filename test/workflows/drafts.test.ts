@@ -16,7 +16,7 @@ import {
 
 const applicant: Actor = { id: "u-app", roles: ["applicant"] };
 const specialist: Actor = { id: "u-spec", roles: ["specialist"] };
-const COMMITTEE = { name: "Hội A", scope: "district", members: [{}, {}, {}], criminalRecord: "att-llpt" };
+const COMMITTEE = { name: "Hội A", scope: "commune", members: [{}, {}, {}], criminalRecord: "att-llpt" };
 
 function founding() {
   const check = checkDefinition(builtinDefinitions[0]);

@@ -17,7 +17,7 @@ const applicant: Actor = { id: "u-app", roles: ["applicant"] };
 const specialist: Actor = { id: "u-spec", roles: ["specialist"] };
 const leader: Actor = { id: "u-lead", roles: ["leader"] };
 /** The least a committee needs to hand its dossier in: members for its scope and the criminal-record extract. */
-const COMMITTEE = { name: "Hội Cựu giáo chức", scope: "district", members: [{}, {}, {}], criminalRecord: "att-llpt" };
+const COMMITTEE = { name: "Hội Cựu giáo chức", scope: "commune", members: [{}, {}, {}], criminalRecord: "att-llpt" };
 
 function founding() {
   const check = checkDefinition(builtinDefinitions[0]);

@@ -44,7 +44,7 @@ const REQUEST = { fundUnit: "fund", lines: [{ fullName: "Chủ tịch Quỹ", am
 /** The server's screening facts: nothing flagged. */
 const SCREENED = { $server: { unclearedFlags: 0 } };
 /** The least a committee needs to hand its dossier in. */
-const COMMITTEE = { name: "Hội Cựu giáo chức", scope: "district", members: [{}, {}, {}], criminalRecord: "att-llpt" };
+const COMMITTEE = { name: "Hội Cựu giáo chức", scope: "commune", members: [{}, {}, {}], criminalRecord: "att-llpt" };
 
 describe("separation of duties in the pure engine", () => {
   it("the starter of a fund request cannot approve it, though he is a leader of the fund", () => {

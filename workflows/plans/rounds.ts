@@ -41,6 +41,7 @@ export type Recurrence = "once" | "six-month-and-annual" | "annual";
 export function reportingRounds(
   plan: { recurrence?: Recurrence | undefined; startDate?: string | undefined; endDate?: string | undefined; reportDeadline?: string | undefined },
   rules: { sixMonth: PeriodRule; annual: PeriodRule } = DEFAULT_PERIOD_RULES,
+  workingDueDates: Readonly<Record<string, unknown>> = {},
 ): ReportingRound[] {
   const recurrence = plan.recurrence ?? "once";
   const start = plan.startDate && isIsoDate(plan.startDate) ? plan.startDate : null;
@@ -64,11 +65,30 @@ export function reportingRounds(
         title: kind === "annual" ? `Báo cáo tổng kết năm ${year}` : `Báo cáo sơ kết 6 tháng đầu năm ${year}`,
         periodFrom,
         periodTo,
-        dueDate: addCalendarDays(periodTo, rule.dueDaysAfterCutoff),
+        dueDate: onWorkingDay(addCalendarDays(periodTo, rule.dueDaysAfterCutoff), workingDueDates),
       });
     }
   }
   return rounds.sort((a, b) => a.dueDate.localeCompare(b.dueDate)).map((r, index) => ({ index, ...r }));
+}
+
+/**
+ * A periodic report's due date moved to the working day the server found for it (`workingDueDates`:
+ * nominal date → that date or a later one): a due date on a weekend or holiday moves to the next working
+ * day (Nghị định 09/2019/NĐ-CP; Bộ luật Dân sự 2015, Điều 148 khoản 5). The pure engine has no calendar:
+ * the server computes the map in the step (`reportDueDates`), and replay reads it from the event.
+ */
+function onWorkingDay(nominal: IsoDate, workingDueDates: Readonly<Record<string, unknown>>): IsoDate {
+  const moved = workingDueDates[nominal];
+  return typeof moved === "string" && isIsoDate(moved) && moved >= nominal ? moved : nominal;
+}
+
+/** The due dates of a plan's periodic rounds as the cut-off rules give them, before any move to a working day. */
+export function nominalDueDates(
+  plan: Parameters<typeof reportingRounds>[0],
+  rules: { sixMonth: PeriodRule; annual: PeriodRule } = DEFAULT_PERIOD_RULES,
+): IsoDate[] {
+  return reportingRounds(plan, rules).filter((r) => r.kind !== "once").map((r) => r.dueDate);
 }
 
 /** The period rules of a definition's config, falling back to the defaults field by field. */
