@@ -22,7 +22,7 @@ import type { AttachmentService } from "./attachments";
 import type { DomainPacks } from "./domain-packs";
 import { lockAncestors, lockDossier, lockForStep, queueSnapshot, type InstanceRow } from "./dossier-locks";
 import { newDossierCode } from "./dossier-code";
-import { formsOfEvent, startFormOf } from "./event-forms";
+import { formsOfEvent, refuseDataWithoutForm, startFormOf } from "./event-forms";
 import { isUniqueViolation, newDossierRow, orClaimRefusal, starterUnitOf, titleOf, type NewDossier } from "./dossier-rules";
 import type { FormChecks } from "./form-checks";
 import type { FormRegistry, FormVersion } from "./form-registry";
@@ -192,6 +192,7 @@ export class DossierService {
       const { [SERVER_FACTS]: _forged, ...clientData } = input.data ?? {};
       const event = { type: input.type, data: clientData, actor, at: at.toISOString() };
       const { form, filled, historyOnly } = await formsOfEvent(this.forms, t, workflow, row, event, blockedBy);
+      if (user && !form) refuseDataWithoutForm(clientData);
       const attachmentIds = await this.checks.check(user, row.id, filled, t);
       if (historyOnly) {
         // A comment is no step: it records what the commenter wrote, without the server's facts.

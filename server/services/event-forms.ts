@@ -1,5 +1,6 @@
 import { isInInitialState, permittedTransitions, type DossierEvent, type DossierSnapshot } from "../../workflows";
 import type { Tx } from "../db/client";
+import { DomainError, type FieldError } from "../errors";
 import type { InstanceRow } from "./dossier-locks";
 import { orClaimRefusal } from "./dossier-rules";
 import type { FilledForm } from "./form-checks";
@@ -48,4 +49,22 @@ export async function formsOfEvent(
 /** The start form version the dossier was filled with, if its workflow has one. */
 export async function startFormOf(forms: FormRegistry, row: InstanceRow, tx: Tx): Promise<FormVersion | null> {
   return row.formKey && row.formVersion ? forms.get(row.formKey, row.formVersion, tx) : null;
+}
+
+/** The longest note an event without a form may carry. */
+export const MAX_EVENT_NOTE = 2000;
+
+/**
+ * A person's event whose transition has no form carries no data but a short `note`: anything else would
+ * be stored in the history and shown to officials without any form ever having judged it.
+ */
+export function refuseDataWithoutForm(data: Record<string, unknown>): void {
+  const fields: FieldError[] = Object.entries(data).flatMap(([key, value]): FieldError[] => {
+    if (key !== "note") return [{ path: `/${key}`, code: "not_allowed", message: "Bước này không nhận trường dữ liệu này", messageEn: "this step takes no such field" }];
+    if (typeof value !== "string") return [{ path: "/note", code: "type", message: "Ghi chú phải là văn bản", messageEn: "the note must be text" }];
+    if (value.length > MAX_EVENT_NOTE) return [{ path: "/note", code: "maxLength", message: `Ghi chú tối đa ${MAX_EVENT_NOTE} ký tự`, messageEn: `at most ${MAX_EVENT_NOTE} characters` }];
+    return [];
+  });
+  if (fields.length === 0) return;
+  throw new DomainError("VALIDATION_FAILED", "Bước này chỉ nhận một ghi chú ngắn, không nhận dữ liệu khác", { messageEn: "this step takes no data but a short note", fields });
 }

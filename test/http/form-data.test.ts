@@ -229,6 +229,23 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
     });
   });
 
+  it("an event without a form takes no data but a short note (issue 17): 900 KB of made-up fields are refused, nothing stored", async () => {
+    const started = await t.request(applicant, "POST", "/api/instances", { workflow: WORKFLOW, data: await application() });
+    expect(started.status, await started.clone().text()).toBe(201);
+    const { id, version } = (await started.json()) as { id: string; version: number };
+    const padded = await send(applicant, id, { type: "SUBMIT", data: { notes: "x".repeat(900_000), extra: { nested: true } } });
+    expect(padded.status, (await padded.clone().text()).slice(0, 300)).toBe(422);
+    const refusal = (await padded.json()) as Refusal;
+    expect(refusal.error.code).toBe("VALIDATION_FAILED");
+    expect(refusal.error.fields.map((f) => f.path).sort()).toEqual(["/extra", "/notes"]);
+    const long = await send(applicant, id, { type: "SUBMIT", data: { note: "y".repeat(2001) } });
+    expect(((await long.json()) as Refusal).error.fields).toEqual([expect.objectContaining({ path: "/note", code: "maxLength" })]);
+    expect((await view(id)).version).toBe(version);
+    const noted = await send(applicant, id, { type: "SUBMIT", data: { note: "Kính gửi Sở Nội vụ" } });
+    expect(noted.status, await noted.clone().text()).toBe(200);
+    expect((await view(id)).history.at(-1)).toMatchObject({ type: "SUBMIT", data: { note: "Kính gửi Sở Nội vụ" } });
+  });
+
   it("keeps a dossier on the form version it was filled with when a new version is published", async () => {
     const old = await startDraft(await application());
     const current = (await (await t.request(admin, "GET", `/api/forms/${FORM}`)).json()) as {
