@@ -63,6 +63,7 @@ export type ErrorCode =
   | "IDEMPOTENCY_IN_PROGRESS"
   | "DATABASE_UNAVAILABLE"
   | "STORAGE_FULL"
+  | "ALREADY_DONE"
   | "INTERNAL";
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -126,6 +127,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   IDEMPOTENCY_IN_PROGRESS: 409,
   DATABASE_UNAVAILABLE: 503,
   STORAGE_FULL: 507,
+  ALREADY_DONE: 409,
   INTERNAL: 500,
 };
 

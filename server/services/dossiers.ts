@@ -22,7 +22,7 @@ import type { AttachmentService } from "./attachments";
 import type { DomainPacks } from "./domain-packs";
 import { lockAncestors, lockDossier, lockForStep, queueSnapshot, type InstanceRow } from "./dossier-locks";
 import { newDossierCode } from "./dossier-code";
-import { formsOfEvent, refuseDataWithoutForm, startFormOf } from "./event-forms";
+import { formsOfEvent, orAlreadyDone, refuseDataWithoutForm, startFormOf } from "./event-forms";
 import { isUniqueViolation, newDossierRow, orClaimRefusal, starterUnitOf, titleOf, type NewDossier } from "./dossier-rules";
 import type { FormChecks } from "./form-checks";
 import type { FormRegistry, FormVersion } from "./form-registry";
@@ -191,7 +191,7 @@ export class DossierService {
       const at = this.clock.now();
       const { [SERVER_FACTS]: _forged, ...clientData } = input.data ?? {};
       const event = { type: input.type, data: clientData, actor, at: at.toISOString() };
-      const { form, filled, historyOnly } = await formsOfEvent(this.forms, t, workflow, row, event, blockedBy);
+      const { form, filled, historyOnly } = await orAlreadyDone(t, row, user?.id ?? null, input.type, () => formsOfEvent(this.forms, t, workflow, row, event, blockedBy));
       if (user && !form) refuseDataWithoutForm(clientData);
       const attachmentIds = await this.checks.check(user, row.id, filled, t);
       if (historyOnly) {

@@ -1,10 +1,13 @@
-import { isInInitialState, permittedTransitions, type DossierEvent, type DossierSnapshot } from "../../workflows";
+import { and, eq } from "drizzle-orm";
+import { EngineError, isInInitialState, permittedTransitions, type DossierEvent, type DossierSnapshot } from "../../workflows";
+import { instanceEvents } from "../db/schema";
 import type { Tx } from "../db/client";
 import { DomainError, type FieldError } from "../errors";
 import type { InstanceRow } from "./dossier-locks";
 import { orClaimRefusal } from "./dossier-rules";
 import type { FilledForm } from "./form-checks";
 import type { FormRegistry, FormVersion } from "./form-registry";
+import { formatVietnamDateTime } from "./vietnam-time";
 import type { WorkflowVersion } from "./workflow-registry";
 
 /** Events that only add to the history and never move the statechart, with the form their data fills. */
@@ -67,4 +70,26 @@ export function refuseDataWithoutForm(data: Record<string, unknown>): void {
   });
   if (fields.length === 0) return;
   throw new DomainError("VALIDATION_FAILED", "Bước này chỉ nhận một ghi chú ngắn, không nhận dữ liệu khác", { messageEn: "this step takes no data but a short note", fields });
+}
+
+/**
+ * Runs the check of who may send what; an event refused because the same person's same event was the
+ * dossier's last step (a double click, a retried request) says it was already done, and when.
+ */
+export async function orAlreadyDone<T>(tx: Tx, row: InstanceRow, userId: string | null, type: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!userId || !(error instanceof EngineError) || (error.code !== "EVENT_NOT_ALLOWED" && error.code !== "DOSSIER_CLOSED")) throw error;
+    const [last] = await tx
+      .select({ type: instanceEvents.type, actorId: instanceEvents.actorId, at: instanceEvents.at })
+      .from(instanceEvents)
+      .where(and(eq(instanceEvents.instanceId, row.id), eq(instanceEvents.seq, row.version)));
+    if (!last || last.type !== type || last.actorId !== userId) throw error;
+    const when = formatVietnamDateTime(last.at);
+    throw new DomainError("ALREADY_DONE", `Bạn đã thực hiện bước này lúc ${when}; hồ sơ đã chuyển sang bước tiếp theo`, {
+      messageEn: `you already did "${type}" at ${last.at.toISOString()}`,
+      doneAt: last.at.toISOString(),
+    });
+  }
 }

@@ -1,4 +1,5 @@
 import { addCalendarDays, computeDeadline, type Calendar, type DeadlineRule, type IsoDate } from "../../workflows/calendar";
+import { formatDateVi } from "../../forms";
 
 /** Reminders and escalations go out at the start of the office day in Vietnam. */
 export const MORNING = "07:00";
@@ -27,4 +28,15 @@ export function vietnamInstant(date: IsoDate, time: string): Date {
 export function expiryInstant(cal: Calendar, rule: DeadlineRule, startedAt: Date): Date {
   const { due } = computeDeadline(cal, { rule, startedAt }, startedAt);
   return vietnamInstant(addCalendarDays(due!, 1), "00:00");
+}
+
+/**
+ * An instant as a Vietnamese reader writes it, in Vietnam time: `hh:mm dd/mm/yyyy`.
+ *
+ * @example
+ * formatVietnamDateTime(new Date("2026-11-24T02:05:00Z")); // "09:05 24/11/2026"
+ */
+export function formatVietnamDateTime(at: Date): string {
+  const local = new Date(at.getTime() + 7 * 3_600_000).toISOString();
+  return `${local.slice(11, 16)} ${formatDateVi(local.slice(0, 10))}`;
 }

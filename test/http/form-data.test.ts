@@ -244,6 +244,12 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
     const noted = await send(applicant, id, { type: "SUBMIT", data: { note: "Kính gửi Sở Nội vụ" } });
     expect(noted.status, await noted.clone().text()).toBe(200);
     expect((await view(id)).history.at(-1)).toMatchObject({ type: "SUBMIT", data: { note: "Kính gửi Sở Nội vụ" } });
+    // A double click: the second SUBMIT says it was already done, and when (Vietnam time), not "not allowed".
+    const again = await send(applicant, id, { type: "SUBMIT", data: { note: "Kính gửi Sở Nội vụ" } });
+    expect(again.status).toBe(409);
+    const twice = (await again.json()) as Refusal & { error: { doneAt: string } };
+    expect(twice.error.code).toBe("ALREADY_DONE");
+    expect(twice.error.message).toMatch(/^Bạn đã thực hiện bước này lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
   });
 
   it("keeps a dossier on the form version it was filled with when a new version is published", async () => {
