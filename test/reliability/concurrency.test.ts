@@ -11,8 +11,8 @@ const PEOPLE = 10;
 const DOSSIERS = 10;
 /** Events each client sends; `npm run soak` sends more. */
 const ROUNDS = Number(process.env.CONCURRENCY_ROUNDS ?? 4);
-/** What a refused event may be answered with: someone else was first, or the event no longer fits. */
-const REFUSALS = new Set(["STALE_VERSION", "EVENT_NOT_ALLOWED", "DOSSIER_CLOSED"]);
+/** What a refused event may be answered with: someone else (or the same person on another device) was first, or the event no longer fits. */
+const REFUSALS = new Set(["STALE_VERSION", "EVENT_NOT_ALLOWED", "DOSSIER_CLOSED", "ALREADY_DONE"]);
 
 type Accepted = { dossierId: string; version: number; type: string; actorId: string };
 
