@@ -161,6 +161,8 @@ describe("founding dossier, end to end in Chromium", () => {
     await shot(page, "13-my-dossiers");
     await page.goto(dossierUrl);
     await expect.poll(() => page.getByText("Sơ yếu lý lịch của các thành viên ban vận động (có xác nhận)").count()).toBeGreaterThan(0);
+    // The legal clock is paused while the supplement is awaited: said so, never "—" (issue 19, item 3).
+    await expect.poll(() => page.locator(".badge-paused", { hasText: "Tạm dừng — chờ bổ sung" }).count()).toBeGreaterThan(0);
     await act(page, "Nộp bổ sung");
     await page.getByRole("button", { name: "Thêm dòng" }).click();
     await page.getByLabel(/Tài liệu bổ sung — Dòng 1/).setInputFiles(pdf("so-yeu-ly-lich.pdf"));

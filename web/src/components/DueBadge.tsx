@@ -7,8 +7,9 @@ const SOON_DAYS = 3;
 export type DueInfo = { due: string | null | undefined; daysLeft?: number | null; overdue?: boolean; paused?: boolean };
 
 export function dueLevel(info: DueInfo): "overdue" | "soon" | "ok" | "paused" | null {
-  if (!info.due) return null;
+  // A paused clock has no date (it depends on when the supplement comes): it still shows, as paused.
   if (info.paused) return "paused";
+  if (!info.due) return null;
   if (info.overdue || (info.daysLeft ?? 0) < 0) return "overdue";
   if (info.daysLeft != null && info.daysLeft <= SOON_DAYS) return "soon";
   return "ok";
@@ -34,7 +35,7 @@ export function DueBadge({ info, withDate = true }: { info: DueInfo; withDate?: 
   return (
     <span className="due">
       <span className={`badge badge-${level}`}>{text}</span>
-      {withDate && <span className="due-date">{showDate(info.due)}</span>}
+      {withDate && info.due && <span className="due-date">{showDate(info.due)}</span>}
     </span>
   );
 }

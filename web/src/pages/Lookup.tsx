@@ -66,7 +66,7 @@ export default function Lookup() {
             <div className="pair pair-wide"><dt>{t("procedure")}</dt><dd>{loc(r.procedure)}</dd></div>
             <div className="pair pair-wide"><dt>{t("currentStep")}</dt><dd><strong>{loc(r.step)}</strong></dd></div>
             <div className="pair"><dt>{t("receivedAt")}</dt><dd>{showDate(r.receivedAt) || "—"}</dd></div>
-            <div className="pair"><dt>{t("dueAt")}</dt><dd>{r.due ? <DueBadge info={r} /> : "—"}</dd></div>
+            <div className="pair"><dt>{t("dueAt")}</dt><dd>{r.due || r.paused ? <DueBadge info={r} /> : "—"}</dd></div>
             {r.resultNumber && (
               <div className="pair pair-wide"><dt>{t("resultNumber")}</dt><dd><strong>{r.resultNumber}</strong></dd></div>
             )}
