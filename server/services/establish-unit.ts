@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { grants, units } from "../db/schema";
 import { DomainError } from "../errors";
-import { isUuid } from "./dossiers";
+import { isUuid } from "../ids";
 import type { ApplierOf } from "./step-pipeline";
 
 /**

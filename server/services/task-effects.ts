@@ -4,7 +4,7 @@ import type { Role } from "../../workflows";
 import type { Tx } from "../db/client";
 import { grants, instances, tasks, units, users } from "../db/schema";
 import { DomainError } from "../errors";
-import { isUuid } from "./dossiers";
+import { isUuid } from "../ids";
 import { ROLE_VI } from "./role-titles";
 import type { ApplierOf } from "./step-pipeline";
 import { END_OF_DAY, vietnamInstant } from "./vietnam-time";

@@ -51,8 +51,9 @@ export class TimerService {
   };
 
   /** Entering a state with `timers` creates them, due after their working or calendar days. */
-  readonly planTimers: ApplierOf<"planTimers"> = async ({ timers: wanted }, { instance, at, tx, write }) => {
-    const cal = await this.calendars.current(await tx());
+  readonly planTimers: ApplierOf<"planTimers"> = async ({ timers: wanted }, { instance, at, read, write }) => {
+    // The calendar is not written by the step: read it without sending the queued writes first.
+    const cal = await this.calendars.current(read());
     write((q) =>
       q.insert(timers).values(
         wanted.map(({ state, timer }) => ({

@@ -11,6 +11,7 @@ import { isUuid, type InstanceRow } from "../dossiers";
 import type { WorkflowRegistry } from "../workflow-registry";
 import { fundFor, fundVisible, type FundRow } from "./access";
 import { FUND_WORKFLOW } from "./pack";
+import { fundOfRequest } from "./request-fund";
 import type { FundLedger, EntryRow } from "./ledger";
 import { importProgrammeList } from "./programme-lists";
 import { publicLedger } from "./public-ledger";
@@ -106,7 +107,7 @@ export class FundService {
     const [row] = isUuid(dossierId) ? await this.db.select().from(instances).where(eq(instances.id, dossierId)) : [];
     if (!row || row.workflowKey !== FUND_WORKFLOW || !(await canSeeDossier(this.db, user, row))) throw notFound("DOSSIER_NOT_FOUND", "no such request");
     const data = (row.snapshot as DossierSnapshot).context.data;
-    const [fund] = typeof data.fundUnit === "string" ? await this.db.select().from(funds).where(eq(funds.unitId, data.fundUnit)) : [];
+    const fund = await fundOfRequest(this.db, data);
     // The matches name other dossiers and other programmes: only the fund's officials see them.
     if (!fund || !fundVisible(user, fund)) throw notFound("DOSSIER_NOT_FOUND", "no such request for this fund");
     const screening = await this.screen(this.db, row);

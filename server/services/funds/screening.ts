@@ -1,10 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { linesOf, normaliseName, validClearances, type DossierSnapshot, type FundLine } from "../../../workflows";
 import { toVietnamDate } from "../../../workflows/calendar";
 import type { Db, Tx } from "../../db/client";
-import { fundLines, funds, instances, programmeListEntries } from "../../db/schema";
-import { isUuid, type InstanceRow } from "../dossiers";
+import { fundLines, instances, programmeListEntries } from "../../db/schema";
+import type { InstanceRow } from "../dossiers";
 import { rowsOf } from "../session-user";
+import { fundOfRequest } from "./request-fund";
 
 /** Why a line was flagged: an earlier payout, another dossier's approved line, or another programme's list. */
 export type Match =
@@ -45,7 +46,7 @@ function daysBefore(isoDate: string, days: number): string {
  */
 export async function screenRequest(via: Db | Tx, row: InstanceRow, at: Date, rules: ScreeningRules = {}): Promise<LineScreening[]> {
   const data = (row.snapshot as DossierSnapshot).context.data;
-  const [fund] = typeof data.fundUnit === "string" && isUuid(data.fundUnit) ? await via.select({ id: funds.id }).from(funds).where(eq(funds.unitId, data.fundUnit)) : [];
+  const fund = await fundOfRequest(via, data);
   const clearances = validClearances(data);
   const lines = linesOf(data);
   const found = fund ? await matchesOfLines(via, row.id, fund.id, lines, windowStart(at, rules.windowDays)) : [];

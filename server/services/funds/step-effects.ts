@@ -4,7 +4,7 @@ import type { Tx } from "../../db/client";
 import { beneficiaries, fundLines, funds, units, type FundLineStatus } from "../../db/schema";
 import { DomainError } from "../../errors";
 import type { EffectApplier } from "../step-pipeline";
-import { isUuid } from "../dossiers";
+import { fundOfRequest } from "./request-fund";
 import { refuseBeneficiaryDecider } from "./beneficiary-decider";
 import type { FundLedger } from "./ledger";
 import { clearancesOf, paidElsewhere, windowStart } from "./screening";
@@ -43,7 +43,7 @@ export const applyFundLines: EffectApplier<Extract<FundEffect, { kind: "fund.lin
   const data = step.snapshot.context.data;
   if (effect.event === "APPROVE") refuseAmendmentsNotApplied(data, effect.amounts);
   const tx = await open();
-  const fund = await fundOf(tx, data);
+  const fund = await fundOfRequest(tx, data);
   const lines = linesOf(data).filter((l) => l.lineId);
   const active = activeStateNames(step.snapshot.value);
   // One row per line id (a request stored before ids were unique may repeat one: the last line wins, as before).
@@ -80,15 +80,10 @@ export function applyPayout(ledger: FundLedger): EffectApplier<Extract<FundEffec
   return async ({ lineId }, { instance, workflow, step, actor, at, tx: open }) => {
     const tx = await open();
     const data = step.snapshot.context.data;
-    const fund = await fundOf(tx, data);
+    const fund = await fundOfRequest(tx, data);
     const since = windowStart(at, workflow.definition.config?.doubleBenefitWindowDays);
     await pay(tx, ledger, fund?.id ?? null, instance.id, data, lineId, actor?.id ?? null, at, since);
   };
-}
-
-async function fundOf(tx: Tx, data: Record<string, unknown>) {
-  const [fund] = typeof data.fundUnit === "string" && isUuid(data.fundUnit) ? await tx.select().from(funds).where(eq(funds.unitId, data.fundUnit)) : [];
-  return fund;
 }
 
 /**
