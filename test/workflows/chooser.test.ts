@@ -1,33 +1,17 @@
+import { refusal } from "../support/refusal";
+import { compiled } from "../support/model-paths";
 import { describe, expect, it } from "vitest";
 import {
   availableEvents,
-  checkDefinition,
-  compileWorkflow,
-  EngineError,
   sendEvent,
   startDossier,
   type Actor,
-  type CompiledWorkflow,
   type DossierSnapshot,
 } from "../../workflows";
 
 /** XState alone chooses the transition; the step reports the one it took (issue 16, item 1). */
 
-function compiled(definition: unknown): CompiledWorkflow {
-  const check = checkDefinition(definition);
-  if (!check.ok) throw new Error(JSON.stringify(check.problems));
-  return compileWorkflow(check.definition);
-}
 
-function refusal(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 const applicant: Actor = { id: "u-app", roles: ["applicant"] };
 const specialist: Actor = { id: "u-spec", roles: ["specialist"] };

@@ -1,10 +1,10 @@
+import { refusal } from "../support/refusal";
 import { describe, expect, it } from "vitest";
 import {
   availableEvents,
   builtinDefinitions,
   checkDefinition,
   compileWorkflow,
-  EngineError,
   isStartersOwnWork,
   sendEvent,
   startDossier,
@@ -26,15 +26,6 @@ function walk(wf: CompiledWorkflow, data: Record<string, unknown>, events: [stri
   return snapshot;
 }
 
-function refusal(run: () => unknown): EngineError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 // A fund leader who files a request naming himself: the server hands in his roles and marks him starter.
 const chairmanAsStarter: Actor = { id: "u-chair", roles: ["applicant", "leader"], starter: true };
