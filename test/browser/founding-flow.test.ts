@@ -157,7 +157,7 @@ describe("founding dossier, end to end in Chromium", () => {
     const { context, page } = await session();
     await login(page, "nguoinop");
     await page.goto(`${base}/my`);
-    await expect.poll(() => page.locator("tr", { hasText: code }).getByText("Chờ bổ sung").count()).toBe(1);
+    await expect.poll(() => page.locator("tr", { hasText: code }).getByText(/^Chờ bổ sung hồ sơ/).count()).toBe(1);
     await shot(page, "13-my-dossiers");
     await page.goto(dossierUrl);
     await expect.poll(() => page.getByText("Sơ yếu lý lịch của các thành viên ban vận động (có xác nhận)").count()).toBeGreaterThan(0);
