@@ -2,12 +2,13 @@ import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { OUTAGE_RETRY_AFTER_SECONDS } from "../errors";
+import type { SchedulerState } from "../scheduler/scheduler";
 import type { Services } from "../services";
 
 /** What readiness asks the process about besides the database: its scheduler, and whether it is shutting down. */
 export type HealthProbe = {
   /** "off" when this process runs no scheduler (tests, `HOSO_SCHEDULER_INTERVAL_MS=0` with a worker). */
-  scheduler(): "running" | "stopped" | "off";
+  scheduler(): SchedulerState | "off";
   draining(): boolean;
 };
 
@@ -36,7 +37,7 @@ async function databaseAnswers(services: Services): Promise<boolean> {
 /**
  * `GET /health/live`: the process is up and serving (a supervisor restarts it when this fails).
  * `GET /health/ready` (and `/health`, as before): the database answers within 2 s, the scheduler runs
- * (when this process has one) and the process is not shutting down — a load balancer sends traffic only
+ * and is not stuck in a tick (when this process has one) and the process is not shutting down — a load balancer sends traffic only
  * while this is 200. Public, and they say nothing but these states.
  */
 export function healthRoutes(probe: HealthProbe) {
@@ -44,7 +45,7 @@ export function healthRoutes(probe: HealthProbe) {
     const database = (await databaseAnswers(c.var.services)) ? "ok" : "unavailable";
     const scheduler = probe.scheduler();
     const draining = probe.draining();
-    const ok = database === "ok" && scheduler !== "stopped" && !draining;
+    const ok = database === "ok" && (scheduler === "running" || scheduler === "off") && !draining;
     if (!ok) c.header("retry-after", String(OUTAGE_RETRY_AFTER_SECONDS));
     return c.json({ ok, database, scheduler, draining }, ok ? 200 : 503);
   };

@@ -9,6 +9,11 @@ export type TickResult = TimerBatch & { dispatched: number };
 /** Most batches one tick works through, so a flood of due rows cannot starve shutdown. */
 const MAX_BATCHES_PER_TICK = 200;
 
+/** A tick that has committed nothing for this long is stuck (a lock wait, a hung connection). */
+const DEFAULT_STALL_AFTER_MS = 60_000;
+
+export type SchedulerState = "running" | "stalled" | "stopped";
+
 /**
  * Fires due timers and dispatches the outbox. Each batch is ONE transaction: claim due timers with
  * `FOR UPDATE SKIP LOCKED`, carry out each (in a savepoint, so one failure does not undo the others),
@@ -20,10 +25,12 @@ export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
   private stopped = true;
+  /** `performance.now()` of the running tick's last sign of life (its start, or a batch done); null between ticks. */
+  private tickProgressAt: number | null = null;
 
   constructor(
     private readonly services: Services,
-    private readonly options: { batchSize?: number } = {},
+    private readonly options: { batchSize?: number; stallAfterMs?: number } = {},
   ) {}
 
   /** One batch of due timers in one transaction. */
@@ -67,11 +74,13 @@ export class Scheduler {
       total.rescheduled += batch.rescheduled;
       total.cancelled += batch.cancelled;
       total.failed += batch.failed;
+      this.progressed();
       if (batch.claimed < limit) break;
     }
     for (let i = 0; i < MAX_BATCHES_PER_TICK; i++) {
       const n = await this.services.notifications.dispatch(limit);
       total.dispatched += n;
+      this.progressed();
       if (n < limit) break;
     }
     return total;
@@ -83,19 +92,32 @@ export class Scheduler {
     this.stopped = false;
     const loop = () => {
       if (this.stopped) return;
+      this.tickProgressAt = performance.now();
       this.running = this.runDue()
         .catch(onError)
         .finally(() => {
           this.running = null;
+          this.tickProgressAt = null;
           if (!this.stopped) this.timer = setTimeout(loop, intervalMs);
         });
     };
     loop();
   }
 
-  /** "running" between `start` and `stop` (readiness reports it). */
-  state(): "running" | "stopped" {
-    return this.stopped ? "stopped" : "running";
+  private progressed(): void {
+    if (this.tickProgressAt !== null) this.tickProgressAt = performance.now();
+  }
+
+  /**
+   * For readiness: "stopped" outside `start`…`stop`; "stalled" while a tick has finished no batch for
+   * `stallAfterMs` (timers would silently stop firing: deadlines, reminders, report marks); else "running".
+   * A tick that fails (the database is down) ends and the next one starts, so an outage is not a stall.
+   */
+  state(): SchedulerState {
+    if (this.stopped) return "stopped";
+    const stallAfter = this.options.stallAfterMs ?? DEFAULT_STALL_AFTER_MS;
+    if (this.tickProgressAt !== null && performance.now() - this.tickProgressAt > stallAfter) return "stalled";
+    return "running";
   }
 
   /** Stops the loop and waits for a tick in progress to finish (its transaction commits or rolls back). */

@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds } from "../support/databases";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { Scheduler } from "../../server/scheduler/scheduler";
+import { databaseKinds, freshDatabase } from "../support/databases";
 import { createTestApp, type TestApp, type TestUser } from "../support/harness";
 
 describe.each(databaseKinds)("liveness and readiness on %s", (kind) => {
   let t: TestApp;
-  let scheduler: "running" | "stopped" | "off" = "running";
+  let scheduler: "running" | "stalled" | "stopped" | "off" = "running";
   let draining = false;
   beforeAll(async () => {
     t = await createTestApp(kind, { health: { scheduler: () => scheduler, draining: () => draining } });
@@ -60,3 +62,71 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("requests while PostgreSQL canno
     expect((await t.request(null, "GET", "/health/live")).status).toBe(200);
   });
 });
+
+// A real scheduler held inside a tick: on PostgreSQL by a lock on the timers table, on PGlite by a
+// transaction that keeps its only connection busy. Readiness must say "stalled", then recover by itself.
+describe.each(databaseKinds)("a scheduler stuck in a tick on %s", (kind) => {
+  let t: TestApp;
+  let url: string | undefined;
+  let scheduler: Scheduler;
+  beforeAll(async () => {
+    const database = await freshDatabase(kind);
+    url = database.url;
+    t = await createTestApp(kind, { database, health: { scheduler: () => scheduler.state(), draining: () => false } });
+    scheduler = new Scheduler(t.services, { stallAfterMs: 300 });
+  });
+  afterAll(async () => {
+    await scheduler.stop();
+    await t.close();
+  });
+
+  it("reports stalled while no batch finishes for longer than the limit, and running again once it does", async () => {
+    scheduler.start(20);
+    await vi.waitFor(() => expect(scheduler.state()).toBe("running"));
+    const release = await holdTimers(t, url);
+    await vi.waitFor(() => expect(scheduler.state()).toBe("stalled"), { timeout: 5000, interval: 50 });
+    if (kind === "postgres") {
+      // PGlite's one connection is busy too, so only PostgreSQL can still answer the readiness request.
+      const ready = await t.request(null, "GET", "/health/ready");
+      expect([ready.status, ((await ready.json()) as { scheduler: string }).scheduler]).toEqual([503, "stalled"]);
+    }
+    await release();
+    await vi.waitFor(() => expect(scheduler.state()).toBe("running"), { timeout: 5000, interval: 50 });
+    expect((await t.request(null, "GET", "/health/ready")).status).toBe(200);
+    await scheduler.stop();
+    expect(scheduler.state()).toBe("stopped");
+  });
+});
+
+/** Blocks the scheduler's next claim of due timers until the returned function is called. */
+async function holdTimers(t: TestApp, url: string | undefined): Promise<() => Promise<void>> {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  if (url) {
+    const client = postgres(url, { max: 1, onnotice: () => {} });
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holding = client.begin(async (sql) => {
+      await sql`lock table timers in access exclusive mode`;
+      locked();
+      await gate;
+    });
+    await isLocked;
+    return async () => {
+      open();
+      await holding;
+      await client.end();
+    };
+  }
+  let entered!: () => void;
+  const isEntered = new Promise<void>((resolve) => (entered = resolve));
+  const holding = t.services.database.db.transaction(async () => {
+    entered();
+    await gate;
+  });
+  await isEntered;
+  return async () => {
+    open();
+    await holding;
+  };
+}
