@@ -20,6 +20,8 @@ const Env = z.object({
     .regex(/^\d{1,3}(,\d{1,3})*$/, "comma-separated day counts, e.g. 3,1")
     .default("3,1")
     .transform((s) => [...new Set(s.split(",").map(Number))]),
+  /** Server processes on one port (node:cluster), with PostgreSQL only; the embedded database is one process's. */
+  HOSO_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** Tests and simulations only: a frozen "now" (ISO instant with offset). Refused in production. */
   HOSO_FAKE_NOW: z.string().datetime({ offset: true }).optional(),
 });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { sql } from "drizzle-orm";
 import { createApp } from "./app";
+import { isClusterWorker, printsNotices, runCluster } from "./cluster";
 import { ManualClock, systemClock } from "./clock";
 import { openDatabase } from "./db/client";
 import { users } from "./db/schema";
@@ -24,14 +25,13 @@ async function demo(services: Services, env: ReturnType<typeof readEnv>) {
   const [count] = await services.database.db.select({ n: sql<number>`count(*)::int` }).from(users);
   if (env.HOSO_DEMO === "1" && !env.DATABASE_URL && (count?.n ?? 0) === 0) {
     await seedDemo(services);
-    console.log("Đã nạp dữ liệu demo tỉnh Kon Tum (demo data seeded).");
+    console.log("Đã nạp dữ liệu demo tỉnh Quảng Ngãi (demo data seeded).");
   }
-  if (await demoAccountsPresent(services)) console.log(demoAccountLines().join("\n"));
+  if (printsNotices() && (await demoAccountsPresent(services))) console.log(demoAccountLines().join("\n"));
 }
 
 /** `npm start`: open (and migrate) the database, build the services, seed the demo, serve HTTP, run the scheduler. */
-async function main() {
-  const env = readEnv();
+async function main(env: ReturnType<typeof readEnv>) {
   // The embedded database is one process's: a second server on the same folder refuses to start.
   const unlock = env.DATABASE_URL ? () => {} : lockDataDir(env.HOSO_DATA_DIR);
   const database = openDatabase({ url: env.DATABASE_URL, dataDir: env.HOSO_DATA_DIR });
@@ -76,7 +76,27 @@ process.on("unhandledRejection", (reason) => {
   throw reason;
 });
 
-main().catch((error) => {
+/** One server process, or with `HOSO_PROCESSES` > 1 on PostgreSQL a primary that migrates once and forks the servers. */
+async function start() {
+  const env = readEnv();
+  if (env.HOSO_PROCESSES === 1 || isClusterWorker()) return main(env);
+  if (!env.DATABASE_URL) {
+    console.warn(`HOSO_PROCESSES=${env.HOSO_PROCESSES} bỏ qua: cơ sở dữ liệu nhúng chỉ dùng được trong một tiến trình (the embedded database serves one process; set DATABASE_URL for more)`);
+    return main(env);
+  }
+  const url = env.DATABASE_URL;
+  await runCluster(env.HOSO_PROCESSES, async () => {
+    // Migrations run here once, not racing in every worker (each then finds nothing to do).
+    const database = openDatabase({ url, dataDir: env.HOSO_DATA_DIR, poolSize: 1 });
+    try {
+      await database.migrate();
+    } finally {
+      await database.close();
+    }
+  });
+}
+
+start().catch((error) => {
   console.error(error);
   process.exit(1);
 });
