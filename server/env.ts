@@ -3,7 +3,11 @@ import { z } from "zod";
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSO_DATA_DIR: z.string().min(1).default("./data"),
-  DATABASE_URL: z.string().url().optional(),
+  /** Several hosts for failover: `postgres://u@host1:5432,host2:5432/db?target_session_attrs=read-write` (not a WHATWG URL, so checked by shape). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "postgres://user@host[:port][,host2[:port]]/database")
+    .optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOSO_DEMO: z.enum(["0", "1"]).default("1"),
   /** Prefix of dossier codes: the province (KT = Kon Tum). */
