@@ -20,7 +20,7 @@ import { benchInbox, INBOX_UNITS, seedInbox } from "./inbox";
 import { benchInProcess } from "./in-process";
 import { benchPeer } from "./peer";
 import { runPgbench } from "./pgbench";
-import { cpuMs, postgresCpuMs, rssMiB, startServer } from "./server-process";
+import { childrenOf, cpuMs, postgresCpuMs, rssMiB, startServer } from "./server-process";
 import { countStatements } from "./statements";
 import { fmt } from "./stats";
 import { benchPublicLookup } from "./public-lookup";
@@ -49,7 +49,7 @@ const nodeFlags = args["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", join(impor
 
 type Row = { measure: string; hoso: string; baseline: string; ratio: string; target: string; met: string };
 /** Rows are printed in the order of the issue's list, whatever order they were measured in. */
-const ORDER = ["http", "latency", "cpu", "db-cpu", "statements", "core", "peer", "peer-in-process", "inbox", "lookup", "startup", "rss-fresh", "rss-load"] as const;
+const ORDER = ["http", "http-processes", "latency", "cpu", "db-cpu", "statements", "core", "peer", "peer-in-process", "inbox", "lookup", "startup", "rss-fresh", "rss-load"] as const;
 const slots = new Map<(typeof ORDER)[number], Row>();
 const put = (slot: (typeof ORDER)[number], row: Row) => slots.set(slot, row);
 const results: Record<string, unknown> = {};
@@ -188,6 +188,31 @@ try {
       hoso: `${fmt(http.latency.p50, 1)} / ${fmt(http.latency.p95, 1)} / ${fmt(http.latency.p99, 1)} ms`,
       baseline: `${http.latency.n} requests, ${http.failures} failed`,
       ratio: "",
+      target: "",
+      met: "",
+    });
+  }
+
+  // 1b. The same load on two server processes (HOSO_PROCESSES=2, PostgreSQL only), beside one and pgbench.
+  if (wants("processes") && databaseUrl) {
+    const server = await startServer(port, { ...serverEnv, HOSO_PROCESSES: "2" }, nodeFlags);
+    while (childrenOf(server.child.pid!).length < 2) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 1000));
+    log(`HTTP on 2 processes: ${clients} clients for ${seconds} s…`);
+    const workers = childrenOf(server.child.pid!);
+    let cpuBefore = 0;
+    const http = await benchHttp(server.url, clients, seconds, { onStart: () => (cpuBefore = workers.reduce((sum, pid) => sum + cpuMs(pid), 0)) });
+    const cpuPerTransition = (workers.reduce((sum, pid) => sum + cpuMs(pid), 0) - cpuBefore) / (http.latency.n - http.failures);
+    await server.stop();
+    if (http.failures) log(`HTTP (2 processes) failures: ${http.failures}; first: ${http.firstFailure}`);
+    const pgTps = (results.pgbench as { tps: number } | undefined)?.tps;
+    results.httpTwoProcesses = { ...http, cpuMsPerTransition: cpuPerTransition };
+    log(`HTTP on 2 processes ${fmt(http.transitionsPerSecond)} transitions/s`);
+    put("http-processes", {
+      measure: `  with HOSO_PROCESSES=2 (server CPU ${fmt(cpuPerTransition, 2)} ms per transition)`,
+      hoso: fmt(http.transitionsPerSecond),
+      baseline: `1 process ${fmt(httpTps)}${pgTps ? `, pgbench ${fmt(pgTps)}` : ""}`,
+      ratio: `${fmt(http.transitionsPerSecond / httpTps, 2)}${pgTps ? ` / ${fmt(http.transitionsPerSecond / pgTps, 2)}` : ""}`,
       target: "",
       met: "",
     });

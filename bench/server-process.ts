@@ -68,6 +68,12 @@ export async function startServer(port: number, env: Record<string, string>, nod
   };
 }
 
+/** The pids of a process's direct children (Linux `/proc`): the workers of `HOSO_PROCESSES`. */
+export function childrenOf(pid: number): number[] {
+  const text = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+  return text ? text.split(/\s+/).map(Number) : [];
+}
+
 /** Resident memory of a process in MiB (Linux `/proc`). */
 export function rssMiB(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));

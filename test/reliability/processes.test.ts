@@ -1,12 +1,12 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient } from "../../bench/http-client";
-import { cpuMs, startServer, type ServerProcess } from "../../bench/server-process";
+import { childrenOf, cpuMs, startServer, type ServerProcess } from "../../bench/server-process";
 import { ManualClock } from "../../server/clock";
 import { openDatabase } from "../../server/db/client";
 import { createServices } from "../../server/services";
@@ -18,11 +18,6 @@ const T0 = "2026-11-23T02:00:00Z";
 const PASSWORD = "mat-khau-thu-nhieu-tien-trinh";
 const DOSSIERS = 40;
 
-/** The pids of a process's direct children (Linux `/proc`). */
-function childrenOf(pid: number): number[] {
-  const text = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
-  return text ? text.split(/\s+/).map(Number) : [];
-}
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
