@@ -16,6 +16,7 @@ import { formRoutes } from "./routes/forms";
 import { calendarRoutes } from "./routes/calendar";
 import { documentRoutes } from "./routes/documents";
 import { publicRoutes } from "./routes/public";
+import { ratingRoutes } from "./routes/ratings";
 import { dashboardRoutes } from "./routes/dashboard";
 import { instanceRoutes } from "./routes/instances";
 import { taskRoutes } from "./routes/tasks";
@@ -75,6 +76,7 @@ export function createApp(services: Services, health: HealthProbe = noProbe) {
   app.route("/api/workflows", workflowRoutes);
   app.route("/api/forms", formRoutes);
   app.route("/api/instances", instanceRoutes);
+  app.route("/api/instances", ratingRoutes);
   app.route("/api/attachments", attachmentRoutes);
   app.route("/api/calendar", calendarRoutes);
   app.route("/api/notifications", notificationRoutes);

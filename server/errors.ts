@@ -64,6 +64,7 @@ export type ErrorCode =
   | "DATABASE_UNAVAILABLE"
   | "STORAGE_FULL"
   | "ALREADY_DONE"
+  | "DOSSIER_NOT_FINISHED"
   | "INTERNAL";
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -128,6 +129,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   DATABASE_UNAVAILABLE: 503,
   STORAGE_FULL: 507,
   ALREADY_DONE: 409,
+  DOSSIER_NOT_FINISHED: 409,
   INTERNAL: 500,
 };
 

@@ -11,6 +11,8 @@ import { DelegateBody, InboxQuery } from "./routes/tasks";
 import { CalendarYear } from "../workflows/calendar";
 import { NotificationQuery } from "./routes/notifications";
 import { DocumentQuery } from "./routes/documents";
+import { DashboardQuery } from "./routes/dashboard";
+import { RatingBody } from "./services/ratings";
 
 type Operation = {
   summary: string;
@@ -61,6 +63,14 @@ export const operations: Record<string, Record<string, Operation>> = {
   "/api/instances/{id}": { get: { summary: "A dossier with history, available events, deadline and the documents it issued (`documents: [{ id, number, type, title, issuedAt }]`)", responses: { 200: "dossier", 404: "not found or not visible" } } },
   "/api/instances/{id}/events": {
     post: { summary: "Act on a dossier", body: EventBody, responses: { 200: "new state", 403: "not your role", 409: "stale version or not allowed now", 422: "invalid data" } },
+  },
+  "/api/instances/{id}/rating": {
+    get: { summary: "The applicant's rating of a finished dossier (null until rated)", responses: { 200: "{ rating: { level, comment, createdAt } | null }", 404: "DOSSIER_NOT_FOUND" } },
+    post: {
+      summary: "Rate the handling of one's own finished dossier, once (mức độ hài lòng, Quyết định 766/QĐ-TTg)",
+      body: RatingBody,
+      responses: { 201: "{ rating }", 403: "FORBIDDEN: not the dossier's applicant", 404: "DOSSIER_NOT_FOUND", 409: "DOSSIER_NOT_FINISHED, or ALREADY_DONE (rated before)", 422: "level not one of very_satisfied / satisfied / unsatisfied, comment over 1.000 characters" },
+    },
   },
   "/api/auth/login": {
     post: {
@@ -129,8 +139,9 @@ export const operations: Record<string, Record<string, Operation>> = {
   },
   "/api/dashboard": {
     get: {
-      summary: "Dashboard figures over what the caller may see: dossiers by workflow and state, on-time rate per unit, overdue tasks",
-      responses: { 200: "{ today, totals, byWorkflow, units, overdue }" },
+      summary: "Dashboard figures over what the caller may see: dossiers by workflow and state, on-time rate per unit, overdue tasks; per procedure and handling unit for one year (?year=, default this one): finished on time / late, open overdue, satisfaction (Quyết định 766/QĐ-TTg)",
+      query: DashboardQuery,
+      responses: { 200: "{ today, totals, byWorkflow, units, overdue, year, procedures }" },
     },
   },
   "/api/tasks/{id}/delegate": {

@@ -27,6 +27,8 @@ import { FormChecks } from "./form-checks";
 import { FormRegistry } from "./form-registry";
 import { CalendarService } from "./calendar";
 import { DashboardService } from "./dashboard";
+import { ProcedurePunctuality } from "./procedure-punctuality";
+import { RatingService } from "./ratings";
 import { DeadlineService } from "./deadlines";
 import { grantRecipients } from "./grant-recipients";
 import { LogMailer, type Mailer } from "./mailer";
@@ -58,6 +60,8 @@ export type Services = {
   limiter: LoginLimiter;
   tasks: TaskService;
   dashboard: DashboardService;
+  procedures: ProcedurePunctuality;
+  ratings: RatingService;
   calendar: CalendarService;
   deadlines: DeadlineService;
   timers: TimerService;
@@ -159,6 +163,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     limiter: new LoginLimiter(db, clock),
     tasks: new TaskService(db, registry, clock, calendar),
     dashboard: new DashboardService(db, registry, clock, calendar),
+    procedures: new ProcedurePunctuality(db, registry, clock, calendar),
+    ratings: new RatingService(db, clock),
     calendar,
     deadlines,
     timers,

@@ -54,6 +54,8 @@ const ROUTES: Row[] = [
     wrongRole: (w) => w.nguoinop,
     otherUnit: (w) => w.outsider,
   },
+  { method: "GET", path: (w) => `/api/instances/${w.dossierId}/rating`, otherUnit: (w) => w.outsider },
+  { method: "POST", path: (w) => `/api/instances/${w.dossierId}/rating`, body: () => ({ level: "satisfied" }), wrongRole: (w) => w.chuyenvien, otherUnit: (w) => w.outsider },
   {
     method: "PUT",
     path: (w) => `/api/instances/${w.dossierId}/draft`,

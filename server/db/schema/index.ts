@@ -8,3 +8,4 @@ export * from "./time";
 export * from "./funds";
 export * from "./documents";
 export * from "./idempotency";
+export * from "./ratings";

@@ -123,7 +123,29 @@ export type DashboardFigures = {
   byWorkflow: { workflow: string; title: Localized; total: number; active: number; done: number; states: { state: string; title: Localized | null; final: boolean; count: number }[] }[];
   units: { unitId: string; unitName: string; doneOnTime: number; doneLate: number; openOverdue: number; openOnTime: number; onTimeRate: number | null }[];
   overdue: { taskId: string; dossierId: string; code: string; title: string; stateTitle: Localized | null; unitName: string | null; due: string; daysLeft: number }[];
+  year: number;
+  procedures: ProcedureFigures[];
 };
+
+/** One procedure at one handling unit over `year` (Quyết định 766/QĐ-TTg). */
+export type ProcedureFigures = {
+  workflow: string;
+  workflowTitle: Localized;
+  unitId: string | null;
+  unitName: string | null;
+  finished: number;
+  finishedOnTime: number;
+  finishedLate: number;
+  finishedWithoutDeadline: number;
+  openOverdue: number;
+  onTimeRate: number | null;
+  ratings: Record<SatisfactionLevel, number>;
+  satisfactionRate: number | null;
+};
+
+export type SatisfactionLevel = "very_satisfied" | "satisfied" | "unsatisfied";
+/** `GET /api/instances/:id/rating`. */
+export type DossierRating = { level: SatisfactionLevel; comment: string | null; createdAt: string };
 
 /** `GET /api/tasks/:id/candidates`: who a task can be delegated to. */
 export type DelegateCandidates = {

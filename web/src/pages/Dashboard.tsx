@@ -90,6 +90,41 @@ export default function Dashboard() {
           )}
         </section>
       </div>
+      <section className="card" aria-labelledby="by-procedure">
+        <h2 id="by-procedure">
+          {t("procedurePunctuality")} <span className="muted">· {data.year}</span>
+        </h2>
+        {data.procedures.length === 0 ? (
+          <Empty>{t("noFinishedDossiers")}</Empty>
+        ) : (
+          <table className="table responsive">
+            <thead>
+              <tr>
+                <th scope="col">{t("procedure")}</th>
+                <th scope="col">{t("unit")}</th>
+                <th scope="col" className="num">{t("finishedCount")}</th>
+                <th scope="col" className="num">{t("finishedLateCount")}</th>
+                <th scope="col" className="num">{t("openOverdueCount")}</th>
+                <th scope="col" className="num">{t("finishedOnTimeRate")}</th>
+                <th scope="col" className="num">{t("satisfaction")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.procedures.map((p) => (
+                <tr key={`${p.workflow}/${p.unitId ?? ""}`}>
+                  <td data-label={t("procedure")}>{loc(p.workflowTitle)}</td>
+                  <td data-label={t("unit")}>{p.unitName ?? "—"}</td>
+                  <td data-label={t("finishedCount")} className="num">{n(p.finished)}</td>
+                  <td data-label={t("finishedLateCount")} className="num">{n(p.finishedLate)}</td>
+                  <td data-label={t("openOverdueCount")} className="num">{n(p.openOverdue)}</td>
+                  <td data-label={t("finishedOnTimeRate")} className="num">{p.onTimeRate === null ? "—" : showPercent(p.onTimeRate)}</td>
+                  <td data-label={t("satisfaction")} className="num">{p.satisfactionRate === null ? "—" : showPercent(p.satisfactionRate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
       <section className="card" aria-labelledby="overdue-list">
         <h2 id="overdue-list">{t("overdueList")}</h2>
         {data.overdue.length === 0 ? (

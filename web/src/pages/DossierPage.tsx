@@ -12,6 +12,7 @@ import type { Dossier, WorkflowDetail } from "../lib/types";
 import { ActionPanel } from "../components/ActionPanel";
 import { Comments } from "../components/Comments";
 import { DataView } from "../components/DataView";
+import { RatingBox } from "../components/RatingBox";
 import { ReportData } from "../components/ReportData";
 import { Documents } from "../components/Documents";
 import { DueBadge } from "../components/DueBadge";
@@ -112,6 +113,7 @@ export default function DossierPage() {
         </div>
         <div className="dossier-main">
           <Documents dossier={dossier} />
+          <RatingBox dossier={dossier} isStarter={isStarter} />
           <section className="card" aria-labelledby="data-title">
             <h2 id="data-title">{t("dossierData")}</h2>
             {dossier.workflow === "unit-report" ? (
