@@ -17,6 +17,7 @@ import { calendarRoutes } from "./routes/calendar";
 import { documentRoutes } from "./routes/documents";
 import { publicRoutes } from "./routes/public";
 import { ratingRoutes } from "./routes/ratings";
+import { adminApiKeyRoutes } from "./routes/admin/api-keys";
 import { dashboardRoutes } from "./routes/dashboard";
 import { instanceRoutes } from "./routes/instances";
 import { taskRoutes } from "./routes/tasks";
@@ -73,6 +74,7 @@ export function createApp(services: Services, health: HealthProbe = noProbe) {
   app.route("/api/admin/units", adminUnitRoutes);
   app.route("/api/admin/users", adminUserRoutes);
   app.route("/api/admin/grants", adminGrantRoutes);
+  app.route("/api/admin/api-keys", adminApiKeyRoutes);
   app.route("/api/workflows", workflowRoutes);
   app.route("/api/forms", formRoutes);
   app.route("/api/instances", instanceRoutes);

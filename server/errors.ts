@@ -65,6 +65,9 @@ export type ErrorCode =
   | "STORAGE_FULL"
   | "ALREADY_DONE"
   | "DOSSIER_NOT_FINISHED"
+  | "API_KEY_INVALID"
+  | "API_KEY_READ_ONLY"
+  | "API_KEY_ROUTE_FORBIDDEN"
   | "INTERNAL";
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -130,6 +133,9 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   STORAGE_FULL: 507,
   ALREADY_DONE: 409,
   DOSSIER_NOT_FINISHED: 409,
+  API_KEY_INVALID: 401,
+  API_KEY_READ_ONLY: 403,
+  API_KEY_ROUTE_FORBIDDEN: 403,
   INTERNAL: 500,
 };
 

@@ -13,6 +13,7 @@ import { NotificationQuery } from "./routes/notifications";
 import { DocumentQuery } from "./routes/documents";
 import { DashboardQuery } from "./routes/dashboard";
 import { RatingBody } from "./services/ratings";
+import { ApiKeyBody } from "./auth/api-keys";
 
 type Operation = {
   summary: string;
@@ -168,6 +169,15 @@ export const operations: Record<string, Record<string, Operation>> = {
     post: { summary: "Admin: grant a role in a unit", body: GrantBody, responses: { 201: "granted", 403: "ADMIN_OUT_OF_SCOPE: unit outside the subtree", 404: "unknown unit, or a user the admin may not manage", 409: "already held" } },
   },
   "/api/admin/grants/{id}": { delete: { summary: "Admin: revoke a grant", responses: { 204: "revoked", 404: "unknown, or outside the subtree" } } },
+  "/api/admin/api-keys": {
+    get: { summary: "Admin: API keys of the units in the admin's subtree (never their tokens)", responses: { 200: "{ items: [{ id, name, prefix, userId, unitId, scope, routes, createdAt, expiresAt, lastUsedAt, revokedAt }] }" } },
+    post: {
+      summary: "Admin: a key another system sends as `Authorization: Bearer hoso_…`, acting as `userId` with his grants in `unitId` only, `read` or `write`, on the route groups in `routes` (default all but administration and sign-in); the token is in this answer only",
+      body: ApiKeyBody,
+      responses: { 201: "{ …key, token }", 403: "ADMIN_OUT_OF_SCOPE", 404: "unknown unit", 422: "bad field, expiresOn not between today and three years on, or the user holds no role in the unit" },
+    },
+  },
+  "/api/admin/api-keys/{id}": { delete: { summary: "Admin: revoke a key (at once, for every process)", responses: { 204: "revoked (also when it was already)", 404: "unknown, or outside the subtree" } } },
   "/api/calendar": { get: { summary: "Years of the working-day calendar", responses: { 200: "{ years }" } } },
   "/api/calendar/{year}": {
     get: { summary: "One year of the working-day calendar: holidays, swapped days off, make-up working days", responses: { 200: "year", 404: "no data for that year" } },
@@ -246,8 +256,11 @@ export function openApiDocument() {
     paths,
     components: {
       schemas: { Error: z.toJSONSchema(ErrorShape) },
-      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "hoso_session" } },
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "hoso_session" },
+        apiKey: { type: "http", scheme: "bearer", description: "An API key made by an admin (`hoso_…`): 401 API_KEY_INVALID when unknown, revoked or expired; 403 API_KEY_READ_ONLY / API_KEY_ROUTE_FORBIDDEN beyond its limits. No CSRF header." },
+      },
     },
-    security: [{ session: [] }],
+    security: [{ session: [] }, { apiKey: [] }],
   };
 }

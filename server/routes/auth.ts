@@ -17,7 +17,7 @@ export const LoginBody = z.object({
 });
 
 /** What `/api/me` and the login answer say about the caller. */
-export function me(user: SessionUser, csrfToken: string) {
+export function me(user: SessionUser, csrfToken: string | null) {
   return {
     id: user.id,
     username: user.username,
@@ -76,5 +76,6 @@ export const authRoutes = new Hono<AppEnv>()
 
 export const meRoutes = new Hono<AppEnv>().get("/", (c) => {
   const user = requireUser(c);
-  return c.json(me(user, c.var.session!.csrfToken));
+  // An API key's caller has no session, hence no CSRF token.
+  return c.json(me(user, c.var.session?.csrfToken ?? null));
 });

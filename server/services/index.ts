@@ -29,6 +29,7 @@ import { CalendarService } from "./calendar";
 import { DashboardService } from "./dashboard";
 import { ProcedurePunctuality } from "./procedure-punctuality";
 import { RatingService } from "./ratings";
+import { ApiKeyStore } from "../auth/api-keys";
 import { DeadlineService } from "./deadlines";
 import { grantRecipients } from "./grant-recipients";
 import { LogMailer, type Mailer } from "./mailer";
@@ -62,6 +63,7 @@ export type Services = {
   dashboard: DashboardService;
   procedures: ProcedurePunctuality;
   ratings: RatingService;
+  apiKeys: ApiKeyStore;
   calendar: CalendarService;
   deadlines: DeadlineService;
   timers: TimerService;
@@ -165,6 +167,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     dashboard: new DashboardService(db, registry, clock, calendar),
     procedures: new ProcedurePunctuality(db, registry, clock, calendar),
     ratings: new RatingService(db, clock),
+    apiKeys: new ApiKeyStore(db, clock),
     calendar,
     deadlines,
     timers,

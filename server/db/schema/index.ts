@@ -9,3 +9,4 @@ export * from "./funds";
 export * from "./documents";
 export * from "./idempotency";
 export * from "./ratings";
+export * from "./api-keys";
