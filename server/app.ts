@@ -18,6 +18,7 @@ import { documentRoutes } from "./routes/documents";
 import { publicRoutes } from "./routes/public";
 import { ratingRoutes } from "./routes/ratings";
 import { adminApiKeyRoutes } from "./routes/admin/api-keys";
+import { adminWebhookRoutes } from "./routes/admin/webhooks";
 import { dashboardRoutes } from "./routes/dashboard";
 import { instanceRoutes } from "./routes/instances";
 import { taskRoutes } from "./routes/tasks";
@@ -75,6 +76,7 @@ export function createApp(services: Services, health: HealthProbe = noProbe) {
   app.route("/api/admin/users", adminUserRoutes);
   app.route("/api/admin/grants", adminGrantRoutes);
   app.route("/api/admin/api-keys", adminApiKeyRoutes);
+  app.route("/api/admin/webhooks", adminWebhookRoutes);
   app.route("/api/workflows", workflowRoutes);
   app.route("/api/forms", formRoutes);
   app.route("/api/instances", instanceRoutes);

@@ -14,6 +14,7 @@ import { DocumentQuery } from "./routes/documents";
 import { DashboardQuery } from "./routes/dashboard";
 import { RatingBody } from "./services/ratings";
 import { ApiKeyBody } from "./auth/api-keys";
+import { DeliveryQuery, WebhookBody } from "./services/webhooks";
 
 type Operation = {
   summary: string;
@@ -178,6 +179,18 @@ export const operations: Record<string, Record<string, Operation>> = {
     },
   },
   "/api/admin/api-keys/{id}": { delete: { summary: "Admin: revoke a key (at once, for every process)", responses: { 204: "revoked (also when it was already)", 404: "unknown, or outside the subtree" } } },
+  "/api/admin/webhooks": {
+    get: { summary: "Admin: webhooks of the units in the admin's subtree (never their secrets)", responses: { 200: "{ items }" } },
+    post: {
+      summary:
+        "Admin: POST every step of the dossiers of `unitId` and the units below it to `url` — JSON `{ id, event: 'dossier.step', occurredAt, dossier: { id, code, title, workflow }, step: { event, seq, entered, finished } }` with headers `X-Hoso-Delivery` (the same on every retry: drop repeats), `X-Hoso-Event`, `X-Hoso-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, t + '.' + body)>`; retried with back-off (30 s doubling, at most 1 h) 8 times, then dead; the secret is in this answer only",
+      body: WebhookBody,
+      responses: { 201: "{ …webhook, secret }", 403: "ADMIN_OUT_OF_SCOPE", 404: "unknown unit", 422: "bad name, url (http/https only) or unit" },
+    },
+  },
+  "/api/admin/webhooks/{id}": { delete: { summary: "Admin: stop a webhook (pending deliveries die)", responses: { 204: "revoked", 404: "unknown, or outside the subtree" } } },
+  "/api/admin/webhooks/{id}/deliveries": { get: { summary: "Admin: a webhook's latest 100 deliveries (?status=pending|delivered|dead: the dead-letter view)", query: DeliveryQuery, responses: { 200: "{ items }", 404: "unknown, or outside the subtree" } } },
+  "/api/admin/webhooks/deliveries/{deliveryId}/retry": { post: { summary: "Admin: try a dead delivery again from now", responses: { 200: "the delivery", 404: "unknown, or outside the subtree" } } },
   "/api/calendar": { get: { summary: "Years of the working-day calendar", responses: { 200: "{ years }" } } },
   "/api/calendar/{year}": {
     get: { summary: "One year of the working-day calendar: holidays, swapped days off, make-up working days", responses: { 200: "year", 404: "no data for that year" } },

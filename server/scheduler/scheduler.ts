@@ -4,7 +4,7 @@ import type { Services } from "../services";
 import { fireTimer } from "./fire-timer";
 
 export type TimerBatch = { claimed: number; fired: string[]; rescheduled: number; cancelled: number; failed: number };
-export type TickResult = TimerBatch & { dispatched: number };
+export type TickResult = TimerBatch & { dispatched: number; webhooksTried: number };
 
 /** Most batches one tick works through, so a flood of due rows cannot starve shutdown. */
 const MAX_BATCHES_PER_TICK = 200;
@@ -63,10 +63,10 @@ export class Scheduler {
     });
   }
 
-  /** Everything due now: timer batches until a short one, then the outbox until it is empty. */
+  /** Everything due now: timer batches until a short one, the outbox until it is empty, then due webhook deliveries. */
   async runDue(): Promise<TickResult> {
     const limit = this.options.batchSize ?? 50;
-    const total: TickResult = { claimed: 0, fired: [], rescheduled: 0, cancelled: 0, failed: 0, dispatched: 0 };
+    const total: TickResult = { claimed: 0, fired: [], rescheduled: 0, cancelled: 0, failed: 0, dispatched: 0, webhooksTried: 0 };
     for (let i = 0; i < MAX_BATCHES_PER_TICK; i++) {
       const batch = await this.runTimers(limit);
       total.claimed += batch.claimed;
@@ -82,6 +82,12 @@ export class Scheduler {
       total.dispatched += n;
       this.progressed();
       if (n < limit) break;
+    }
+    for (let i = 0; i < MAX_BATCHES_PER_TICK; i++) {
+      const n = await this.services.webhooks.deliver();
+      total.webhooksTried += n;
+      this.progressed();
+      if (n === 0) break;
     }
     return total;
   }

@@ -30,6 +30,7 @@ import { DashboardService } from "./dashboard";
 import { ProcedurePunctuality } from "./procedure-punctuality";
 import { RatingService } from "./ratings";
 import { ApiKeyStore } from "../auth/api-keys";
+import { WebhookService } from "./webhooks";
 import { DeadlineService } from "./deadlines";
 import { grantRecipients } from "./grant-recipients";
 import { LogMailer, type Mailer } from "./mailer";
@@ -64,6 +65,7 @@ export type Services = {
   procedures: ProcedurePunctuality;
   ratings: RatingService;
   apiKeys: ApiKeyStore;
+  webhooks: WebhookService;
   calendar: CalendarService;
   deadlines: DeadlineService;
   timers: TimerService;
@@ -116,7 +118,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const timers = new TimerService(calendar, options.reminderDays ?? [3, 1]);
   const deadlines = new DeadlineService(db, calendar, clock, timers);
   const mailer = options.mailer ?? new LogMailer();
-  const notifications = new NotificationService(db, clock, options.recipients ?? grantRecipients, mailer);
+  const webhooks = new WebhookService(db, clock);
+  const notifications = new NotificationService(db, clock, options.recipients ?? grantRecipients, mailer, (tx, ids, at) => webhooks.enqueue(tx, ids, at));
   const documents = new DocumentService(db);
   const ledger = new FundLedger(db, clock);
   const funds = new FundService(db, clock, registry, ledger);
@@ -168,6 +171,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     procedures: new ProcedurePunctuality(db, registry, clock, calendar),
     ratings: new RatingService(db, clock),
     apiKeys: new ApiKeyStore(db, clock),
+    webhooks,
     calendar,
     deadlines,
     timers,

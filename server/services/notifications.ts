@@ -24,6 +24,8 @@ export class NotificationService {
     private readonly clock: Clock,
     private readonly recipients: Recipients,
     private readonly mailer: Mailer,
+    /** More work on the same outbox rows, in the dispatcher's transaction (the webhooks' deliveries). */
+    private readonly alsoInTransaction: (tx: Tx, outboxIds: number[], now: Date) => Promise<void> = async () => {},
   ) {}
 
   /** One outbox row per step that enters states (the `notify` effect; comments notify nobody). */
@@ -56,6 +58,7 @@ export class NotificationService {
       const drafts = await Promise.all(rows.map((row) => this.draftsFor(tx, row, row.instanceId ? dossiers.get(row.instanceId) : undefined)));
       const values = rows.flatMap((row, i) => drafts[i]!.map((d) => ({ id: randomUUID(), outboxId: row.id, instanceId: row.instanceId, createdAt: now, readAt: null, ...d })));
       const created = values.length ? await tx.insert(notifications).values(values).onConflictDoNothing().returning() : [];
+      await this.alsoInTransaction(tx, rows.map((r) => r.id), now);
       await tx
         .update(outbox)
         .set({ processedAt: now })

@@ -109,6 +109,11 @@ const ROUTES: Row[] = [
   { method: "GET", path: () => "/api/admin/api-keys", wrongRole: (w) => w.chuyenvien },
   { method: "POST", path: () => "/api/admin/api-keys", body: () => ({ name: "x" }), wrongRole: (w) => w.chuyenvien },
   { method: "DELETE", path: (w) => `/api/admin/api-keys/${w.grantId}`, wrongRole: (w) => w.chuyenvien },
+  { method: "GET", path: () => "/api/admin/webhooks", wrongRole: (w) => w.chuyenvien },
+  { method: "POST", path: () => "/api/admin/webhooks", body: () => ({ name: "x" }), wrongRole: (w) => w.chuyenvien },
+  { method: "DELETE", path: (w) => `/api/admin/webhooks/${w.grantId}`, wrongRole: (w) => w.chuyenvien },
+  { method: "GET", path: (w) => `/api/admin/webhooks/${w.grantId}/deliveries`, wrongRole: (w) => w.chuyenvien },
+  { method: "POST", path: () => "/api/admin/webhooks/deliveries/1/retry", wrongRole: (w) => w.chuyenvien },
   { method: "GET", path: () => "/api/calendar" },
   { method: "GET", path: () => "/api/calendar/2026" },
   { method: "PUT", path: () => "/api/calendar/2026", body: () => ({ year: 2026 }), wrongRole: (w) => w.chuyenvien },
@@ -198,7 +203,7 @@ describe.each(databaseKinds)("every route checks its caller, on %s", (kind) => {
     const served = new Set(t.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`));
     const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.path({ dossierId: ":id", planId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id", notificationId: ":id", fundId: ":id", entryId: ":entryId", fundRequestId: ":id", documentId: ":id" } as World).split("?")[0]}`), ...PUBLIC]);
     expect(served.size).toBe(ROUTES.length + PUBLIC.length);
-    const normalised = [...served].map((r) => r.replace(/:key\b/, "association-founding").replace(/:year\b/, "2026"));
+    const normalised = [...served].map((r) => r.replace(/:key\b/, "association-founding").replace(/:year\b/, "2026").replace(/:deliveryId\b/, "1"));
     expect(normalised.filter((r) => !covered.has(r))).toEqual([]);
   });
 

@@ -10,3 +10,4 @@ export * from "./documents";
 export * from "./idempotency";
 export * from "./ratings";
 export * from "./api-keys";
+export * from "./webhooks";
