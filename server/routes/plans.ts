@@ -15,6 +15,23 @@ function heading(plan: InstanceRow): PlanHeading {
   return { code: plan.code, title: plan.title };
 }
 
+/**
+ * The print's heading: once the leader approved the round's summary, the numbered report (BC) that approval
+ * issued — its issuer, place and number; before that none, and the page says it is a draft. Each round's
+ * approval issues one BC and rounds close in order, so the round's place among the plan's rounds is its
+ * report's place among the plan's BCs.
+ */
+async function printHeading(services: AppEnv["Variables"]["services"], plan: InstanceRow, roundKey: string | undefined): Promise<PlanHeading> {
+  const rounds = services.plans.rounds(plan);
+  const round = services.plans.round(plan, roundKey);
+  const index = round ? rounds.findIndex((r) => r.key === round.key) : -1;
+  const reports = (await services.documents.ofInstance(plan.id)).filter((d) => d.type === "BC");
+  const report = index >= 0 ? reports[index] : undefined;
+  if (!report) return heading(plan);
+  const issuer = [report.body.parentIssuerName, report.body.issuerName].filter(Boolean).join("<br>");
+  return { ...heading(plan), issuer, place: report.body.place, documentNumber: report.number };
+}
+
 /** The round a `?round=` names: one of the plan's own rounds (404 otherwise), or the current one when absent. */
 function roundOf(plans: PlanService, plan: InstanceRow, c: Parameters<typeof readQuery>[0]): string | undefined {
   const { round } = readQuery(c, RoundQuery);
@@ -62,6 +79,7 @@ export const planRoutes = new Hono<AppEnv>()
   .get("/:id/summary/print", async (c) => {
     const { plans } = c.var.services;
     const plan = await plans.load(requireUser(c), c.req.param("id"));
-    const { summary } = await plans.summary(plan, roundOf(plans, plan, c));
-    return c.html(summaryHtml(heading(plan), summary));
+    const round = roundOf(plans, plan, c);
+    const { summary } = await plans.summary(plan, round);
+    return c.html(summaryHtml(await printHeading(c.var.services, plan, round), summary));
   });

@@ -88,7 +88,9 @@ function esc(value: unknown): string {
 /** The summary as a printable A4 page (báo cáo), Vietnamese figures throughout. */
 export function summaryHtml(heading: PlanHeading, summary: PlanSummary): string {
   const units = summary.units;
-  const place = heading.place ?? "Kon Tum";
+  // Before approval the report has no number, issuer or place yet: the page says it is a draft.
+  const place = heading.place ?? "……";
+  const draft = !heading.documentNumber;
   const [y, m, d] = summary.compiledOn.split("-");
   const row = (cells: unknown[], tag = "td") => `<tr>${cells.map((c) => `<${tag}>${esc(c)}</${tag}>`).join("")}</tr>`;
   return `<!doctype html>
@@ -100,8 +102,10 @@ body { font-family: "Times New Roman", serif; font-size: 13pt; }
 .motto { font-weight: bold; } h1 { text-align: center; font-size: 14pt; margin-top: 1.5em; }
 table { border-collapse: collapse; width: 100%; margin: 0.8em 0; font-size: 11pt; }
 td, th { border: 1px solid #000; padding: 2px 4px; } td.n { text-align: right; }
+.draft { text-align: center; font-weight: bold; border: 2px solid #000; padding: 4px; }
 </style></head><body>
-<div class="head"><div>${esc(heading.issuer ?? "")}<br>Số: ${esc(heading.documentNumber ?? "…/BC-…")}</div>
+${draft ? `<p class="draft">DỰ THẢO — báo cáo chưa được lãnh đạo duyệt, chưa có số</p>` : ""}
+<div class="head"><div>${(heading.issuer ?? "").split("<br>").map(esc).join("<br>")}<br>Số: ${esc(heading.documentNumber ?? "…/BC-…")}</div>
 <div><span class="motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</span><br><u>Độc lập - Tự do - Hạnh phúc</u><br>
 <i>${esc(place)}, ngày ${esc(d)} tháng ${esc(m)} năm ${esc(y)}</i></div></div>
 <h1>BÁO CÁO<br>Kết quả thực hiện ${esc(heading.title)}</h1>

@@ -60,10 +60,16 @@ export class PlanService {
     return toVietnamDate(at);
   }
 
+  /** Every reporting round of the plan, in order. */
+  rounds(plan: InstanceRow): ReportingRound[] {
+    const data = (plan.snapshot as DossierSnapshot).context.data;
+    return Array.isArray(data.$rounds) ? (data.$rounds as ReportingRound[]) : [];
+  }
+
   /** The round the plan is in now, or the one named by `key` (also a past one). */
   round(plan: InstanceRow, key?: string): ReportingRound | null {
     const data = (plan.snapshot as DossierSnapshot).context.data;
-    const rounds = Array.isArray(data.$rounds) ? (data.$rounds as ReportingRound[]) : [];
+    const rounds = this.rounds(plan);
     if (key) return rounds.find((r) => r.key === key) ?? null;
     return (data.$round as ReportingRound | null | undefined) ?? rounds.at(-1) ?? null;
   }

@@ -178,6 +178,9 @@ describe.each(databaseKinds)("plan lifecycle over HTTP on %s", (kind) => {
     const print = await (await t.request(leader, "GET", `/api/plans/${plan.id}/summary/print`)).text();
     expect(print).toContain("157,3%");
     expect(print).toContain("50.000.000\u00a0₫");
+    // Not approved yet: a draft without a number.
+    expect(print).toContain("DỰ THẢO — báo cáo chưa được lãnh đạo duyệt, chưa có số");
+    expect(print).toContain("Số: …/BC-…");
 
     // The leader approves the numbered summary; the plan is closed.
     const closed = await json<View & { status: string; documents: { number: string }[] }>(await act(leader, plan.id, "APPROVE", { effectiveDate: "2023-12-08" }));
@@ -188,6 +191,11 @@ describe.each(databaseKinds)("plan lifecycle over HTTP on %s", (kind) => {
       ["01/BC-MTTQ-BTT", "BC", "2023-12-06"],
     ]);
     expect(closed.documents.map((d) => d.number)).toEqual(["01/KH-MTTQ-BTT", "01/BC-MTTQ-BTT"]);
+    // The summary's print now carries the approved report's number and issuer, and is no longer a draft.
+    const approvedPrint = await (await t.request(leader, "GET", `/api/plans/${plan.id}/summary/print`)).text();
+    expect(approvedPrint).toContain("Số: 01/BC-MTTQ-BTT");
+    expect(approvedPrint).not.toContain("DỰ THẢO");
+    expect(approvedPrint).not.toContain("…/BC-…");
     const reportPrint = await (await t.request(drafter, "GET", allDocs.items[1]!.printUrl)).text();
     for (const text of [
       "BÁO CÁO",
