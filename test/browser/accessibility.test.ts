@@ -247,6 +247,25 @@ describe("accessibility of the web UI (issue 19, items 9 and 10)", () => {
     }
   });
 
+  test("the main pages on a phone: no serious axe violation and nothing sticking out sideways", async () => {
+    for (const [who, paths] of [
+      [null, ["/login", "/lookup", `/lookup/${dossier.code}`, "/funds"]],
+      ["nguoinop", ["/procedures", "/my", `/dossiers/${dossier.id}`]],
+      ["chuyenvien", ["/inbox?scope=unit", "/dashboard", "/fund-desk"]],
+    ] as const) {
+      const { context, page } = await run.session(PHONE);
+      if (who) await run.login(page, who);
+      for (const path of paths) {
+        await page.goto(`${base}${path}`);
+        await page.waitForLoadState("networkidle");
+        await page.locator("#main h1").first().waitFor();
+        await expectNoSeriousA11yViolations(page, `phone ${path}`);
+        expect(await page.evaluate<boolean>("document.documentElement.scrollWidth <= window.innerWidth + 1"), path).toBe(true);
+      }
+      await context.close();
+    }
+  });
+
   test("no page threw a script error", () => {
     expect(run.pageErrors).toEqual([]);
   });
