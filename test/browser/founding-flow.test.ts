@@ -13,6 +13,7 @@ import { ManualClock } from "../../server/clock";
 import { seedDemo } from "../../server/seed";
 import { createServices } from "../../server/services";
 import { freshDatabase } from "../support/databases";
+import { expectNoSeriousA11yViolations } from "../support/axe";
 import { openBrowserOn, type BrowserRun } from "../support/browser";
 
 let run: BrowserRun;
@@ -38,7 +39,11 @@ afterAll(async () => {
 });
 
 const session = (viewport?: { width: number; height: number }) => run.session(viewport);
-const shot = (page: Page, name: string) => run.shot(page, name);
+/** Every state worth a screenshot is also checked by axe: no serious or critical accessibility violation. */
+const shot = async (page: Page, name: string) => {
+  await run.shot(page, name);
+  await expectNoSeriousA11yViolations(page, name);
+};
 const login = (page: Page, username: string) => run.login(page, username);
 
 /** Chooses the option whose text contains `text` in the select labelled `label`. */
@@ -79,6 +84,7 @@ describe("founding dossier, end to end in Chromium", () => {
     await page.getByRole("button", { name: "Nộp hồ sơ" }).click();
     await expect.poll(() => page.getByText("Ban vận động cấp tỉnh phải có ít nhất 5 thành viên").count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator("#main .field-error", { hasText: "Trường này là bắt buộc" }).count()).toBeGreaterThan(3);
+    await expectNoSeriousA11yViolations(page, "start form, errors in place");
     await page.getByRole("button", { name: /^Xóa/ }).first().click();
     await shot(page, "03-start-form-errors");
 

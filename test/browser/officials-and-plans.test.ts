@@ -13,6 +13,7 @@ import { addCalendarDays, toVietnamDate } from "../../workflows/calendar";
 import { instances, tasks } from "../../server/db/schema";
 import { END_OF_DAY, vietnamInstant } from "../../server/services/vietnam-time";
 import { createDemoApp, DEMO_UNITS, type DemoApp } from "../support/demo";
+import { expectNoSeriousA11yViolations } from "../support/axe";
 import { openBrowserOn, type BrowserRun } from "../support/browser";
 import { foundingApplication } from "../support/founding";
 import type { TestUser } from "../support/harness";
@@ -70,7 +71,11 @@ afterAll(async () => {
 });
 
 const session = (viewport?: { width: number; height: number }) => run.session(viewport);
-const shot = (page: Page, name: string) => run.shot(page, name);
+/** Every state worth a screenshot is also checked by axe: no serious or critical accessibility violation. */
+const shot = async (page: Page, name: string) => {
+  await run.shot(page, name);
+  await expectNoSeriousA11yViolations(page, name);
+};
 const login = (page: Page, username: string) => run.login(page, username);
 
 /** What people read on the page must never be raw JSON or an undefined value. */
@@ -125,6 +130,7 @@ describe("officials' pages, the plan pages and the applicant on a phone, in Chro
     expect(await dialog.getByRole("radio").count()).toBe(2);
     expect(await dialog.getByText("đang xử lý, bạn").count()).toBe(1);
     expect(await dialog.getByRole("button", { name: "Giao cho" }).isDisabled()).toBe(true);
+    await expectNoSeriousA11yViolations(page, "delegate dialog, nobody chosen");
     await dialog.getByText("Hồ Thị Hai").click();
     await shot(page, "22-delegate-dialog");
     await dialog.getByRole("button", { name: "Giao cho" }).click();
@@ -140,6 +146,7 @@ describe("officials' pages, the plan pages and the applicant on a phone, in Chro
     const timeline = page.locator(".timeline");
     await expect.poll(() => timeline.getByText("Nguyễn Văn Nộp").count()).toBeGreaterThan(0);
     await readable(page);
+    await expectNoSeriousA11yViolations(page, "specialist's dossier with its timeline");
     await context.close();
   });
 

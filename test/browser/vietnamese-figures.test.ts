@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ensureWebBuild } from "../../scripts/web-build";
 import { createDemoApp, DEMO_UNITS, type DemoApp } from "../support/demo";
+import { expectNoSeriousA11yViolations } from "../support/axe";
 import { openBrowserOn, type BrowserRun } from "../support/browser";
 
 /** A Tuesday morning in Vietnam. */
@@ -68,6 +69,7 @@ describe("Vietnamese figures typed in Chromium are stored as meant", () => {
     await target.fill("24.000");
     await target.blur();
     expect(await target.inputValue()).toBe("24.000");
+    await expectNoSeriousA11yViolations(page, "plan draft in the editor");
     await page.getByRole("button", { name: "Nộp hồ sơ" }).click();
     await page.waitForURL(`${base}/dossiers/${draft.id}`);
     const submitted = await json<View>(await t.request(drafter, "GET", `/api/instances/${draft.id}`));
@@ -92,6 +94,7 @@ describe("Vietnamese figures typed in Chromium are stored as meant", () => {
     await actual.blur();
     const error = row.locator(".field-error");
     await expect.poll(() => error.innerText()).toContain("nhóm nghìn bằng dấu chấm");
+    await expectNoSeriousA11yViolations(unit.page, "report form, a figure refused");
     await unit.page.getByRole("button", { name: "Xác nhận" }).click();
     expect((await json<View>(await t.request(dakha, "GET", `/api/instances/${reportId}`))).state).toBe("pending");
     await actual.fill("37.754");
@@ -113,6 +116,7 @@ describe("Vietnamese figures typed in Chromium are stored as meant", () => {
     const indicators = reader.page.locator("section", { has: reader.page.getByRole("heading", { name: "Chỉ tiêu", exact: true }) });
     await expect.poll(() => indicators.locator("tbody tr").first().innerText()).toContain("157,3%");
     expect(await indicators.locator("tbody tr").first().innerText()).toContain("37.754");
+    await expectNoSeriousA11yViolations(reader.page, "plan summary");
     await reader.context.close();
   });
 
@@ -132,6 +136,7 @@ describe("Vietnamese figures typed in Chromium are stored as meant", () => {
     await amount.fill("2.000.000,5");
     await expect.poll(() => page.getByRole("alert").innerText()).toBe("Tiền đồng không có phần lẻ sau dấu phẩy");
     expect(await page.getByRole("button", { name: "Ghi sổ" }).isDisabled()).toBe(true);
+    await expectNoSeriousA11yViolations(page, "fund desk, an amount refused");
     expect((await entries()).length).toBe(before);
 
     await amount.fill("2.000.000,00");
@@ -171,6 +176,7 @@ describe("Vietnamese figures typed in Chromium are stored as meant", () => {
     await expect.poll(() => page.locator(".action-form .notice-error").innerText()).toContain("chưa có ai giữ vai trò chuyên viên");
     // The form stays open with what was typed: nothing was applied, nothing reloaded.
     expect(await page.getByLabel("Ngày có hiệu lực").inputValue()).toBe("24/11/2026");
+    await expectNoSeriousA11yViolations(page, "approval refused by the server");
     expect((await json<View>(await t.request(leader, "GET", `/api/instances/${plan.id}`))).state).toBe("approval");
     await context.close();
   });

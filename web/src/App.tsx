@@ -6,6 +6,7 @@ import { lazy, Suspense, type ReactNode } from "react";
 import { createBrowserRouter, Navigate, RouterProvider, useLocation } from "react-router";
 import { Layout } from "./components/Layout";
 import { Loading } from "./components/Notice";
+import { PageTitle, titled } from "./components/PageTitle";
 import { homeFor, useSession } from "./lib/session";
 import { useI18n } from "./lib/i18n";
 import Login from "./pages/Login";
@@ -59,38 +60,44 @@ const p = (el: ReactNode) => <Private>{el}</Private>;
 
 const router = createBrowserRouter([
   {
-    element: <Layout />,
+    element: (
+      <>
+        <PageTitle />
+        <Layout />
+      </>
+    ),
     children: [
       { path: "/", element: <Home /> },
-      { path: "/login", element: <Login /> },
-      { path: "/lookup", element: <Lookup /> },
-      { path: "/lookup/:code", element: <Lookup /> },
-      { path: "/funds", element: <Suspense fallback={<Loading />}><PublicFunds /></Suspense> },
-      { path: "/funds/:id", element: <Suspense fallback={<Loading />}><PublicFunds /></Suspense> },
-      { path: "/fund-desk", element: p(<FundDesk />) },
-      { path: "/procedures", element: p(<Procedures />) },
-      { path: "/procedures/:key/new", element: p(<DossierEditor />) },
-      { path: "/my", element: p(<MyDossiers />) },
-      { path: "/dossiers/:id", element: p(<DossierPage />) },
-      { path: "/dossiers/:id/edit", element: p(<DossierEditor />) },
-      { path: "/inbox", element: p(<Inbox />) },
-      { path: "/dashboard", element: p(<Dashboard />) },
-      { path: "/plans/:id/tracking", element: p(<PlanTracking />) },
-      { path: "/plans/:id/summary", element: p(<PlanSummary />) },
+      { path: "/login", element: <Login />, handle: titled("Đăng nhập", "Sign in") },
+      { path: "/lookup", element: <Lookup />, handle: titled("Tra cứu hồ sơ", "Look up a dossier") },
+      { path: "/lookup/:code", element: <Lookup />, handle: titled("Tra cứu hồ sơ", "Look up a dossier") },
+      { path: "/funds", element: <Suspense fallback={<Loading />}><PublicFunds /></Suspense>, handle: titled("Công khai Quỹ", "Public funds") },
+      { path: "/funds/:id", element: <Suspense fallback={<Loading />}><PublicFunds /></Suspense>, handle: titled("Công khai Quỹ", "Public funds") },
+      { path: "/fund-desk", element: p(<FundDesk />), handle: titled("Sổ Quỹ", "Fund desk") },
+      { path: "/procedures", element: p(<Procedures />), handle: titled("Chọn thủ tục", "Choose a procedure") },
+      { path: "/procedures/:key/new", element: p(<DossierEditor />), handle: titled("Nộp hồ sơ mới", "New dossier") },
+      { path: "/my", element: p(<MyDossiers />), handle: titled("Hồ sơ của tôi", "My dossiers") },
+      { path: "/dossiers/:id", element: p(<DossierPage />), handle: titled("Chi tiết hồ sơ", "Dossier") },
+      { path: "/dossiers/:id/edit", element: p(<DossierEditor />), handle: titled("Sửa hồ sơ nháp", "Edit draft") },
+      { path: "/inbox", element: p(<Inbox />), handle: titled("Hộp công việc", "Inbox") },
+      { path: "/dashboard", element: p(<Dashboard />), handle: titled("Thống kê", "Dashboard") },
+      { path: "/plans/:id/tracking", element: p(<PlanTracking />), handle: titled("Theo dõi báo cáo", "Report tracking") },
+      { path: "/plans/:id/summary", element: p(<PlanSummary />), handle: titled("Báo cáo tổng hợp", "Compiled report") },
       {
         path: "/admin",
         element: p(<AdminLayout />),
+        handle: titled("Quản trị", "Administration"),
         children: [
           { index: true, element: <Navigate to="/admin/workflows" replace /> },
-          { path: "workflows", element: p(<WorkflowList />) },
-          { path: "workflows/:key", element: p(<WorkflowEditor />) },
-          { path: "forms", element: p(<FormList />) },
-          { path: "forms/:key", element: p(<FormBuilder />) },
-          { path: "units", element: p(<Units />) },
-          { path: "users", element: p(<Users />) },
+          { path: "workflows", element: p(<WorkflowList />), handle: titled("Quản trị quy trình", "Workflows") },
+          { path: "workflows/:key", element: p(<WorkflowEditor />), handle: titled("Sửa quy trình", "Edit workflow") },
+          { path: "forms", element: p(<FormList />), handle: titled("Quản trị biểu mẫu", "Forms") },
+          { path: "forms/:key", element: p(<FormBuilder />), handle: titled("Thiết kế biểu mẫu", "Form builder") },
+          { path: "units", element: p(<Units />), handle: titled("Quản trị đơn vị", "Units") },
+          { path: "users", element: p(<Users />), handle: titled("Quản trị người dùng", "Users") },
         ],
       },
-      { path: "*", element: <NotFound /> },
+      { path: "*", element: <NotFound />, handle: titled("Không tìm thấy trang", "Page not found") },
     ],
   },
 ]);

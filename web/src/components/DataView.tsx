@@ -78,7 +78,8 @@ export function Value({ schema, value, ctx }: { schema: JsonSchema | undefined; 
 function RowsTable({ schema, rows, ctx }: { schema: JsonSchema; rows: unknown[]; ctx: Ctx }) {
   const keys = schema.properties ? Object.keys(schema.properties) : [...new Set(rows.flatMap((r) => (r && typeof r === "object" ? Object.keys(r) : [])))];
   return (
-    <div className="table-wrap">
+    // Focusable: on a phone the table scrolls sideways, and the keyboard must be able to scroll it too.
+    <div className="table-wrap" tabIndex={0}>
       <table className="table table-compact">
         <thead>
           <tr>

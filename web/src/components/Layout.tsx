@@ -17,7 +17,7 @@ export function Layout() {
       </a>
       <header className="topbar">
         <div className="topbar-inner">
-          <NavLink to="/" className="brand" aria-label="Hoso — trang chủ">
+          <NavLink to="/" className="brand">
             <span className="brand-mark" aria-hidden="true">H</span>
             <span className="brand-text">
               <strong>Hoso</strong>

@@ -64,7 +64,7 @@ export function ReportData({ data }: { data: Record<string, unknown> }) {
         )}
       </dl>
       {indicators.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table table-compact">
             <thead>
               <tr>

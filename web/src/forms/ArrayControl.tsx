@@ -5,10 +5,27 @@
 import type { ControlProps, JsonSchema, UISchemaElement } from "@jsonforms/core";
 import { Generate, composePaths } from "@jsonforms/core";
 import { JsonFormsDispatch, withJsonFormsControlProps } from "@jsonforms/react";
+import { useEffect, useRef, useState } from "react";
 import { useI18n } from "../lib/i18n";
+import { errorId } from "./Field";
 
 function ArrayRows(p: ControlProps) {
   const { t, lang } = useI18n();
+  const box = useRef<HTMLFieldSetElement>(null);
+  // After a row is removed its button is gone: focus goes to the row that took its place, else the
+  // row before, else "add a row", rather than falling to the page's body. Said aloud by `removed`.
+  const refocus = useRef<number | null>(null);
+  const [removed, setRemoved] = useState("");
+  useEffect(() => {
+    if (refocus.current === null || !box.current) return;
+    const i = refocus.current;
+    refocus.current = null;
+    const target =
+      box.current.querySelector<HTMLElement>(`[data-row-remove="${i}"]`) ??
+      box.current.querySelector<HTMLElement>(`[data-row-remove="${i - 1}"]`) ??
+      box.current.querySelector<HTMLElement>("[data-row-add]");
+    target?.focus();
+  });
   if (!p.visible) return null;
   const rows: unknown[] = Array.isArray(p.data) ? p.data : [];
   const items = ((p.schema as { items?: JsonSchema }).items ?? {}) as JsonSchema;
@@ -20,11 +37,16 @@ function ArrayRows(p: ControlProps) {
     : ({ type: "Control", scope: "#", label: `${label} — ${rowLabel(0)}`, options: { srOnlyLabel: true } } as UISchemaElement);
 
   const set = (next: unknown[]) => p.handleChange(p.path, next.length ? next : undefined);
-  const remove = (i: number) => set(rows.filter((_, j) => j !== i));
+  const remove = (i: number) => {
+    refocus.current = i;
+    setRemoved(lang === "en" ? `${rowLabel(i)} removed. ${rows.length - 1} left.` : `Đã xóa ${rowLabel(i).toLowerCase()}. Còn ${rows.length - 1} dòng.`);
+    set(rows.filter((_, j) => j !== i));
+  };
   const add = () => set([...rows, isObject ? {} : undefined]);
 
   return (
-    <fieldset className={`array${p.errors ? " field-invalid" : ""}`} id={p.id}>
+    // The list's own error (too few rows, say) marks the list, never its rows: each row shows only its own errors.
+    <fieldset ref={box} className={`array${p.errors ? " array-invalid" : ""}`} id={p.id} aria-describedby={p.errors ? errorId(p.id) : undefined}>
       <legend className="field-label">
         {label}
         {p.required && <span className="required" aria-hidden="true"> *</span>}
@@ -38,7 +60,7 @@ function ArrayRows(p: ControlProps) {
             {isObject && (
               <div className="array-card-head">
                 <strong>{rowLabel(i)}</strong>
-                <button type="button" className="btn btn-ghost btn-sm danger" disabled={!p.enabled} onClick={() => remove(i)} aria-label={`${t("remove")} ${rowLabel(i)}`}>
+                <button type="button" className="btn btn-ghost btn-sm danger" disabled={!p.enabled} onClick={() => remove(i)} aria-label={`${t("remove")} ${rowLabel(i)}`} data-row-remove={i}>
                   {t("remove")}
                 </button>
               </div>
@@ -54,21 +76,24 @@ function ArrayRows(p: ControlProps) {
               />
             </div>
             {!isObject && (
-              <button type="button" className="btn btn-ghost btn-sm danger" disabled={!p.enabled} onClick={() => remove(i)} aria-label={`${t("remove")} ${rowLabel(i)}`}>
+              <button type="button" className="btn btn-ghost btn-sm danger" disabled={!p.enabled} onClick={() => remove(i)} aria-label={`${t("remove")} ${rowLabel(i)}`} data-row-remove={i}>
                 {t("remove")}
               </button>
             )}
           </li>
         ))}
       </ol>
-      <button type="button" className="btn btn-secondary btn-sm" disabled={!p.enabled} onClick={add}>
+      <button type="button" className="btn btn-secondary btn-sm" disabled={!p.enabled} onClick={add} data-row-add>
         + {t("addRow")}
       </button>
       {p.errors && (
-        <p className="field-error" role="alert">
+        <p className="field-error" id={errorId(p.id)} role="alert">
           {p.errors}
         </p>
       )}
+      <p className="sr-only" role="status">
+        {removed}
+      </p>
     </fieldset>
   );
 }

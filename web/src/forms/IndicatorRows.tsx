@@ -39,7 +39,7 @@ function IndicatorRowsList(p: ControlProps) {
   const items = ((p.schema as { items?: JsonSchema }).items ?? {}) as JsonSchema;
   const label = typeof p.label === "string" ? p.label : "";
   return (
-    <fieldset className={`array${p.errors ? " field-invalid" : ""}`} id={p.id}>
+    <fieldset className={`array${p.errors ? " array-invalid" : ""}`} id={p.id}>
       <legend className="field-label">
         {label}
         {p.required && <span className="required" aria-hidden="true"> *</span>}

@@ -129,7 +129,6 @@ export default function DossierEditor() {
       <ErrorNotice error={loadError} />
       {(formLoading || workflow.loading) && !form && <Loading />}
       {formError && <Notice kind="warning">{formError.status === 404 ? t("formMissing") : formError.message}</Notice>}
-      {message && message.kind === "success" && <Notice kind="success">{message.text}</Notice>}
       {showProblems && <ProblemList problems={problems} schema={form?.schema} title={message?.kind === "error" ? message.text : undefined} />}
       {!showProblems && message?.kind === "error" && <Notice kind="error">{message.text}</Notice>}
       {form && (
@@ -143,6 +142,15 @@ export default function DossierEditor() {
         >
           <FormView form={form} data={data} onChange={setData} problems={showProblems ? problems : []} />
           <div className="form-actions sticky-actions">
+            {/* Beside the button just pressed, and in a live region present from the start, so that it is both seen and heard. */}
+            <p className="save-status" role="status">
+              {message?.kind === "success" && (
+                <>
+                  <span aria-hidden="true">✓ </span>
+                  {message.text}
+                </>
+              )}
+            </p>
             <button type="button" className="btn btn-secondary" disabled={!!busy} onClick={() => void saveDraft()}>
               {busy === "draft" ? t("submitting") : t("saveDraft")}
             </button>

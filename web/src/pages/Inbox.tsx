@@ -11,6 +11,7 @@ import { useSession } from "../lib/session";
 import { useApi } from "../lib/use-api";
 import type { DelegateCandidates, Page, Task, WorkflowDetail, WorkflowSummary } from "../lib/types";
 import { roleNames } from "../lib/words";
+import { Dialog } from "../components/Dialog";
 import { DueBadge } from "../components/DueBadge";
 import { Empty, ErrorNotice, isMissing, Loading, Notice, PageHeader } from "../components/Notice";
 import { Pager } from "../components/Pager";
@@ -31,8 +32,7 @@ function DelegateDialog({ task, onClose, onDone }: { task: Task; onClose(): void
   const list = people.data?.items ?? [];
   const others = list.filter((p) => !p.current);
   return (
-    <div className="dialog-backdrop" role="presentation" onClick={onClose}>
-      <div className="dialog card" role="dialog" aria-modal="true" aria-labelledby="delegate-title" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === "Escape" && onClose()}>
+    <Dialog labelledBy="delegate-title" onClose={onClose} className="dialog">
         <h2 id="delegate-title">{t("delegateTo")}</h2>
         <p className="muted">
           <span className="code">{task.code}</span> · {task.title}
@@ -79,8 +79,7 @@ function DelegateDialog({ task, onClose, onDone }: { task: Task; onClose(): void
             {t("delegate")}
           </button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }
 
