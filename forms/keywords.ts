@@ -75,7 +75,13 @@ export const xUnitKindsByKeyword: KeywordDefinition = {
   },
 };
 
+/**
+ * `"x-unit-own": true`: the unit a `format: "unit"` field names must be one where the person filling the
+ * form holds a role — an association's dissolution is filed by its own people, not by anyone for any unit.
+ */
+export const xUnitOwnKeyword: KeywordDefinition = { keyword: "x-unit-own", metaSchema: { const: true } };
+
 /** Registers Hoso's annotation keywords on an ajv instance. */
 export function addHosoKeywords(ajv: Ajv): Ajv {
-  return ajv.addKeyword(xMessageKeyword).addKeyword(xUnitPickerKeyword).addKeyword(xUnitKindsKeyword).addKeyword(xUnitKindsByKeyword);
+  return ajv.addKeyword(xMessageKeyword).addKeyword(xUnitPickerKeyword).addKeyword(xUnitKindsKeyword).addKeyword(xUnitKindsByKeyword).addKeyword(xUnitOwnKeyword);
 }

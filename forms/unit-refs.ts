@@ -20,8 +20,11 @@ export const UNIT_KIND_VI: Record<UnitKindName, string> = {
   fund: "quỹ",
 };
 
-/** A unit id in form data: its JSON pointer, the id, and the kinds allowed there (null: any kind). */
-export type UnitRef = { path: string; id: string; kinds: UnitKindName[] | null };
+/**
+ * A unit id in form data: its JSON pointer, the id, the kinds allowed there (null: any kind), and whether
+ * the one filling the form must hold a role in it (`x-unit-own`).
+ */
+export type UnitRef = { path: string; id: string; kinds: UnitKindName[] | null; own: boolean };
 
 /**
  * Every `format: "unit"` value in `data`, at any depth, with the kinds its schema allows: `x-unit-kinds`
@@ -29,10 +32,10 @@ export type UnitRef = { path: string; id: string; kinds: UnitKindName[] | null }
  *
  * @example
  * unitRefs({ type: "object", properties: { fund: { type: "string", format: "unit", "x-unit-kinds": ["fund"] } } }, { fund: "u-1" })
- * // [{ path: "/fund", id: "u-1", kinds: ["fund"] }]
+ * // [{ path: "/fund", id: "u-1", kinds: ["fund"], own: false }]
  */
 export function unitRefs(schema: JsonObject, data: unknown): UnitRef[] {
-  return placesOfFormat(schema, data, "unit").map(({ path, value, schema: at }) => ({ path, id: value, kinds: allowedKinds(at, data) }));
+  return placesOfFormat(schema, data, "unit").map(({ path, value, schema: at }) => ({ path, id: value, kinds: allowedKinds(at, data), own: at["x-unit-own"] === true }));
 }
 
 const isKind = (k: unknown): k is UnitKindName => (UNIT_KIND_NAMES as readonly unknown[]).includes(k);

@@ -23,3 +23,4 @@ export { memberListProblems } from "./member-rules";
 export * from "./legal-source";
 export * from "./legal-figures";
 export { legalBasisTable } from "./legal-basis-table";
+export * from "./dissolution/effects";

@@ -43,7 +43,7 @@ export class FormChecks {
       // An id already refused by the schema (wrong format) is not looked up again.
       const found = await this.attachments.problems(user, instanceId, refs, data, form.key, via);
       fields.push(...found.filter((f) => !invalid.has(f.path)));
-      fields.push(...(await this.unitProblems(form, data, via)).filter((f) => !invalid.has(f.path)));
+      fields.push(...(await this.unitProblems(user, form, data, via)).filter((f) => !invalid.has(f.path)));
       refs.forEach((id) => ids.add(id));
     }
     if (fields.length > 0) {
@@ -56,16 +56,21 @@ export class FormChecks {
     return [...ids];
   }
 
-  /** A field error for each unit reference that names no unit, or a unit of a kind the field does not allow. */
-  private async unitProblems(form: FormVersion, data: unknown, via: Db | Tx): Promise<FieldError[]> {
+  /**
+   * A field error for each unit reference that names no unit, a retired unit (a dissolved association), a
+   * unit of a kind the field does not allow, or — for an `x-unit-own` field — a unit where the person
+   * filling the form holds no role.
+   */
+  private async unitProblems(user: SessionUser | null, form: FormVersion, data: unknown, via: Db | Tx): Promise<FieldError[]> {
     const refs = unitRefs(form.schema, data);
     if (refs.length === 0) return [];
     const wanted = [...new Set(refs.map((r) => r.id).filter(isUuid))];
-    const rows = wanted.length ? await via.select({ id: units.id, kind: units.kind }).from(units).where(inArray(units.id, wanted)) : [];
-    const kindOf = new Map(rows.map((r) => [r.id, r.kind]));
+    const rows = wanted.length ? await via.select({ id: units.id, kind: units.kind, retiredAt: units.retiredAt }).from(units).where(inArray(units.id, wanted)) : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
     const problems = new Map<string, FieldError>();
     for (const ref of refs) {
-      const kind = kindOf.get(ref.id.toLowerCase()) ?? kindOf.get(ref.id);
+      const unit = byId.get(ref.id.toLowerCase()) ?? byId.get(ref.id);
+      const kind = unit?.kind;
       if (kind === undefined) {
         problems.set(ref.path, {
           path: ref.path,
@@ -81,6 +86,16 @@ export class FormChecks {
           form: form.key,
           message: `Đơn vị được chọn phải là ${ref.kinds.map((k) => UNIT_KIND_VI[k]).join(" hoặc ")}`,
           messageEn: `the unit must be a ${ref.kinds.join(" or ")}, not a ${kind}`,
+        });
+      } else if (unit!.retiredAt) {
+        problems.set(ref.path, { path: ref.path, code: "unitRetired", form: form.key, message: "Đơn vị này đã giải thể, ngừng hoạt động", messageEn: "the unit has been dissolved (retired)" });
+      } else if (ref.own && !user?.grants.some((g) => g.unitId === unit!.id)) {
+        problems.set(ref.path, {
+          path: ref.path,
+          code: "unitNotOwn",
+          form: form.key,
+          message: "Bạn không có vai trò nào trong đơn vị này: chỉ người của chính đơn vị mới được lập hồ sơ này",
+          messageEn: "you hold no role in this unit; only its own people may file this",
         });
       }
     }

@@ -16,13 +16,13 @@ describe("unit references in form data", () => {
   it("finds every one, at any depth and in arrays, with its JSON pointer and allowed kinds", () => {
     const data = { fund: "f", authority: "a", any: "x", "a/b": [{ unitId: "u0" }, { unitId: "u1" }], tags: ["t0", "t0"], other: "not a unit" };
     expect(unitRefs(schema, data)).toEqual([
-      { path: "/fund", id: "f", kinds: ["fund"] },
-      { path: "/authority", id: "a", kinds: ["association"] },
-      { path: "/any", id: "x", kinds: null },
-      { path: "/a~1b/0/unitId", id: "u0", kinds: null },
-      { path: "/a~1b/1/unitId", id: "u1", kinds: null },
-      { path: "/tags/0", id: "t0", kinds: ["commune", "district"] },
-      { path: "/tags/1", id: "t0", kinds: ["commune", "district"] },
+      { path: "/fund", id: "f", kinds: ["fund"], own: false },
+      { path: "/authority", id: "a", kinds: ["association"], own: false },
+      { path: "/any", id: "x", kinds: null, own: false },
+      { path: "/a~1b/0/unitId", id: "u0", kinds: null, own: false },
+      { path: "/a~1b/1/unitId", id: "u1", kinds: null, own: false },
+      { path: "/tags/0", id: "t0", kinds: ["commune", "district"], own: false },
+      { path: "/tags/1", id: "t0", kinds: ["commune", "district"], own: false },
     ]);
   });
 
@@ -45,8 +45,8 @@ describe("unit references in form data", () => {
         authority: { type: "string", format: "unit", "x-unit-kinds": ["office", "province"], "x-unit-kinds-by": { field: "scope", kinds: { commune: ["commune"] } } },
       },
     };
-    expect(unitRefs(byScope, { scope: "commune", authority: "a" })).toEqual([{ path: "/authority", id: "a", kinds: ["commune"] }]);
-    expect(unitRefs(byScope, { scope: "province", authority: "a" })).toEqual([{ path: "/authority", id: "a", kinds: ["office", "province"] }]);
+    expect(unitRefs(byScope, { scope: "commune", authority: "a" })).toEqual([{ path: "/authority", id: "a", kinds: ["commune"], own: false }]);
+    expect(unitRefs(byScope, { scope: "province", authority: "a" })).toEqual([{ path: "/authority", id: "a", kinds: ["office", "province"], own: false }]);
     // A hostile value (a prototype key, a non-string) falls back to the field's own kinds.
     expect(unitRefs(byScope, { scope: "__proto__", authority: "a" })[0]!.kinds).toEqual(["office", "province"]);
     expect(unitRefs(byScope, { scope: ["commune"], authority: "a" })[0]!.kinds).toEqual(["office", "province"]);

@@ -19,6 +19,10 @@ export const units = pgTable(
     /** The dossier whose approval founded this unit (an association's founding dossier), if any. */
     establishedBy: uuid("established_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    /** No longer active (an association dissolved): kept for history, never offered for new dossiers or grants. */
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+    /** The dossier whose decision retired it (the dissolution), if any. */
+    retiredBy: uuid("retired_by"),
   },
   (t) => [index("units_parent").on(t.parentId)],
 );

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Role } from "../../../workflows";
 import type { AppEnv } from "../../app-env";
 import { requireAdmin, requireUnitInScope } from "../../auth/admin-scope";
+import { DomainError } from "../../errors";
 import { readJson, readQuery } from "../../request";
 
 export const GrantBody = z.object({ userId: z.string().uuid(), role: Role, unitId: z.string().uuid() }).strict();
@@ -18,8 +19,12 @@ export const adminGrantRoutes = new Hono<AppEnv>()
     const scope = requireAdmin(c);
     const body = await readJson(c, GrantBody);
     const { people, units } = c.var.services;
-    await units.get(body.unitId);
+    const unit = await units.get(body.unitId);
     requireUnitInScope(scope, body.unitId, "/unitId");
+    if (unit.retiredAt) {
+      const message = "Đơn vị này đã giải thể, không giao vai trò được nữa";
+      throw new DomainError("VALIDATION_FAILED", message, { messageEn: "the unit has been dissolved", fields: [{ path: "/unitId", message }] });
+    }
     const grant = await people.grant(body.userId, body.role, body.unitId, scope.units);
     return c.json({ id: grant.id, userId: grant.userId, role: grant.role, unitId: grant.unitId }, 201);
   })

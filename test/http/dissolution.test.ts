@@ -1,0 +1,91 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { grants, units } from "../../server/db/schema";
+import { databaseKinds } from "../support/databases";
+import { createDemoApp, DEMO_UNITS, type DemoApp } from "../support/demo";
+import { uploadPdf } from "../support/files";
+import { sampleEventData } from "../support/founding";
+import type { TestUser } from "../support/harness";
+
+type Refusal = { error: { code: string; fields?: { path: string; code?: string; message: string }[] } };
+
+describe.each(databaseKinds)("an association's dissolution: who may file it, and what the decision retires, on %s", (kind) => {
+  let t: DemoApp;
+  let chairman: TestUser;
+  let member: TestUser;
+  let stranger: TestUser;
+  let chuyenvien: TestUser;
+  let lanhdao: TestUser;
+  let association: string;
+  let branch: string;
+  let other: string;
+
+  const request = async (user: TestUser, unitId: string) => ({
+    name: "Hội Cựu chiến binh xã (thử)",
+    association: unitId,
+    authorityUnit: DEMO_UNITS.soNoiVu,
+    reason: "Hội không còn đủ hội viên để duy trì hoạt động.",
+    resolutionDate: "2026-11-20",
+    resolution: await uploadPdf(t, user, "nghi-quyet.pdf"),
+    settlementReport: await uploadPdf(t, user, "bao-cao-tai-san.pdf"),
+    debtsSettled: true,
+  });
+  const start = async (user: TestUser, unitId: string) => t.request(user, "POST", "/api/instances", { workflow: "association-dissolution", data: await request(user, unitId) });
+  const act = async (user: TestUser, id: string, type: string) => {
+    const res = await t.request(user, "POST", `/api/instances/${id}/events`, { type, data: sampleEventData(type) });
+    expect(res.status, `${type}: ${await res.clone().text()}`).toBe(200);
+    return res.json() as Promise<{ state: string; status: string }>;
+  };
+
+  beforeAll(async () => {
+    t = await createDemoApp(kind, { now: "2026-12-04T09:00:00+07:00" });
+    [chuyenvien, lanhdao] = await Promise.all([t.as("chuyenvien"), t.as("lanhdao")]);
+    association = (await t.unit({ kind: "association", name: "Hội Cựu chiến binh (thử)", parentId: DEMO_UNITS.soNoiVu })).id;
+    branch = (await t.unit({ kind: "association", name: "Chi hội thôn 1 (thử)", parentId: association })).id;
+    other = (await t.unit({ kind: "association", name: "Hội Khuyến học (thử)", parentId: DEMO_UNITS.soNoiVu })).id;
+    chairman = await t.user({ grants: [{ role: "applicant", unitId: DEMO_UNITS.konTum }, { role: "leader", unitId: association }] });
+    member = await t.user({ grants: [{ role: "applicant", unitId: branch }] });
+    stranger = await t.user({ grants: [{ role: "applicant", unitId: DEMO_UNITS.konTum }, { role: "leader", unitId: other }] });
+  });
+  afterAll(async () => t.close());
+
+  it("is refused for an association where the filer holds no role, naming the field", async () => {
+    const res = await start(stranger, association);
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as Refusal;
+    expect(body.error.fields).toEqual([expect.objectContaining({ path: "/association", code: "unitNotOwn", message: expect.stringMatching(/không có vai trò nào trong đơn vị này/) })]);
+    // A draft is judged the same way, and so is an officer of the authority filing for the association.
+    expect((await t.request(stranger, "POST", "/api/instances", { workflow: "association-dissolution", data: { association }, draft: true })).status).toBe(422);
+    expect((await start(chuyenvien, association)).status).toBe(422);
+  });
+
+  it("the decision retires the association and its branch and ends every role in them, in its own transaction", async () => {
+    const started = await start(chairman, association);
+    expect(started.status).toBe(201);
+    const id = ((await started.json()) as { id: string }).id;
+    await act(chairman, id, "SUBMIT");
+    await act(chuyenvien, id, "PROPOSE");
+    expect(await t.services.database.db.select().from(grants).where(eq(grants.unitId, association))).toHaveLength(1);
+    const decided = await act(lanhdao, id, "APPROVE");
+    expect(decided).toMatchObject({ state: "dissolved", status: "done" });
+    const rows = await t.services.database.db.select().from(units).where(eq(units.retiredBy, id));
+    expect(rows.map((u) => u.id).sort()).toEqual([association, branch].sort());
+    expect(rows.every((u) => u.retiredAt?.toISOString() === "2026-12-04T02:00:00.000Z")).toBe(true);
+    for (const unitId of [association, branch]) expect(await t.services.database.db.select().from(grants).where(eq(grants.unitId, unitId))).toEqual([]);
+    // The chairman keeps his own applicant role elsewhere; the other association is untouched.
+    const me = (await (await t.request(chairman, "GET", "/api/me")).json()) as { grants: { unitId: string }[] };
+    expect(me.grants.map((g) => g.unitId)).toEqual([DEMO_UNITS.konTum]);
+    expect((await t.services.database.db.select().from(units).where(eq(units.id, other)))[0]!.retiredAt).toBeNull();
+  });
+
+  it("a retired unit is no longer offered nor accepted: pickers, new dossiers, new roles", async () => {
+    const listed = (await (await t.request(chairman, "GET", "/api/units")).json()) as { items: { id: string }[] };
+    expect(listed.items.map((u) => u.id)).not.toContain(association);
+    expect(listed.items.map((u) => u.id)).toContain(other);
+    const again = await start(chairman, association);
+    expect(((await again.json()) as Refusal).error.fields?.map((f) => [f.path, f.code])).toEqual([["/association", "unitRetired"]]);
+    const admin = await t.as("admin");
+    const grant = await t.request(admin, "POST", "/api/admin/grants", { userId: member.id, role: "applicant", unitId: branch });
+    expect([grant.status, ((await grant.json()) as Refusal).error.fields?.[0]?.path]).toEqual([422, "/unitId"]);
+  });
+});
