@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_closed_by" ON "tasks" USING btree ("closed_by","closed_at") WHERE "tasks"."closed_by" is not null;
