@@ -19,6 +19,7 @@ const MyDossiers = lazy(() => import("./pages/MyDossiers"));
 const DossierEditor = lazy(() => import("./pages/DossierEditor"));
 const DossierPage = lazy(() => import("./pages/DossierPage"));
 const Inbox = lazy(() => import("./pages/Inbox"));
+const Notifications = lazy(() => import("./pages/Notifications"));
 const Dashboard = lazy(() => import("./pages/Dashboard"));
 const PlanTracking = lazy(() => import("./pages/PlanTracking"));
 const PlanSummary = lazy(() => import("./pages/PlanSummary"));
@@ -74,6 +75,7 @@ const router = createBrowserRouter([
       { path: "/dossiers/:id", element: p(<DossierPage />) },
       { path: "/dossiers/:id/edit", element: p(<DossierEditor />) },
       { path: "/inbox", element: p(<Inbox />) },
+      { path: "/notifications", element: p(<Notifications />) },
       { path: "/dashboard", element: p(<Dashboard />) },
       { path: "/plans/:id/tracking", element: p(<PlanTracking />) },
       { path: "/plans/:id/summary", element: p(<PlanSummary />) },
