@@ -211,7 +211,7 @@ describe.each(VIEWPORTS)("the daily work in Chromium on a %s", (device, viewport
     await card.getByRole("button", { name: "Gửi báo cáo" }).click();
     const form = page.getByRole("region", { name: "Gửi báo cáo" });
     await expect.poll(() => form.getByText(/Biểu mẫu đã điền sẵn số liệu bạn gửi lần trước \(\d\d\/\d\d\/2023\)/).count()).toBe(1);
-    const values = await form.locator("input").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    const values = await form.locator("input").evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
     expect(values).toContain("58");
     expect(values).toContain("4.700.000");
     expect(await form.locator("textarea").first().inputValue()).toBe("Mô hình được duy trì, nhân dân đồng thuận tham gia.");
