@@ -208,6 +208,8 @@ describe.each(VIEWPORTS)("the daily work in Chromium on a %s", (device, viewport
     await page.goto(`${base}/dossiers/${reportId}`);
     const card = page.locator("section.supplement-request");
     await expect.poll(() => card.getByText("Số hộ tham gia chưa khớp biên bản nghiệm thu").count()).toBe(1);
+    // A report has no legal clock: no word of a paused one.
+    expect(await card.innerText()).not.toContain("Hạn nộp bổ sung");
     await card.getByRole("button", { name: "Gửi báo cáo" }).click();
     const form = page.getByRole("region", { name: "Gửi báo cáo" });
     await expect.poll(() => form.getByText(/Biểu mẫu đã điền sẵn số liệu bạn gửi lần trước \(\d\d\/\d\d\/2023\)/).count()).toBe(1);

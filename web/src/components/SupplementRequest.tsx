@@ -32,14 +32,18 @@ export function askedNow(dossier: Dossier): Asked | null {
   return null;
 }
 
-/** The reply deadline: a paused legal clock has no date; the days still left once answered are told. */
+/**
+ * The reply deadline: a running clock's date; a paused legal clock has none (the days still left once
+ * answered are told). Without a clock (a unit report) nothing is said here.
+ */
 function ReplyDeadline({ deadline }: { deadline: Deadline | undefined }) {
   const { t } = useI18n();
-  if (deadline && !deadline.paused && deadline.due) return <DueBadge info={deadline} />;
+  if (!deadline) return null;
+  if (!deadline.paused && deadline.due) return <DueBadge info={deadline} />;
   return (
     <>
-      {deadline?.paused && <DueBadge info={deadline} />} <span>{t("replyNoDate")}</span>
-      {deadline?.paused && deadline.remaining != null && deadline.unit === "workingDays" && <p className="muted small">{t("clockRemaining", { n: deadline.remaining })}</p>}
+      <DueBadge info={deadline} /> <span>{t("replyNoDate")}</span>
+      {deadline.remaining != null && deadline.unit === "workingDays" && <p className="muted small">{t("clockRemaining", { n: deadline.remaining })}</p>}
     </>
   );
 }
@@ -61,9 +65,11 @@ export function AskedSummary({ asked, deadline, headingLevel = 3 }: { asked: Ask
           <span className="asked-label">{t("supplementNote")}:</span> {asked.note}
         </p>
       )}
-      <div className="asked-deadline">
-        <span className="asked-label">{t("replyDeadline")}:</span> <ReplyDeadline deadline={deadline} />
-      </div>
+      {deadline && (
+        <div className="asked-deadline">
+          <span className="asked-label">{t("replyDeadline")}:</span> <ReplyDeadline deadline={deadline} />
+        </div>
+      )}
     </div>
   );
 }

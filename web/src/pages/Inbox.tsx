@@ -182,7 +182,7 @@ export default function Inbox() {
         {tab("done", t("doneTab"), counts.data?.done)}
       </div>
       <form
-        className="filters card"
+        className="filters card inbox-filters"
         role="search"
         onSubmit={(e) => {
           e.preventDefault();

@@ -47,7 +47,7 @@ export default function Notifications() {
     <div className="notifications-page">
       <PageHeader
         title={t("notificationsTitle")}
-        subtitle={list.data ? t("notificationsUnread", { n: unread }) : undefined}
+        subtitle={list.data ? t("unreadLine", { n: unread }) : undefined}
         actions={
           unread > 0 ? (
             <button type="button" className="btn btn-secondary" onClick={() => void send("/api/notifications/read-all")}>
