@@ -109,6 +109,7 @@ export function ActionPanel({
   open: openAs,
   onOpen,
   leads = {},
+  offeredElsewhere = [],
 }: {
   dossier: Dossier;
   isStarter: boolean;
@@ -119,14 +120,17 @@ export function ActionPanel({
   onOpen?(type: string | null): void;
   /** What a form shows above its fields, per event (the answer repeats what was asked). */
   leads?: Record<string, ReactNode>;
+  /** Events whose button the page shows elsewhere (the supplement card's answer): no second button here. */
+  offeredElsewhere?: string[];
 }) {
   const { t, loc } = useI18n();
   const [openHere, setOpenHere] = useState<string | null>(null);
   const open = openAs !== undefined ? openAs : openHere;
   const setOpen = (type: string | null) => (onOpen ? onOpen(type) : setOpenHere(type));
-  const events = dossier.availableEvents.filter((e) => !HIDDEN.has(e.type));
+  const all = dossier.availableEvents.filter((e) => !HIDDEN.has(e.type));
+  const events = all.filter((e) => !offeredElsewhere.includes(e.type));
   const editable = isStarter && dossier.status !== "done" && dossier.state === "draft";
-  const current = events.find((e) => e.type === open);
+  const current = all.find((e) => e.type === open);
   return (
     <section className="card" aria-labelledby="actions-title" id="actions">
       <h2 id="actions-title">{t("availableActions")}</h2>
@@ -137,7 +141,7 @@ export function ActionPanel({
           </Link>
         </p>
       )}
-      {events.length === 0 && !editable && <p className="muted">{t("noActions")}</p>}
+      {all.length === 0 && !editable && <p className="muted">{t("noActions")}</p>}
       {!current && (
         <div className="action-buttons">
           {events.map((e) => (

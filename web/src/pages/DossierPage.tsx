@@ -129,6 +129,7 @@ export default function DossierPage() {
             open={openAction}
             onOpen={setOpenAction}
             leads={leads}
+            offeredElsewhere={answer ? [answer.type] : []}
             onChanged={changed}
             onStale={() => {
               setFlash({ kind: "warning", text: t("stale") });
