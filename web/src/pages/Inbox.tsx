@@ -116,6 +116,7 @@ export default function Inbox() {
     q: params.get("q") ?? undefined,
     page: Number(params.get("page") ?? 1),
   };
+  const [onPhone] = useState(() => typeof window !== "undefined" && window.matchMedia?.("(max-width: 640px)").matches === true);
   const filtered = !!(filters.workflow || filters.state || filters.overdue || filters.unclaimed || filters.q);
   const [search, setSearch] = useState(filters.q ?? "");
   const [actionError, setActionError] = useState<string | null>(null);
@@ -181,6 +182,9 @@ export default function Inbox() {
         {tab("unit", t("unitTasks"), counts.data?.unit, counts.data?.unclaimed ? t("unclaimedCount", { n: counts.data.unclaimed }) : undefined)}
         {tab("done", t("doneTab"), counts.data?.done)}
       </div>
+      {/* On a phone the filters fold away, so the tasks (or the empty state's hint) come first. */}
+      <details className="inbox-filter-box" open={!onPhone || filtered || !!filters.sort}>
+        <summary className="inbox-filter-summary">{t("filtersAndSort")}</summary>
       <form
         className="filters card inbox-filters"
         role="search"
@@ -234,6 +238,7 @@ export default function Inbox() {
         )}
         <button type="submit" className="btn btn-primary filter-go">{t("search")}</button>
       </form>
+      </details>
       {actionError && <Notice kind="error">{actionError}</Notice>}
       {isMissing(tasks.error) ? <Notice kind="warning">{t("unavailable")}</Notice> : <ErrorNotice error={tasks.error} />}
       {(tasks.loading || !scope) && !tasks.data && <Loading />}
