@@ -176,6 +176,11 @@ describe.each(VIEWPORTS)("the daily work in Chromium on a %s", (device, viewport
   test("the applicant's dossier leads with the supplement asked: items, reply deadline, the answer form repeating them; a progress line", async () => {
     const { context, page } = await run.session(viewport);
     await run.login(page, "nguoinop");
+    // His own task list says the clock is paused, not "—".
+    await page.goto(`${base}/inbox?scope=mine`);
+    const own = page.locator("tr", { hasText: supplement.code });
+    await expect.poll(() => own.locator(".badge-paused").allInnerTexts()).toEqual(["Tạm dừng — chờ bổ sung"]);
+    expect(await own.getByRole("button").count()).toBe(0);
     await page.goto(`${base}/dossiers/${supplement.id}`);
     const card = page.locator("section.supplement-request");
     await card.getByRole("heading", { name: "Cơ quan giải quyết yêu cầu bổ sung hồ sơ" }).waitFor();
