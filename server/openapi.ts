@@ -129,8 +129,13 @@ export const operations: Record<string, Record<string, Operation>> = {
   "/api/plans/{id}/summary.xlsx": { get: { summary: "The summary as an XLSX workbook", query: RoundQuery, responses: { 200: "xlsx", 404: "not a plan, or not visible" } } },
   "/api/plans/{id}/summary/print": { get: { summary: "The summary as a printable A4 report page", query: RoundQuery, responses: { 200: "text/html", 404: "not a plan, or not visible" } } },
   "/api/tasks": {
-    get: { summary: "The caller's inbox: open tasks for their roles and units, soonest due first", query: InboxQuery, responses: { 200: "{ items, total, page, pageSize }" } },
+    get: {
+      summary: "The caller's inbox: open tasks for their roles and units, soonest due first (?sort=newest); ?done=true: the tasks the caller closed, latest first",
+      query: InboxQuery,
+      responses: { 200: "{ items, total, page, pageSize }" },
+    },
   },
+  "/api/tasks/counts": { get: { summary: "How many tasks each inbox tab holds, in one query: mine, unit, unclaimed, overdue, done", responses: { 200: "{ mine, unit, unclaimed, overdue, done }" } } },
   "/api/tasks/{id}/claim": { post: { summary: "Claim an open task of one's unit", responses: { 200: "claimed", 404: "not your unit's", 409: "claimed by someone else or closed" } } },
   "/api/tasks/{id}/release": { post: { summary: "Release a claim: the claimer or a leader of the unit", responses: { 200: "released", 403: "not the claimer", 404: "not your unit's" } } },
   "/api/tasks/{id}/candidates": {
@@ -213,6 +218,7 @@ export const operations: Record<string, Record<string, Operation>> = {
     },
   },
   "/api/notifications": { get: { summary: "The caller's notifications, unread first", query: NotificationQuery, responses: { 200: "page with unread count" } } },
+  "/api/notifications/read-all": { post: { summary: "Mark all the caller's unread notifications read", responses: { 200: "{ updated }" } } },
   "/api/notifications/{id}/read": { post: { summary: "Mark one of the caller's notifications read", responses: { 200: "notification", 404: "not found or not yours" } } },
   "/api/openapi.json": { get: { summary: "This document", auth: false, responses: { 200: "OpenAPI 3.1" } } },
 };

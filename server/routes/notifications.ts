@@ -19,6 +19,10 @@ export const notificationRoutes = new Hono<AppEnv>()
     const q = readQuery(c, NotificationQuery);
     return c.json(await c.var.services.notifications.list(user.id, q.page, q.pageSize, q.unread === "1" || q.unread === "true"));
   })
+  .post("/read-all", async (c) => {
+    const user = requireUser(c);
+    return c.json(await c.var.services.notifications.markAllRead(user.id));
+  })
   .post("/:id/read", async (c) => {
     const user = requireUser(c);
     const id = c.req.param("id");

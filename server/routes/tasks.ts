@@ -12,6 +12,8 @@ export const InboxQuery = z.object({
   overdue: flag.optional(),
   mine: flag.optional(),
   unclaimed: flag.optional(),
+  done: flag.optional(),
+  sort: z.enum(["due", "newest"]).optional(),
   q: z.string().max(200).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -27,6 +29,11 @@ export const taskRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const user = requireUser(c);
     return c.json(await c.var.services.tasks.inbox(user, readQuery(c, InboxQuery)));
+  })
+  // How many tasks each tab holds: the page opens on the tab that has work.
+  .get("/counts", async (c) => {
+    const user = requireUser(c);
+    return c.json(await c.var.services.tasks.counts(user));
   })
   .post("/:id/claim", async (c) => {
     const user = requireUser(c);

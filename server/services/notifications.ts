@@ -119,6 +119,16 @@ export class NotificationService {
     return { items: rows.map(toJson), total: counts?.total ?? 0, unread: counts?.unread ?? 0, page, pageSize };
   }
 
+  /** Marks every unread notification of the caller read, in one statement; returns how many. */
+  async markAllRead(userId: string): Promise<{ updated: number }> {
+    const rows = await this.db
+      .update(notifications)
+      .set({ readAt: this.clock.now() })
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+      .returning({ id: notifications.id });
+    return { updated: rows.length };
+  }
+
   /** Marks one of the caller's notifications read (again: unchanged). Another user's: 404. */
   async markRead(userId: string, id: string) {
     const [row] = await this.db

@@ -1,11 +1,11 @@
-import { and, asc, eq, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Role } from "../../workflows";
 import { toVietnamDate, workingDaysBetween } from "../../workflows/calendar";
 import type { Clock } from "../clock";
 import type { CalendarService } from "./calendar";
 import type { Db } from "../db/client";
-import { grants, instances, tasks, units, users } from "../db/schema";
+import { dossierClocks, grants, instances, tasks, units, users } from "../db/schema";
 import { DomainError, notFound } from "../errors";
 import { holdsRole, officialGrants, type SessionUser } from "../identity";
 import { mayOverrideClaim } from "./access";
@@ -19,10 +19,17 @@ export type InboxFilter = {
   overdue?: boolean | undefined;
   mine?: boolean | undefined;
   unclaimed?: boolean | undefined;
+  /** The tasks the caller closed (his "done" view) instead of the open ones. */
+  done?: boolean | undefined;
+  /** `due`: soonest due first (overdue at the top, no date last); `newest`: latest task first. */
+  sort?: "due" | "newest" | undefined;
   q?: string | undefined;
   page: number;
   pageSize: number;
 };
+
+/** How many tasks each inbox tab holds (`GET /api/tasks/counts`). */
+export type InboxCounts = { mine: number; unit: number; unclaimed: number; overdue: number; done: number };
 
 const claimer = alias(users, "claimer");
 
@@ -67,13 +74,15 @@ export class TaskService {
         workflowVersion: instances.workflowVersion,
         unitName: units.name,
         claimerName: claimer.displayName,
+        // A task without a date whose dossier's legal clock is paused (awaiting a supplement) shows as paused.
+        paused: sql<boolean>`(${tasks.dueAt} is null and exists (select 1 from ${dossierClocks} c where c.instance_id = ${tasks.instanceId} and c.state = 'paused'))`,
       })
       .from(tasks)
       .innerJoin(instances, eq(instances.id, tasks.instanceId))
       .leftJoin(units, eq(units.id, tasks.unitId))
       .leftJoin(claimer, eq(claimer.id, tasks.claimedBy))
       .where(where)
-      .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt), asc(tasks.id))
+      .orderBy(...inboxOrder(filter))
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize);
     // The dossier is joined for counting only when the text search needs it: otherwise an index count.
@@ -86,18 +95,38 @@ export class TaskService {
     const now = this.clock.now();
     const q = filter.q ? `%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
     return and(
-      isNull(tasks.closedAt),
-      inboxScope(user),
+      // Done: what the caller closed himself, whatever his roles now; open: his inbox.
+      ...(filter.done ? [eq(tasks.closedBy, user.id)] : [isNull(tasks.closedAt), inboxScope(user)]),
       filter.workflow ? eq(tasks.workflowKey, filter.workflow) : undefined,
       filter.state ? eq(tasks.state, filter.state) : undefined,
       filter.overdue ? lt(tasks.dueAt, now) : undefined,
-      filter.mine ? eq(tasks.claimedBy, user.id) : undefined,
+      filter.mine ? mineOnly(user) : undefined,
       filter.unclaimed ? isNull(tasks.claimedBy) : undefined,
       q ? or(ilike(instances.code, q), ilike(instances.title, q)) : undefined,
     )!;
   }
 
-  /** A page of the caller's open tasks, soonest due first, then oldest. */
+  /**
+   * How many tasks each tab of the caller's inbox holds, in one statement over the inbox's scope and his
+   * closed tasks: his own (claimed or personal), the unit's (all open), unclaimed, overdue, done by him.
+   */
+  async counts(user: SessionUser): Promise<InboxCounts> {
+    const open = and(isNull(tasks.closedAt), inboxScope(user))!;
+    const n = (cond: SQL) => sql<number>`(count(*) filter (where ${cond}))::int`;
+    const [row] = await this.db
+      .select({
+        mine: n(and(open, mineOnly(user))!),
+        unit: n(open),
+        unclaimed: n(and(open, isNull(tasks.claimedBy), isNull(tasks.assigneeUserId))!),
+        overdue: n(and(open, lt(tasks.dueAt, this.clock.now()))!),
+        done: n(eq(tasks.closedBy, user.id)),
+      })
+      .from(tasks)
+      .where(or(open, eq(tasks.closedBy, user.id)));
+    return { mine: row?.mine ?? 0, unit: row?.unit ?? 0, unclaimed: row?.unclaimed ?? 0, overdue: row?.overdue ?? 0, done: row?.done ?? 0 };
+  }
+
+  /** A page of the caller's open tasks (or those he closed), soonest due first, then oldest. */
   async inbox(user: SessionUser, filter: InboxFilter) {
     const { rows, count } = this.inboxQuery(user, filter);
     const [page, [total]] = await Promise.all([rows, count]);
@@ -108,6 +137,7 @@ export class TaskService {
     for (const row of page) {
       const workflow = await this.registry.get(row.task.workflowKey, row.workflowVersion, this.db);
       const due = row.task.dueAt;
+      const closed = row.task.closedAt;
       items.push({
         id: row.task.id,
         dossierId: row.task.instanceId,
@@ -124,8 +154,10 @@ export class TaskService {
         createdAt: row.task.createdAt.toISOString(),
         // `due_at` is the last instant of the legal due date (filled from the dossier's clock).
         due: due ? toVietnamDate(due) : null,
-        daysLeft: due ? workingDaysBetween(cal, today, toVietnamDate(due)) : null,
-        overdue: due ? due < now : false,
+        daysLeft: due && !closed ? workingDaysBetween(cal, today, toVietnamDate(due)) : null,
+        overdue: due && !closed ? due < now : false,
+        paused: !closed && row.paused === true,
+        closedAt: closed ? closed.toISOString() : null,
         claimedBy: row.task.claimedBy ? { id: row.task.claimedBy, displayName: row.claimerName ?? "" } : null,
       });
     }
@@ -239,6 +271,18 @@ export class TaskService {
       .limit(1);
     return hit !== undefined;
   }
+}
+
+/** The caller's own work: tasks he claimed and his personal ones. */
+function mineOnly(user: SessionUser): SQL {
+  return or(eq(tasks.claimedBy, user.id), eq(tasks.assigneeUserId, user.id))!;
+}
+
+/** Done: latest closed first. Open: soonest due first (overdue at the top, no date last), or newest first. */
+function inboxOrder(filter: InboxFilter): SQL[] {
+  if (filter.done) return [desc(tasks.closedAt), desc(tasks.id)];
+  if (filter.sort === "newest") return [desc(tasks.createdAt), desc(tasks.id)];
+  return [sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt), asc(tasks.id)];
 }
 
 /** True when the task is for `user`: in their inbox, or in their unit where they lead it (to release or reassign). */

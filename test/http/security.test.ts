@@ -74,6 +74,7 @@ const ROUTES: Row[] = [
   { method: "GET", path: (w) => `/api/plans/${w.planId}/summary.xlsx`, otherUnit: (w) => w.outsider },
   { method: "GET", path: (w) => `/api/plans/${w.planId}/summary/print`, otherUnit: (w) => w.outsider },
   { method: "GET", path: () => "/api/tasks" },
+  { method: "GET", path: () => "/api/tasks/counts" },
   { method: "POST", path: (w) => `/api/tasks/${w.taskId}/claim`, otherUnit: (w) => w.outsider },
   { method: "POST", path: (w) => `/api/tasks/${w.taskId}/release`, wrongRole: (w) => w.colleague, otherUnit: (w) => w.outsider },
   {
@@ -118,6 +119,7 @@ const ROUTES: Row[] = [
   { method: "GET", path: () => "/api/calendar/2026" },
   { method: "PUT", path: () => "/api/calendar/2026", body: () => ({ year: 2026 }), wrongRole: (w) => w.chuyenvien },
   { method: "GET", path: () => "/api/notifications" },
+  { method: "POST", path: () => "/api/notifications/read-all" },
   { method: "GET", path: () => "/api/funds" },
   { method: "GET", path: (w) => `/api/funds/requests/${w.fundRequestId}`, otherUnit: (w) => w.outsider },
   { method: "GET", path: (w) => `/api/funds/${w.fundId}`, otherUnit: (w) => w.outsider },

@@ -213,3 +213,87 @@ describe.each(databaseKinds)("inbox filters, paging and due dates on %s", (kind)
     expect(own.items.map((i) => i.state).sort()).toEqual(["committeeSupplement", "draft"]);
   });
 });
+
+describe.each(databaseKinds)("inbox tab counts, the done view and paused clocks on %s", (kind) => {
+  type Counts = { mine: number; unit: number; unclaimed: number; overdue: number; done: number };
+  type Row = Item & { closedAt: string | null; paused: boolean };
+  let t: DemoApp;
+  let nguoinop: TestUser;
+  let chuyenvien: TestUser;
+  let colleague: TestUser;
+  let outsider: TestUser;
+  beforeAll(async () => {
+    t = await createDemoApp(kind);
+    [nguoinop, chuyenvien] = await Promise.all([t.as("nguoinop"), t.as("chuyenvien")]);
+    colleague = await t.user({ grants: [{ role: "specialist", unitId: DEMO_UNITS.soNoiVu }] });
+    outsider = await t.user({ grants: [{ role: "specialist", unitId: DEMO_UNITS.phongNoiVuDakHa }] });
+  });
+  afterAll(async () => t.close());
+
+  const counts = async (user: TestUser) => {
+    const res = await t.request(user, "GET", "/api/tasks/counts");
+    expect(res.status).toBe(200);
+    return (await res.json()) as Counts;
+  };
+  const box = async (user: TestUser, query = "") => (await (await t.request(user, "GET", `/api/tasks?pageSize=100${query}`)).json()) as { items: Row[]; total: number };
+  async function submitted(name: string) {
+    t.clock.advance(60_000); // one minute apart: "newest" and "latest closed" are told apart by time
+    const data = await foundingApplication(t, nguoinop, { name, authorityUnit: DEMO_UNITS.soNoiVu });
+    const { id } = (await (await t.request(nguoinop, "POST", "/api/instances", { workflow: "association-founding", data })).json()) as { id: string };
+    expect((await t.request(nguoinop, "POST", `/api/instances/${id}/events`, { type: "SUBMIT" })).status).toBe(200);
+    return { dossierId: id, taskId: (await box(chuyenvien)).items.find((i) => i.dossierId === id)!.id };
+  }
+
+  it("counts each tab from the server, and they follow claim and close; done is per person", async () => {
+    const before = await counts(chuyenvien);
+    const { dossierId, taskId } = await submitted("Hội Đếm việc");
+    expect(await counts(chuyenvien)).toEqual({ ...before, unit: before.unit + 1, unclaimed: before.unclaimed + 1 });
+    // The tab counts agree with the lists they stand for.
+    expect((await box(chuyenvien)).total).toBe(before.unit + 1);
+    expect((await box(chuyenvien, "&unclaimed=true")).total).toBe(before.unclaimed + 1);
+    expect((await t.request(chuyenvien, "POST", `/api/tasks/${taskId}/claim`)).status).toBe(200);
+    expect(await counts(chuyenvien)).toMatchObject({ mine: before.mine + 1, unclaimed: before.unclaimed });
+    expect((await box(chuyenvien, "&mine=true")).total).toBe(before.mine + 1);
+    const proposed = await t.request(chuyenvien, "POST", `/api/instances/${dossierId}/events`, withSampleData({ type: "PROPOSE" }));
+    expect(proposed.status).toBe(200);
+    expect(await counts(chuyenvien)).toEqual({ ...before, done: before.done + 1 });
+    const done = await box(chuyenvien, "&done=true");
+    expect(done.total).toBe(before.done + 1);
+    expect(done.items[0]).toMatchObject({ id: taskId, dossierId, closedAt: t.clock.now().toISOString(), overdue: false, daysLeft: null, paused: false });
+    // Not the colleague's nor an outsider's: done is what one closed oneself.
+    expect((await counts(colleague)).done).toBe(0);
+    expect((await box(colleague, "&done=true")).items.map((i) => i.id)).not.toContain(taskId);
+    expect(await counts(outsider)).toEqual({ mine: 0, unit: 0, unclaimed: 0, overdue: 0, done: 0 });
+  });
+
+  it("counts the overdue tasks and sorts newest first on request", async () => {
+    const { taskId } = await submitted("Hội Quá hạn");
+    const before = await counts(chuyenvien);
+    await t.services.database.db.update(tasks).set({ dueAt: new Date(t.clock.now().getTime() - 86_400_000) }).where(eq(tasks.id, taskId));
+    expect(await counts(chuyenvien)).toEqual({ ...before, overdue: before.overdue + 1 });
+    expect((await box(chuyenvien)).items[0]!.id).toBe(taskId);
+    const { taskId: newest } = await submitted("Hội Mới nhất");
+    expect((await box(chuyenvien, "&sort=newest")).items[0]!.id).toBe(newest);
+  });
+
+  it("marks a task whose legal clock is paused, awaiting the applicant's supplement", async () => {
+    const { dossierId } = await submitted("Hội Tạm dừng");
+    expect((await box(chuyenvien)).items.find((i) => i.dossierId === dossierId)).toMatchObject({ paused: false, due: expect.any(String) });
+    const asked = await t.request(chuyenvien, "POST", `/api/instances/${dossierId}/events`, { type: "REQUEST_SUPPLEMENT", data: { items: ["Bản sao CCCD"] } });
+    expect(asked.status).toBe(200);
+    const personal = (await box(nguoinop)).items.find((i) => i.dossierId === dossierId)!;
+    expect(personal).toMatchObject({ state: "committeeSupplement", due: null, paused: true });
+    // The applicant's own task counts as his.
+    expect((await counts(nguoinop)).mine).toBeGreaterThanOrEqual(1);
+    expect((await box(nguoinop, "&mine=true")).items.map((i) => i.id)).toContain(personal.id);
+  });
+
+  it("refuses malformed filters (422) and strangers (401)", async () => {
+    for (const query of ["?done=maybe", "?sort=oldest", "?sort=", "?done=true&pageSize=1000"]) {
+      const res = await t.request(chuyenvien, "GET", `/api/tasks${query}`);
+      expect(res.status, query).toBe(422);
+      expect(await res.json()).toMatchObject({ error: { code: "VALIDATION_FAILED" } });
+    }
+    expect((await t.request(null, "GET", "/api/tasks/counts")).status).toBe(401);
+  });
+});

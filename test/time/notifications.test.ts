@@ -90,6 +90,24 @@ describe.each(databaseKinds)("notifications on %s", (kind) => {
     expect((await t.request(w.specialist, "GET", "/api/notifications?pageSize=0")).status).toBe(422);
   });
 
+  it("marks all of one's notifications read at once; nobody else's; a repeat changes nothing", async () => {
+    const others = await list(w.leader);
+    expect(others.unread).toBeGreaterThan(0);
+    const mine = await list(w.specialist);
+    expect(mine.unread).toBeGreaterThan(0);
+    const res = await t.request(w.specialist, "POST", "/api/notifications/read-all");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ updated: mine.unread });
+    expect((await list(w.specialist)).unread).toBe(0);
+    expect((await list(w.leader)).unread).toBe(others.unread);
+    expect(await (await t.request(w.specialist, "POST", "/api/notifications/read-all")).json()).toEqual({ updated: 0 });
+    expect((await t.request(null, "POST", "/api/notifications/read-all")).status).toBe(401);
+    // Malformed ids and other paths under it are 404, never a 500.
+    for (const id of ["read-all-x", "00000000-0000-0000-0000-00000000000g", "1"]) {
+      expect((await t.request(w.specialist, "POST", `/api/notifications/${id}/read`)).status, id).toBe(404);
+    }
+  });
+
   it("processing an outbox row twice creates nothing new", async () => {
     const { db } = t.services.database;
     const count = async () => (await db.select().from(notifications)).length;

@@ -20,6 +20,7 @@ const MyDossiers = lazy(() => import("./pages/MyDossiers"));
 const DossierEditor = lazy(() => import("./pages/DossierEditor"));
 const DossierPage = lazy(() => import("./pages/DossierPage"));
 const Inbox = lazy(() => import("./pages/Inbox"));
+const Notifications = lazy(() => import("./pages/Notifications"));
 const Dashboard = lazy(() => import("./pages/Dashboard"));
 const PlanTracking = lazy(() => import("./pages/PlanTracking"));
 const PlanSummary = lazy(() => import("./pages/PlanSummary"));
@@ -80,6 +81,7 @@ const router = createBrowserRouter([
       { path: "/dossiers/:id", element: p(<DossierPage />), handle: titled("Chi tiết hồ sơ", "Dossier") },
       { path: "/dossiers/:id/edit", element: p(<DossierEditor />), handle: titled("Sửa hồ sơ nháp", "Edit draft") },
       { path: "/inbox", element: p(<Inbox />), handle: titled("Hộp công việc", "Inbox") },
+      { path: "/notifications", element: p(<Notifications />), handle: titled("Thông báo", "Notifications") },
       { path: "/dashboard", element: p(<Dashboard />), handle: titled("Thống kê", "Dashboard") },
       { path: "/plans/:id/tracking", element: p(<PlanTracking />), handle: titled("Theo dõi báo cáo", "Report tracking") },
       { path: "/plans/:id/summary", element: p(<PlanSummary />), handle: titled("Báo cáo tổng hợp", "Compiled report") },

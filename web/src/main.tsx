@@ -4,6 +4,7 @@ import { App } from "./App";
 import { I18nProvider } from "./lib/i18n";
 import { SessionProvider } from "./lib/session";
 import "./styles.css";
+import "./daily-work.css";
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

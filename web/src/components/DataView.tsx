@@ -50,7 +50,8 @@ export function Value({ schema, value, ctx }: { schema: JsonSchema | undefined; 
   if (format === "date" && typeof value === "string") return showDate(value);
   if ((format === "cccd" || format === "phone-vn") && typeof value === "string") return <span className="nowrap">{value}</span>;
   if (format === "vnd" && typeof value === "number") return formatVnd(value);
-  if (format === "unit" && typeof value === "string") return ctx.units.get(value)?.name ?? value;
+  // While the units are on their way, an ellipsis: never the raw id (the names come a moment later).
+  if (format === "unit" && typeof value === "string") return ctx.units.get(value)?.name ?? (ctx.units.size === 0 ? "…" : value);
   const choices = choicesOf(schema);
   if (choices.length) return choices.find((c) => c.value === value)?.label ?? String(value);
   if (typeof value === "boolean") return value ? t("yes") : t("no");

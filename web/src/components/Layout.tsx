@@ -2,6 +2,7 @@
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { useI18n } from "../lib/i18n";
 import { isOfficial, useSession } from "../lib/session";
+import { NotificationBell } from "./NotificationBell";
 
 export function Layout() {
   const { me, has, logout } = useSession();
@@ -42,6 +43,7 @@ export function Layout() {
             <button type="button" className="btn-link lang" onClick={() => setLang(lang === "vi" ? "en" : "vi")} lang={lang === "vi" ? "en" : "vi"}>
               {t("language")}
             </button>
+            {me && <NotificationBell />}
             {me ? (
               <div className="user">
                 <span className="user-name" title={`${me.displayName} (${me.username})`}>{me.displayName}</span>

@@ -40,7 +40,7 @@ export type JsonSchema = Record<string, unknown> & {
 };
 export type UiElement = { type: string; scope?: string; label?: string | boolean; text?: string; elements?: UiElement[]; options?: Record<string, unknown>; rule?: unknown };
 
-export type Deadline = { due: string; daysLeft: number; overdue: boolean; paused: boolean } | null;
+export type Deadline = { due: string | null; daysLeft: number | null; overdue: boolean; paused: boolean; remaining?: number; unit?: "workingDays" | "calendarDays" } | null;
 export type HistoryEntry = {
   seq: number;
   type: string;
@@ -50,6 +50,8 @@ export type HistoryEntry = {
   from: string[] | string | null;
   to: string[] | string | null;
   at: string;
+  /** The form the step's data filled. */
+  form?: { key: string; version: number } | null;
 };
 export type AvailableEvent = { type: string; title: Localized | null; form: string | null; target: string };
 export type DocumentRef = { id: string; number?: string; title?: Localized | string; type?: string; issuedAt?: string; kind?: string };
@@ -97,9 +99,18 @@ export type Task = {
   due: string | null;
   daysLeft: number | null;
   overdue: boolean;
+  /** The dossier's legal clock is paused (awaiting a supplement): no date to show. */
+  paused?: boolean;
+  /** Set in the "done by me" view. */
+  closedAt?: string | null;
   claimedBy: string | null;
   claimedByName?: string | null;
 };
+/** `GET /api/tasks/counts`: how many tasks each inbox tab holds. */
+export type InboxCounts = { mine: number; unit: number; unclaimed: number; overdue: number; done: number };
+/** `GET /api/notifications`. */
+export type AppNotification = { id: string; kind: string; title: string; body: string; instanceId: string | null; createdAt: string; readAt: string | null };
+export type NotificationPage = Page<AppNotification> & { unread: number };
 export type Unit = { id: string; name: string; parentId: string | null; kind: string; code?: string };
 export type Attachment = { id: string; name: string; size: number; mediaType: string; sha256?: string };
 /** `GET /api/public/dossiers/:code`: nothing personal. */

@@ -1,5 +1,8 @@
 /** The UI's own words, Vietnamese first. A key missing in English falls back to Vietnamese. */
+import { dailyEn, dailyVi } from "./words-daily";
+
 export const vi = {
+  ...dailyVi,
   appName: "Hoso",
   appTagline: "Hồ sơ và phê duyệt trực tuyến",
   login: "Đăng nhập",
@@ -227,6 +230,7 @@ export const vi = {
 export type Words = Record<keyof typeof vi, string>;
 
 export const en: Partial<Words> = {
+  ...dailyEn,
   appTagline: "Online dossiers and approvals",
   login: "Sign in",
   logout: "Sign out",

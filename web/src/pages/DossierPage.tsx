@@ -1,5 +1,6 @@
 /**
- * One dossier, for its applicant and for officials: its data and files, the actions open now, issued
+ * One dossier, for its applicant and for officials: what is asked now (a supplement: its items, reply
+ * deadline and the answer), a plain progress line, its data and files, the actions open now, issued
  * documents, the history and comments, and where it stands on the workflow diagram.
  */
 import { useEffect, useState } from "react";
@@ -21,6 +22,8 @@ import { StatusPill } from "../components/StatusPill";
 import { Timeline } from "../components/Timeline";
 import { WorkflowDiagram } from "../components/WorkflowDiagram";
 import { useForm } from "../forms/use-form";
+import { ProgressLine } from "../components/ProgressLine";
+import { askedNow, AskedSummary, SupplementRequest } from "../components/SupplementRequest";
 
 export default function DossierPage() {
   const { id } = useParams();
@@ -33,6 +36,7 @@ export default function DossierPage() {
     (location.state as { flash?: string } | null)?.flash ? { kind: "success", text: (location.state as { flash: string }).flash } : null,
   );
   const { form, loading: formLoading } = useForm(workflow?.startForm);
+  const [openAction, setOpenAction] = useState<string | null>(null);
 
   useEffect(() => {
     if (!dossier) return;
@@ -50,6 +54,9 @@ export default function DossierPage() {
   const visited = [...new Set(dossier.history.flatMap((h) => (Array.isArray(h.from) ? h.from : h.from ? [h.from] : [])))];
   const isStarter = (dossier as Dossier & { starterId?: string }).starterId === me?.id;
   const stateTitle = dossier.stateTitle ?? workflow?.states.find((s) => s.name === dossier.state)?.title ?? null;
+  const asked = askedNow(dossier);
+  const answer = asked?.answer ?? null;
+  const leads = answer && asked ? { [answer.type]: <AskedSummary asked={asked} deadline={dossier.deadline} headingLevel={4} /> } : {};
   const changed = (d: Dossier) => {
     setData(d);
     setFlash({ kind: "success", text: `${t("saved")}: ${loc(d.stateTitle ?? null) || d.state}` });
@@ -99,11 +106,31 @@ export default function DossierPage() {
         </dl>
       </header>
       {flash && <Notice kind={flash.kind}>{flash.text}</Notice>}
+      {asked && (
+        <SupplementRequest
+          asked={asked}
+          deadline={dossier.deadline}
+          onAnswer={
+            answer
+              ? () => {
+                  setOpenAction(answer.type);
+                  // The answer form opens in the actions panel: bring it into view (below the card on a phone).
+                  requestAnimationFrame(() => document.getElementById("actions")?.scrollIntoView({ block: "start" }));
+                }
+              : undefined
+          }
+        />
+      )}
+      <ProgressLine dossier={dossier} workflow={workflow} />
       <div className="dossier-grid">
         <div className="dossier-side">
           <ActionPanel
             dossier={dossier}
             isStarter={isStarter}
+            open={openAction}
+            onOpen={setOpenAction}
+            leads={leads}
+            offeredElsewhere={answer ? [answer.type] : []}
             onChanged={changed}
             onStale={() => {
               setFlash({ kind: "warning", text: t("stale") });
