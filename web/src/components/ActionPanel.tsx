@@ -14,6 +14,7 @@ import { useForm } from "../forms/use-form";
 import { validateForm } from "../forms/validate";
 import { Notice } from "./Notice";
 import { ProblemList } from "./ProblemList";
+import { PER_LINE_EVENTS } from "../pages/FundRequestPanel";
 
 const HIDDEN = new Set(["COMMENT", "SAVE_DRAFT"]);
 const tone = (type: string) => (/REJECT|WITHDRAW|CANCEL/.test(type) ? "btn-danger" : /APPROVE|SUBMIT|RESUBMIT|PROPOSE|ACCEPT|PAY/.test(type) ? "btn-primary" : "btn-secondary");
@@ -78,9 +79,12 @@ function ActionForm({ dossier, event, onDone, onCancel, onStale }: { dossier: Do
 }
 
 export function ActionPanel({ dossier, isStarter, onChanged, onStale }: { dossier: Dossier; isStarter: boolean; onChanged(d: Dossier): void; onStale(): void }) {
-  const { t, loc } = useI18n();
+  const { t, loc, lang } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
-  const events = dossier.availableEvents.filter((e) => !HIDDEN.has(e.type));
+  // A fund request's per-line actions live on its fund screen, one button per beneficiary (no line id typed).
+  const fundLines = dossier.workflow === "fund-disbursement";
+  const perLine = fundLines && !isStarter && dossier.availableEvents.some((e) => PER_LINE_EVENTS.has(e.type));
+  const events = dossier.availableEvents.filter((e) => !HIDDEN.has(e.type) && !(fundLines && PER_LINE_EVENTS.has(e.type)));
   const editable = isStarter && dossier.status !== "done" && dossier.state === "draft";
   const current = events.find((e) => e.type === open);
   return (
@@ -93,7 +97,14 @@ export function ActionPanel({ dossier, isStarter, onChanged, onStale }: { dossie
           </Link>
         </p>
       )}
-      {events.length === 0 && !editable && <p className="muted">{t("noActions")}</p>}
+      {perLine && (
+        <p>
+          <Link className="btn btn-primary btn-block" to={`/fund-desk?request=${dossier.id}`}>
+            {lang === "en" ? "Check and pay each beneficiary" : "Đối chiếu, xác nhận và chi trả từng đối tượng"}
+          </Link>
+        </p>
+      )}
+      {events.length === 0 && !editable && !perLine && <p className="muted">{t("noActions")}</p>}
       {!current && (
         <div className="action-buttons">
           {events.map((e) => (
