@@ -19,14 +19,16 @@ export default function FundDesk() {
   const [params] = useSearchParams();
   const requestId = params.get("request");
   const fund = funds.data?.items[0];
+  const [ledgerKey, setLedgerKey] = useState(0);
   return (
     <div>
       <PageHeader title={L("Sổ Quỹ", "Fund ledger")} subtitle={fund?.name} />
       <ErrorNotice error={funds.error} />
       {funds.loading && <Loading />}
       {funds.data && funds.data.items.length === 0 && <Notice>{L("Bạn không làm việc cho Quỹ nào.", "You work for no fund.")}</Notice>}
-      {requestId && <FundRequestPanel key={requestId} id={requestId} />}
-      {fund && <FundPanel fund={fund} onChange={funds.reload} />}
+      {requestId && <FundRequestPanel key={requestId} id={requestId} onChange={() => { setLedgerKey((k) => k + 1); void funds.reload(); }} />}
+      {/* A payment recorded on a request's line shows in the ledger and the balance at once. */}
+      {fund && <FundPanel key={ledgerKey} fund={fund} onChange={funds.reload} />}
     </div>
   );
 }
@@ -107,16 +109,16 @@ function FundPanel({ fund, onChange }: { fund: Fund; onChange: () => Promise<voi
           <button type="submit" className="btn btn-primary" disabled={busy || !!amountProblem}>{L("Ghi sổ", "Record")}</button>
         </form>
       </section>}
-      <section className="card table-wrap">
-        <h2>{L("Sổ thu chi", "Ledger")}</h2>
+      <section className="card table-wrap" aria-labelledby="ledger-title">
+        <h2 id="ledger-title">{L("Sổ thu chi", "Ledger")}</h2>
         {entries.loading && <Loading />}
         <table className="table table-compact">
-          <thead><tr><th>{L("Ngày", "Date")}</th><th>{L("Chứng từ", "Voucher")}</th><th>{L("Nội dung", "Details")}</th><th className="num">{L("Số tiền", "Amount")}</th><th /></tr></thead>
+          <thead><tr><th>{L("Ngày · chứng từ", "Date · voucher")}</th><th>{L("Nội dung", "Details")}</th><th className="num">{L("Số tiền", "Amount")}</th><th /></tr></thead>
           <tbody>
             {entries.data?.items.map((e) => (
               <tr key={e.id}>
-                <td>{showDate(e.entryDate)}</td>
-                <td>{e.receiptNumber}</td>
+                {/* Date and voucher share a column so that the amount stays in view on a phone. */}
+                <td className="nowrap">{showDate(e.entryDate)}<br /><small className="muted">{e.receiptNumber}</small></td>
                 <td>
                   {e.kind === "reversal" ? `${L("Đảo", "Reversal")}: ${e.note}` : (e.donorName ?? e.publicBeneficiary)}
                   {e.donorPublic === "anonymous" && <small> ({L("ẩn danh", "anonymous")})</small>}

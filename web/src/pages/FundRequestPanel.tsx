@@ -24,7 +24,7 @@ export const PER_LINE_EVENTS = new Set(["CLEAR_FLAG", "REMOVE_LINE", "PAY"]);
 
 type Open = { lineId: string; type: "CLEAR_FLAG" | "REMOVE_LINE" | "PAY" } | null;
 
-export function FundRequestPanel({ id }: { id: string }) {
+export function FundRequestPanel({ id, onChange }: { id: string; onChange?(): void }) {
   const { lang } = useI18n();
   const L = (vi: string, en: string) => (lang === "en" ? en : vi);
   const request = useApi<FundRequest>(`/api/funds/requests/${id}`);
@@ -52,6 +52,7 @@ export function FundRequestPanel({ id }: { id: string }) {
     try {
       await post(`/api/instances/${id}/events`, { type, data, expectedVersion: d.version });
       setOpen(null);
+      onChange?.();
     } catch (e) {
       setError(e instanceof ApiError ? e : null);
     } finally {
