@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ensureWebBuild } from "../../scripts/web-build";
-import { createDemoApp, type DemoApp } from "../support/demo";
+import { createDemoApp, DEMO_UNITS, type DemoApp } from "../support/demo";
 import type { Locator } from "playwright-core";
 import { openBrowserOn, type BrowserRun } from "../support/browser";
 
@@ -117,5 +117,31 @@ describe("one fund screen per request", () => {
     expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(PHONE.width);
     await context.close();
     expect(run.pageErrors).toEqual([]);
+  });
+});
+
+describe("admin edits a unit", () => {
+  test.each([
+    ["laptop", { width: 1360, height: 900 }, "DH-1"],
+    ["phone", PHONE, "DH-2"],
+  ])("on a %s: the form says Tên đơn vị, has a unit code, kinds in Vietnamese, and saves the edit", async (label, viewport, code) => {
+    const { context, page } = await run.session(viewport);
+    await run.login(page, "admin");
+    await page.goto(`${base}/admin/units`);
+    await page.getByLabel("Tên đơn vị").waitFor();
+    expect(await page.getByLabel("Tên hồ sơ").count()).toBe(0);
+    const kinds = await page.getByLabel("Loại").locator("option").allInnerTexts();
+    expect(kinds).toContain("Quỹ");
+    expect(kinds).not.toContain("fund");
+    await page.getByRole("button", { name: "Sửa Huyện Đăk Hà" }).click();
+    expect(await page.getByLabel("Tên đơn vị").inputValue()).toBe("Huyện Đăk Hà");
+    await page.getByLabel("Mã đơn vị").fill(code);
+    await run.shot(page, `i19-admin-unit-edit-${label}`);
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await expect.poll(() => text(page.locator(".tree"))).toContain(`Huyện Đăk Hà Huyện ${code}`);
+    const units = (await (await t.request(await t.as("admin"), "GET", "/api/admin/units")).json()) as { items: { id: string; code: string | null; name: string }[] };
+    expect(units.items.find((u) => u.id === DEMO_UNITS.dakHa)).toMatchObject({ name: "Huyện Đăk Hà", code });
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(viewport.width + 1);
+    await context.close();
   });
 });

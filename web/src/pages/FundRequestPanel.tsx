@@ -144,7 +144,7 @@ function ReasonForm({ title, busy, onSend, onCancel }: { title: string; busy: bo
         <textarea className="input" required minLength={10} value={reason} onChange={(e) => setReason(e.target.value)} />
       </label>
       <div className="fund-line-actions">
-        <button type="button" className="btn btn-ghost btn-sm" onClick={onCancel} disabled={busy}>{L("Huỷ", "Cancel")}</button>
+        <button type="button" className="btn btn-ghost btn-sm" onClick={onCancel} disabled={busy}>{L("Hủy", "Cancel")}</button>
         <button type="submit" className="btn btn-primary btn-sm" disabled={busy || short}>{L("Xác nhận", "Confirm")}</button>
       </div>
     </form>
@@ -178,7 +178,7 @@ function PayForm({ name, amount, busy, onSend, onCancel }: { name: string; amoun
       <label>{L("Ngày chi (để trống: hôm nay)", "Paid on (empty: today)")}<input className="input" type="date" value={form.paidOn} onChange={set("paidOn")} /></label>
       {form.paidOn && <label>{L("Lý do ghi lùi ngày chi", "Why an earlier date")}<input className="input" minLength={10} value={form.backdateReason} onChange={set("backdateReason")} /></label>}
       <div className="fund-line-actions">
-        <button type="button" className="btn btn-ghost btn-sm" onClick={onCancel} disabled={busy}>{L("Huỷ", "Cancel")}</button>
+        <button type="button" className="btn btn-ghost btn-sm" onClick={onCancel} disabled={busy}>{L("Hủy", "Cancel")}</button>
         <button type="submit" className="btn btn-primary btn-sm" disabled={busy || !form.receiptNumber.trim()}>{L("Ghi nhận chi trả", "Record the payment")}</button>
       </div>
     </form>
