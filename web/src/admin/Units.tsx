@@ -1,5 +1,5 @@
 /** Admin: the organisation tree, adding a unit under another, and editing one (name, code, kind, parent). */
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { api, ApiError, post } from "../lib/api";
 import { useI18n } from "../lib/i18n";
 import { useApi } from "../lib/use-api";
@@ -27,6 +27,14 @@ export default function Units() {
   // `id` empty: a new unit; otherwise the unit being edited (the server checks the admin's scope either way).
   const [form, setForm] = useState(EMPTY);
   const { name, kind, parentId } = form;
+  const formRef = useRef<HTMLFormElement>(null);
+  function edit(u: Unit) {
+    setMessage(null);
+    setForm({ id: u.id, name: u.name, code: u.code ?? "", kind: u.kind, parentId: u.parentId ?? "" });
+    // On a phone the form is below the whole tree: bring it to the reader and put him in its first field.
+    formRef.current?.scrollIntoView({ block: "start" });
+    formRef.current?.querySelector("input")?.focus({ preventScroll: true });
+  }
   const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   const [message, setMessage] = useState<{ kind: "success" | "error"; text: string } | null>(null);
   const rows = treeOrder(data?.items ?? []);
@@ -59,14 +67,14 @@ export default function Units() {
                 <li key={u.id} style={{ paddingLeft: `${u.depth * 1.25}rem` }}>
                   <span className="tree-name">{u.name}</span> <span className="tag">{UNIT_KIND_NAMES[u.kind] ?? u.kind}</span>
                   {u.code && <code className="muted small"> {u.code}</code>}{" "}
-                  <button type="button" className="btn btn-link btn-sm" aria-label={`${lang === "en" ? "Edit" : "Sửa"} ${u.name}`} onClick={() => { setMessage(null); setForm({ id: u.id, name: u.name, code: u.code ?? "", kind: u.kind, parentId: u.parentId ?? "" }); }}>
+                  <button type="button" className="btn btn-link btn-sm" aria-label={`${lang === "en" ? "Edit" : "Sửa"} ${u.name}`} onClick={() => edit(u)}>
                     {lang === "en" ? "Edit" : "Sửa"}
                   </button>
                 </li>
               ))}
             </ul>
           </div>
-          <form className="card stack" onSubmit={add}>
+          <form ref={formRef} className="card stack" onSubmit={add}>
             <h2>{form.id ? `${lang === "en" ? "Edit" : "Sửa đơn vị"}: ${rows.find((r) => r.id === form.id)?.name ?? ""}` : `+ ${t("unit")}`}</h2>
             {message && <Notice kind={message.kind}>{message.text}</Notice>}
             <div className="field">
