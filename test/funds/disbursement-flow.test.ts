@@ -53,7 +53,11 @@ describe.each(databaseKinds)("a humanitarian fund disbursement, end to end, on %
     await act(t, w.commune, id, "SUBMIT");
 
     // Verification: both matches flagged, with the earlier dossier and the programme.
-    const request = (await (await t.request(w.specialist, "GET", `/api/funds/requests/${id}`)).json()) as { screening: Screening; facts: { unclearedFlags: number } };
+    const request = (await (await t.request(w.specialist, "GET", `/api/funds/requests/${id}`)).json()) as { screening: Screening; facts: { unclearedFlags: number }; lines: { lineId: string; fullName: string; unitName: string | null; amount: number }[] };
+    // One screen per request (issue 19): each line with its name, place and amount, so no line id is typed.
+    expect(request.lines.map((l) => [l.lineId, l.fullName, l.unitName, l.amount])).toEqual(
+      [PAID_BEFORE, ON_POVERTY_LIST, ...OTHERS].map((p, i) => [`L${i + 1}`, p.fullName, "Xã Đăk Kan", p.amount]),
+    );
     const flagged = request.screening.filter((l) => l.matches.length > 0);
     expect(flagged.map((l) => l.lineId)).toEqual(["L1", "L2"]);
     const earlierCode = ((await (await t.request(w.specialist, "GET", `/api/instances/${earlierId}`)).json()) as { code: string }).code;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { normaliseName, type DossierSnapshot } from "../../../workflows";
+import { linesOf, normaliseName, type DossierSnapshot } from "../../../workflows";
 import type { Clock } from "../../clock";
 import type { Db, Tx } from "../../db/client";
 import { beneficiaries, funds, instances, units } from "../../db/schema";
@@ -111,7 +111,25 @@ export class FundService {
     // The matches name other dossiers and other programmes: only the fund's officials see them.
     if (!fund || !fundVisible(user, fund)) throw notFound("DOSSIER_NOT_FOUND", "no such request for this fund");
     const screening = await this.screen(this.db, row);
-    return { id: row.id, code: row.code, fundId: fund.id, screening, facts: screeningFacts(screening), entries: await this.ledger.entriesOfDossier(this.db, row.id) };
+    return { id: row.id, code: row.code, fundId: fund.id, lines: await this.linesShown(data), screening, facts: screeningFacts(screening), entries: await this.ledger.entriesOfDossier(this.db, row.id) };
+  }
+
+  /** Each beneficiary line as the desk lists it: who, where, how much, whether paid (one screen per request, no ids typed). */
+  private async linesShown(data: Record<string, unknown>) {
+    const lines = linesOf(data).filter((l) => typeof l.lineId === "string");
+    const unitIds = [...new Set(lines.map((l) => l.unitId).filter(isUuid))];
+    const places = unitIds.length ? await this.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)) : [];
+    const placeName = new Map(places.map((p) => [p.id, p.name]));
+    return lines.map((l) => ({
+      lineId: l.lineId,
+      fullName: l.fullName,
+      birthYear: l.birthYear,
+      unitName: placeName.get(l.unitId) ?? null,
+      category: l.category,
+      amount: l.amount,
+      approvedAmount: l.approvedAmount ?? null,
+      payment: l.payment ?? null,
+    }));
   }
 
   async publicFunds() {

@@ -16,6 +16,7 @@ import { useForm } from "../forms/use-form";
 import { validateForm } from "../forms/validate";
 import { Notice } from "./Notice";
 import { ProblemList } from "./ProblemList";
+import { PER_LINE_EVENTS } from "../pages/FundRequestPanel";
 
 const HIDDEN = new Set(["COMMENT", "SAVE_DRAFT"]);
 const tone = (type: string) => (/REJECT|WITHDRAW|CANCEL/.test(type) ? "btn-danger" : /APPROVE|SUBMIT|RESUBMIT|PROPOSE|ACCEPT|PAY/.test(type) ? "btn-primary" : "btn-secondary");
@@ -123,11 +124,14 @@ export function ActionPanel({
   /** Events whose button the page shows elsewhere (the supplement card's answer): no second button here. */
   offeredElsewhere?: string[];
 }) {
-  const { t, loc } = useI18n();
+  const { t, loc, lang } = useI18n();
   const [openHere, setOpenHere] = useState<string | null>(null);
   const open = openAs !== undefined ? openAs : openHere;
   const setOpen = (type: string | null) => (onOpen ? onOpen(type) : setOpenHere(type));
-  const all = dossier.availableEvents.filter((e) => !HIDDEN.has(e.type));
+  // A fund request's per-line actions live on its fund screen, one button per beneficiary (no line id typed).
+  const fundLines = dossier.workflow === "fund-disbursement";
+  const perLine = fundLines && !isStarter && dossier.availableEvents.some((e) => PER_LINE_EVENTS.has(e.type));
+  const all = dossier.availableEvents.filter((e) => !HIDDEN.has(e.type) && !(fundLines && PER_LINE_EVENTS.has(e.type)));
   const events = all.filter((e) => !offeredElsewhere.includes(e.type));
   const editable = isStarter && dossier.status !== "done" && dossier.state === "draft";
   const current = all.find((e) => e.type === open);
@@ -141,7 +145,14 @@ export function ActionPanel({
           </Link>
         </p>
       )}
-      {all.length === 0 && !editable && <p className="muted">{t("noActions")}</p>}
+      {perLine && (
+        <p>
+          <Link className="btn btn-primary btn-block" to={`/fund-desk?request=${dossier.id}`}>
+            {lang === "en" ? "Check and pay each beneficiary" : "Đối chiếu, xác nhận và chi trả từng đối tượng"}
+          </Link>
+        </p>
+      )}
+      {all.length === 0 && !editable && !perLine && <p className="muted">{t("noActions")}</p>}
       {!current && (
         <div className="action-buttons">
           {events.map((e) => (

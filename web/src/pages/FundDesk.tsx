@@ -7,11 +7,10 @@ import { formatVnd, parseVnd, showDate } from "../lib/format";
 import { useI18n } from "../lib/i18n";
 import { useSession } from "../lib/session";
 import { useApi } from "../lib/use-api";
+import { FundRequestPanel } from "./FundRequestPanel";
 
 type Fund = { id: string; name: string; balances: { total: number; byEarmark: { earmark: string; balance: number }[] } };
 type Entry = { id: string; kind: string; delta: number; lineId: string | null; earmark: string; entryDate: string; receiptNumber: string | null; donorName: string | null; donorPublic: string | null; publicBeneficiary: string | null; dossierCode: string | null; reversesId: string | null; note: string | null; backdateReason: string | null };
-type Match = { source: string; dossierCode?: string; lineId?: string; amount?: number; programme?: string; period?: string; paidOn?: string | null; by: string };
-type Request = { code: string; screening: { lineId: string; matches: Match[]; cleared: { reason: string } | null }[]; entries: Entry[] };
 
 export default function FundDesk() {
   const { lang } = useI18n();
@@ -20,49 +19,17 @@ export default function FundDesk() {
   const [params] = useSearchParams();
   const requestId = params.get("request");
   const fund = funds.data?.items[0];
+  const [ledgerKey, setLedgerKey] = useState(0);
   return (
     <div>
       <PageHeader title={L("Sổ Quỹ", "Fund ledger")} subtitle={fund?.name} />
       <ErrorNotice error={funds.error} />
       {funds.loading && <Loading />}
       {funds.data && funds.data.items.length === 0 && <Notice>{L("Bạn không làm việc cho Quỹ nào.", "You work for no fund.")}</Notice>}
-      {requestId && <RequestPanel id={requestId} />}
-      {fund && <FundPanel fund={fund} onChange={funds.reload} />}
+      {requestId && <FundRequestPanel key={requestId} id={requestId} onChange={() => { setLedgerKey((k) => k + 1); void funds.reload(); }} />}
+      {/* A payment recorded on a request's line shows in the ledger and the balance at once. */}
+      {fund && <FundPanel key={ledgerKey} fund={fund} onChange={funds.reload} />}
     </div>
-  );
-}
-
-function RequestPanel({ id }: { id: string }) {
-  const { lang } = useI18n();
-  const L = (vi: string, en: string) => (lang === "en" ? en : vi);
-  const request = useApi<Request>(`/api/funds/requests/${id}`);
-  const r = request.data;
-  const describe = (m: Match) => {
-    if (m.source === "programme") return `${L("Danh sách", "List")} ${m.programme} (${m.period})`;
-    if (m.source === "sameRequest") return `${L("Trùng dòng", "Same person as line")} ${m.lineId} ${L("của đề nghị này", "of this request")}`;
-    if (m.source === "split") return `${L("Chia nhỏ dưới ngưỡng hai lãnh đạo — đề nghị", "Split under the two-leader threshold — request")} ${m.dossierCode} (${formatVnd(m.amount ?? 0)})`;
-    return `${m.source === "payout" ? L("Đã chi", "Paid") : L("Đã duyệt, chưa chi", "Approved, unpaid")} — ${m.dossierCode}${m.paidOn ? ` (${showDate(m.paidOn)})` : ""}`;
-  };
-  return (
-    <section className="card">
-      <h2>{L("Đối chiếu hưởng trùng", "Double-benefit check")} {r?.code}</h2>
-      <ErrorNotice error={request.error} />
-      {r && (
-        <table className="table table-compact">
-          <thead><tr><th>{L("Dòng", "Line")}</th><th>{L("Trùng với", "Matches")}</th><th>{L("Xác nhận", "Cleared")}</th></tr></thead>
-          <tbody>
-            {r.screening.map((l) => (
-              <tr key={l.lineId}>
-                <td>{l.lineId}</td>
-                <td>{l.matches.length ? l.matches.map(describe).join("; ") : "—"}</td>
-                <td>{l.cleared ? l.cleared.reason : l.matches.length ? <strong>{L("Chưa", "Not yet")}</strong> : ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {r && r.entries.length > 0 && <p>{L("Đã chi", "Paid")}: {r.entries.map((e) => `${e.lineId ?? ""} ${formatVnd(-e.delta)} (${e.receiptNumber})`).join(", ")}</p>}
-    </section>
   );
 }
 
@@ -142,16 +109,16 @@ function FundPanel({ fund, onChange }: { fund: Fund; onChange: () => Promise<voi
           <button type="submit" className="btn btn-primary" disabled={busy || !!amountProblem}>{L("Ghi sổ", "Record")}</button>
         </form>
       </section>}
-      <section className="card table-wrap">
-        <h2>{L("Sổ thu chi", "Ledger")}</h2>
+      <section className="card table-wrap" aria-labelledby="ledger-title">
+        <h2 id="ledger-title">{L("Sổ thu chi", "Ledger")}</h2>
         {entries.loading && <Loading />}
         <table className="table table-compact">
-          <thead><tr><th>{L("Ngày", "Date")}</th><th>{L("Chứng từ", "Voucher")}</th><th>{L("Nội dung", "Details")}</th><th className="num">{L("Số tiền", "Amount")}</th><th /></tr></thead>
+          <thead><tr><th>{L("Ngày · chứng từ", "Date · voucher")}</th><th>{L("Nội dung", "Details")}</th><th className="num">{L("Số tiền", "Amount")}</th><th /></tr></thead>
           <tbody>
             {entries.data?.items.map((e) => (
               <tr key={e.id}>
-                <td>{showDate(e.entryDate)}</td>
-                <td>{e.receiptNumber}</td>
+                {/* Date and voucher share a column so that the amount stays in view on a phone. */}
+                <td className="nowrap">{showDate(e.entryDate)}<br /><small className="muted">{e.receiptNumber}</small></td>
                 <td>
                   {e.kind === "reversal" ? `${L("Đảo", "Reversal")}: ${e.note}` : (e.donorName ?? e.publicBeneficiary)}
                   {e.donorPublic === "anonymous" && <small> ({L("ẩn danh", "anonymous")})</small>}
@@ -159,7 +126,7 @@ function FundPanel({ fund, onChange }: { fund: Fund; onChange: () => Promise<voi
                   {e.earmark && <small> · {e.earmark}</small>}
                   {e.backdateReason && <small> · {L("Ghi lùi ngày", "Backdated")}: {e.backdateReason}</small>}
                 </td>
-                <td className="num">{formatVnd(e.delta)}</td>
+                <td className="num nowrap">{formatVnd(e.delta)}</td>
                 <td>{accountant && e.kind !== "reversal" && !reversed.has(e.id) && <button type="button" className="btn btn-ghost btn-sm" onClick={() => reverse(e)}>{L("Đảo", "Reverse")}</button>}</td>
               </tr>
             ))}
