@@ -62,6 +62,7 @@ export const planRoutes = new Hono<AppEnv>()
   .get("/:id/summary/print", async (c) => {
     const { plans } = c.var.services;
     const plan = await plans.load(requireUser(c), c.req.param("id"));
-    const { summary } = await plans.summary(plan, roundOf(plans, plan, c));
-    return c.html(summaryHtml(heading(plan), summary));
+    const round = roundOf(plans, plan, c);
+    const { summary } = await plans.summary(plan, round);
+    return c.html(summaryHtml({ ...heading(plan), documentNumber: await plans.summaryNumber(plan, round) }, summary));
   });

@@ -101,7 +101,7 @@ body { font-family: "Times New Roman", serif; font-size: 13pt; }
 table { border-collapse: collapse; width: 100%; margin: 0.8em 0; font-size: 11pt; }
 td, th { border: 1px solid #000; padding: 2px 4px; } td.n { text-align: right; }
 </style></head><body>
-<div class="head"><div>${esc(heading.issuer ?? "")}<br>Số: ${esc(heading.documentNumber ?? "…/BC-…")}</div>
+<div class="head"><div>${esc(heading.issuer ?? "")}<br>Số: ${heading.documentNumber ? esc(heading.documentNumber) : "…/BC-… <b>(DỰ THẢO — chưa duyệt, chưa cấp số)</b>"}</div>
 <div><span class="motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</span><br><u>Độc lập - Tự do - Hạnh phúc</u><br>
 <i>${esc(place)}, ngày ${esc(d)} tháng ${esc(m)} năm ${esc(y)}</i></div></div>
 <h1>BÁO CÁO<br>Kết quả thực hiện ${esc(heading.title)}</h1>

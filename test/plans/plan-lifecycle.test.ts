@@ -178,6 +178,8 @@ describe.each(databaseKinds)("plan lifecycle over HTTP on %s", (kind) => {
     const print = await (await t.request(leader, "GET", `/api/plans/${plan.id}/summary/print`)).text();
     expect(print).toContain("157,3%");
     expect(print).toContain("50.000.000\u00a0₫");
+    // Not approved yet: no number, a clear draft marker (issue 17, item 7).
+    expect(print).toContain("DỰ THẢO — chưa duyệt, chưa cấp số");
 
     // The leader approves the numbered summary; the plan is closed.
     const closed = await json<View & { status: string; documents: { number: string }[] }>(await act(leader, plan.id, "APPROVE", { effectiveDate: "2023-12-08" }));
@@ -188,6 +190,10 @@ describe.each(databaseKinds)("plan lifecycle over HTTP on %s", (kind) => {
       ["01/BC-MTTQ-BTT", "BC", "2023-12-06"],
     ]);
     expect(closed.documents.map((d) => d.number)).toEqual(["01/KH-MTTQ-BTT", "01/BC-MTTQ-BTT"]);
+    // Approved and numbered: the print carries the real number, no draft marker.
+    const printed = await (await t.request(leader, "GET", `/api/plans/${plan.id}/summary/print`)).text();
+    expect(printed.match(/Số: [^<]*(<b>[^<]*)?/)?.[0]).toBe("Số: 01/BC-MTTQ-BTT");
+    expect(printed).not.toContain("DỰ THẢO");
     const reportPrint = await (await t.request(drafter, "GET", allDocs.items[1]!.printUrl)).text();
     for (const text of [
       "BÁO CÁO",
