@@ -25,6 +25,7 @@ export { unitRefs, UNIT_KIND_NAMES, UNIT_KIND_VI, type UnitRef, type UnitKindNam
 export { isCccd, isPhoneVn, isIsoDate, isVnd, isOpaqueId, vietnameseFormats } from "./formats.js";
 export { formatVnd, formatDateVi, parseDateVi, VND_SEPARATOR } from "./vi-display.js";
 export { parseVnd, isLedgerAmount, MAX_VND_AMOUNT, type VndReading } from "./money.js";
+export { plausibilityProblems, type PlausibilityContext, type PlausibilityProblem } from "./plausible.js";
 export { parseViNumber, formatViNumber, type NumberReading, type NumberReadingProblem } from "./number.js";
 export { createAjv, schemaDraft, type SchemaDraft } from "./create-ajv.js";
 export { builtinForms, builtinForm } from "./builtin.js";

@@ -81,7 +81,40 @@ export const xUnitKindsByKeyword: KeywordDefinition = {
  */
 export const xUnitOwnKeyword: KeywordDefinition = { keyword: "x-unit-own", metaSchema: { const: true } };
 
+const plausibleRef = {
+  anyOf: [
+    { type: "string", pattern: "^(today|started|data:/.*|\\d{4}-\\d{2}-\\d{2})$" },
+    {
+      type: "object",
+      properties: { ref: { type: "string", pattern: "^(today|started|data:/.*|\\d{4}-\\d{2}-\\d{2})$" }, days: { type: "integer" } },
+      required: ["ref"],
+      additionalProperties: false,
+    },
+  ],
+};
+
+/** `"x-plausible"`: the window a date or year must lie in (see `plausible.ts`); judged by the server with today's date. */
+export const xPlausibleKeyword: KeywordDefinition = {
+  keyword: "x-plausible",
+  metaSchema: {
+    type: "object",
+    properties: { notBefore: { type: "array", items: plausibleRef }, notAfter: { type: "array", items: plausibleRef } },
+    additionalProperties: false,
+  },
+};
+
+/** `"x-confirm-above"`: an amount above `amount` needs its sibling boolean `field` set to true. */
+export const xConfirmAboveKeyword: KeywordDefinition = {
+  keyword: "x-confirm-above",
+  metaSchema: {
+    type: "object",
+    properties: { amount: { type: "number", minimum: 0 }, field: { type: "string", minLength: 1 } },
+    required: ["amount", "field"],
+    additionalProperties: false,
+  },
+};
+
 /** Registers Hoso's annotation keywords on an ajv instance. */
 export function addHosoKeywords(ajv: Ajv): Ajv {
-  return ajv.addKeyword(xMessageKeyword).addKeyword(xUnitPickerKeyword).addKeyword(xUnitKindsKeyword).addKeyword(xUnitKindsByKeyword).addKeyword(xUnitOwnKeyword);
+  return ajv.addKeyword(xMessageKeyword).addKeyword(xUnitPickerKeyword).addKeyword(xUnitKindsKeyword).addKeyword(xUnitKindsByKeyword).addKeyword(xPlausibleKeyword).addKeyword(xConfirmAboveKeyword).addKeyword(xUnitOwnKeyword);
 }

@@ -17,16 +17,10 @@ function heading(plan: InstanceRow): PlanHeading {
 
 /**
  * The print's heading: once the leader approved the round's summary, the numbered report (BC) that approval
- * issued — its issuer, place and number; before that none, and the page says it is a draft. Each round's
- * approval issues one BC and rounds close in order, so the round's place among the plan's rounds is its
- * report's place among the plan's BCs.
+ * issued — its issuer, place and number; before that none, and the page says it is a draft.
  */
-async function printHeading(services: AppEnv["Variables"]["services"], plan: InstanceRow, roundKey: string | undefined): Promise<PlanHeading> {
-  const rounds = services.plans.rounds(plan);
-  const round = services.plans.round(plan, roundKey);
-  const index = round ? rounds.findIndex((r) => r.key === round.key) : -1;
-  const reports = (await services.documents.ofInstance(plan.id)).filter((d) => d.type === "BC");
-  const report = index >= 0 ? reports[index] : undefined;
+async function printHeading(plans: PlanService, plan: InstanceRow, roundKey: string | undefined): Promise<PlanHeading> {
+  const report = await plans.summaryReport(plan, roundKey);
   if (!report) return heading(plan);
   const issuer = [report.body.parentIssuerName, report.body.issuerName].filter(Boolean).join("<br>");
   return { ...heading(plan), issuer, place: report.body.place, documentNumber: report.number };
@@ -81,5 +75,5 @@ export const planRoutes = new Hono<AppEnv>()
     const plan = await plans.load(requireUser(c), c.req.param("id"));
     const round = roundOf(plans, plan, c);
     const { summary } = await plans.summary(plan, round);
-    return c.html(summaryHtml(await printHeading(c.var.services, plan, round), summary));
+    return c.html(summaryHtml(await printHeading(plans, plan, round), summary));
   });

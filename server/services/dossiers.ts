@@ -27,6 +27,7 @@ import { isUniqueViolation, newDossierRow, orClaimRefusal, starterUnitOf, titleO
 import type { FormChecks } from "./form-checks";
 import type { FormRegistry, FormVersion } from "./form-registry";
 import { PendingWrites } from "./pending-writes";
+import { refuseImplausible } from "./plausibility";
 import { StepData } from "./step-data";
 import { recordStep, type StepRecord } from "./step-record";
 import type { StepPipeline } from "./step-pipeline";
@@ -105,6 +106,7 @@ export class DossierService {
           }
           const form = workflow.definition.startForm ? await this.forms.latest(workflow.definition.startForm, tx) : null;
           const attachmentIds = form ? await this.checks.check(user, null, [{ form, data: sent, mode: options.draft ? "partial" : "full" }], tx) : [];
+          if (form) refuseImplausible([{ form, data: sent }], this.clock.now(), null);
           const data = this.data.ruled(workflowKey, null, sent);
           const starterUnitId = starterUnitOf(user, workflow.states.get(workflow.definition.initial)?.node.assignee?.role);
           const row = await this.insertDossier(tx, workflow, data, user, {
@@ -200,6 +202,7 @@ export class DossierService {
         await this.attachments.link(t, user, row.id, attachmentIds);
         return this.step(t, row, { workflow, step, event: { type: input.type, data: input.data === undefined && Object.keys(clientData).length === 0 ? null : clientData }, form, user, actor, at }, {}, true);
       }
+      refuseImplausible(filled, at, { createdAt: row.createdAt, data: stored.context.data });
       const ruled = this.data.ruled(row.workflowKey, stored.context.data, event.data);
       // Values the server computes (after the client's data passed its form) join the event's data.
       const data = await this.data.withFacts(t, row, await this.data.withComputed(t, row, workflow, input.type, ruled, at), at);
@@ -227,6 +230,7 @@ export class DossierService {
       const asSent = saveDraft(workflow, row.snapshot as DossierSnapshot, input.data);
       const form = await startFormOf(this.forms, row, t);
       const attachmentIds = form ? await this.checks.check(user, row.id, [{ form, data: input.data, mode: "partial" }], t) : [];
+      if (form) refuseImplausible([{ form, data: input.data }], this.clock.now(), { createdAt: row.createdAt, data: (row.snapshot as DossierSnapshot).context.data });
       const data = this.data.ruled(row.workflowKey, (row.snapshot as DossierSnapshot).context.data, input.data);
       const step = data === input.data ? asSent : saveDraft(workflow, row.snapshot as DossierSnapshot, data);
       // The draft may name another authority: the dossier's unit follows, as when it was started.

@@ -13,7 +13,7 @@ import {
 import { toVietnamDate } from "../../workflows/calendar";
 import type { Clock } from "../clock";
 import type { Db, Tx } from "../db/client";
-import { instanceEvents, instances } from "../db/schema";
+import { documents, instanceEvents, instances } from "../db/schema";
 import { notFound } from "../errors";
 import { parseId } from "../ids";
 import type { SessionUser } from "../identity";
@@ -178,5 +178,25 @@ export class PlanService {
     const current = data.planSummary as PlanSummary | null | undefined;
     if (current && (!round || current.round?.key === round.key)) return { frozen: true, summary: current };
     return { frozen: false, summary: await this.compile(plan, this.db, roundKey ? { roundKey } : {}) };
+  }
+
+  /**
+   * The report (BC) issued when the round's summary was approved, null while it is not: each approval
+   * files the summary in `$pastSummaries` and issues one BC in the same step, so the i-th filed summary
+   * is the plan's i-th BC document, and the current one's is the next, once approved.
+   */
+  async summaryReport(plan: InstanceRow, roundKey?: string): Promise<typeof documents.$inferSelect | null> {
+    const data = (plan.snapshot as DossierSnapshot).context.data;
+    const round = this.round(plan, roundKey);
+    const filed = Array.isArray(data.$pastSummaries) ? (data.$pastSummaries as { round: ReportingRound | null; summary: PlanSummary | null }[]) : [];
+    const past = round ? filed.findIndex((f) => f.round?.key === round.key && f.summary) : -1;
+    // Not filed: the current summary, whose BC (the last round's is never filed) follows the filed ones once approved.
+    const index = past >= 0 ? past : filed.length;
+    const issued = await this.db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.instanceId, plan.id), eq(documents.type, "BC")))
+      .orderBy(asc(documents.eventSeq));
+    return issued[index] ?? null;
   }
 }

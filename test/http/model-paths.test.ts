@@ -84,7 +84,10 @@ describe.each(databaseKinds)("generated paths of association-founding over HTTP 
       }
       const user = users[step.event.actor.id]!;
       const form = transitionsOf(wf, value, step.event.type).find((tr) => tr.form)?.form;
-      const body = { type: step.event.type, expectedVersion: version, data: form ? await withUploads(t, user, validSamples[form]) : {} };
+      const data = form ? ((await withUploads(t, user, validSamples[form])) as Record<string, unknown>) : {};
+      // A congress is held between the dossier's start and today (its form's plausibility window).
+      if ("heldOn" in data) data.heldOn = t.clock.now().toISOString().slice(0, 10);
+      const body = { type: step.event.type, expectedVersion: version, data };
       const res = await t.request(user, "POST", `/api/instances/${id}/events`, body);
       expect(res.status, `${step.event.type}: ${await res.clone().text()}`).toBe(200);
       const after = (await res.json()) as View;
