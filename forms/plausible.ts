@@ -9,6 +9,7 @@
  * - `"x-confirm-above": { "amount": n, "field": "amountConfirmed" }` on a money field: a value above `n`
  *   needs the sibling field `field` to be exactly `true` (a typo of three zeros is caught, not paid).
  */
+import { addDays as addCalendarDays, format, parseISO } from "date-fns";
 import type { JsonObject } from "./json.js";
 
 export type PlausibilityContext = {
@@ -28,10 +29,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const shown = (iso: string) => iso.split("-").reverse().join("/");
 const money = (n: number) => `${new Intl.NumberFormat("vi-VN").format(n)} ₫`;
 
+/** Calendar arithmetic on a plain date (parsed and formatted in one time zone, whichever: no clock is read). */
 function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return format(addCalendarDays(parseISO(iso), days), "yyyy-MM-dd");
 }
 
 function pointerValue(data: unknown, pointer: string): unknown {
