@@ -73,7 +73,8 @@ export const validSamples: Record<string, unknown> = {
   "congress-report": {
     heldOn: "2026-03-15",
     venue: "Hội trường UBND tỉnh Kon Tum",
-    delegatesPresent: 87,
+    // Of the 60 registered members: more than half present (the congress's quorum).
+    delegatesPresent: 41,
     leadership: [
       { fullName: "Nguyễn Văn An", position: "Chủ tịch" },
       { fullName: "Trần Thị Bình", position: "Phó Chủ tịch" },
