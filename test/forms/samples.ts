@@ -70,6 +70,7 @@ export const validSamples: Record<string, unknown> = {
     assetsDeclaration: "Một máy tính, bàn ghế văn phòng",
     otherAttachments: ["att-x"],
   },
+  "congress-extension": { days: 30, reasons: "Chưa thuê được hội trường tổ chức đại hội" },
   "congress-report": {
     heldOn: "2026-03-15",
     venue: "Hội trường UBND tỉnh Kon Tum",

@@ -59,7 +59,7 @@ export async function startFounding(t: TestApp, w: World, name = "Hội Cựu gi
 }
 
 /** Valid data for the form the event fills in the dossier's current state: the form's sample, its files uploaded by `user`. */
-async function formData(t: TestApp, user: TestUser, id: string, type: string): Promise<Record<string, unknown>> {
+export async function formData(t: TestApp, user: TestUser, id: string, type: string): Promise<Record<string, unknown>> {
   const row = await t.services.dossierReads.find(id);
   const workflow = await t.services.registry.get(row!.workflowKey, row!.workflowVersion, t.services.database.db);
   const on = row!.state.map((s) => workflow.states.get(s)?.node.on?.[type]).find((x) => x !== undefined);
