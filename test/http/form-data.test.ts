@@ -115,7 +115,7 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
     const early = await send(applicant, draft.id, { type: "SUBMIT", expectedVersion: 2 });
     expect(early.status).toBe(422);
     const missing = ((await early.json()) as Refusal).error.fields.map((f) => f.path);
-    expect(missing).toEqual(expect.arrayContaining(["/purpose", "/members", "/applicationLetter", "/criminalRecord"]));
+    expect(missing).toEqual(expect.arrayContaining(["/purpose", "/members", "/applicationLetter"]));
     expect(await view(draft.id)).toMatchObject({ version: 2, state: "draft" });
 
     const complete = await application({ name: "Hội Nhà giáo hưu trí tỉnh" });
