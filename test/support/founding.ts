@@ -42,6 +42,7 @@ const FORM_OF_EVENT: Record<string, string> = {
   APPROVE: "decision",
   RETURN: "return-note",
   REJECT: "refusal-reasons",
+  PROPOSE_REJECTION: "refusal-reasons",
   COMMENT: "comment",
 };
 
