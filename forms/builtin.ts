@@ -4,6 +4,7 @@
  */
 import comment from "./definitions/comment.json";
 import compileSummary from "./definitions/compile-summary.json";
+import congressExtension from "./definitions/congress-extension.json";
 import congressReport from "./definitions/congress-report.json";
 import decision from "./definitions/decision.json";
 import fundApproval from "./definitions/fund-approval.json";
@@ -28,6 +29,7 @@ export const builtinForms: readonly FormDefinition[] = [
   foundingCommitteeApplication,
   foundingApplication,
   congressReport,
+  congressExtension,
   supplementRequest,
   supplementResponse,
   refusalReasons,

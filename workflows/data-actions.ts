@@ -61,8 +61,29 @@ const noteReminder: DataAction = (data, { today }) => ({
 const recordProposer: DataAction = (data, { actorId }) => ({ ...data, $proposedBy: actorId ?? null });
 
 /**
+ * Founding: keeps the congress period the server computed for the permission (`congressPeriod`) or its
+ * extension (`congressExtension`) as `$congress`, which the period's timers and the congress guards read.
+ */
+const recordCongressPeriod: DataAction = (data, { event }) => ({ ...data, $congress: event.congressPeriod ?? null });
+const extendCongressPeriod: DataAction = (data, { event }) => ({ ...data, $congress: event.congressExtension ?? data.$congress ?? null });
+
+/**
+ * A specialist does not refuse alone (the refusal is the competent authority's decision): his proposal,
+ * with its reasons and legal basis, waits for the leader as `$refusalProposal`; a proposal to approve
+ * clears it.
+ */
+const recordRefusalProposal: DataAction = (data, { event, actorId }) => ({
+  ...data,
+  $refusalProposal: { reasons: event.reasons ?? null, legalBasis: event.legalBasis ?? null, by: actorId ?? null },
+});
+const clearRefusalProposal: DataAction = (data) => {
+  const { $refusalProposal: _gone, ...rest } = data;
+  return rest;
+};
+
+/**
  * The named data actions a definition may use in a transition's `actions`, run in order.
  *
  * @example dataActions.markLate!({}, { event: {}, config: {}, now: null, today: "2023-12-06" }) // { $late: true, $lateSince: "2023-12-06" }
  */
-export const dataActions: Readonly<Record<string, DataAction>> = { schedulePlanRounds, advanceRound, markLate, noteReminder, recordProposer, ...fundDataActions };
+export const dataActions: Readonly<Record<string, DataAction>> = { schedulePlanRounds, advanceRound, markLate, noteReminder, recordProposer, recordCongressPeriod, extendCongressPeriod, recordRefusalProposal, clearRefusalProposal, ...fundDataActions };

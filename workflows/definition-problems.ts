@@ -150,6 +150,11 @@ export function checkDefinition(
       for (const problem of condition === undefined ? [] : conditionProblems(condition)) {
         add(`${pointer}/guard/condition`, "BAD_CONDITION", `Điều kiện JSONLogic không hợp lệ: ${problem}`, `bad JSONLogic condition: ${problem}`);
       }
+      for (const [i, entry] of (transition.guard?.explain ?? []).entries()) {
+        for (const problem of conditionProblems(entry.when)) {
+          add(`${pointer}/guard/explain/${i}/when`, "BAD_CONDITION", `Điều kiện JSONLogic không hợp lệ: ${problem}`, `bad JSONLogic condition: ${problem}`);
+        }
+      }
     }
   }
 

@@ -24,6 +24,11 @@ export const Guard = z
     message: LocalizedText.optional(),
     /** Legal basis of the rule, for the record. */
     source: z.string().optional(),
+    /**
+     * Finer messages for a failed condition: the first entry whose `when` holds names what is wrong
+     * (e.g. "the congress was held after the permitted period" rather than the whole rule); else `message`.
+     */
+    explain: z.array(z.object({ when: Condition, message: LocalizedText }).strict()).max(20).optional(),
   })
   .strict();
 export type Guard = z.infer<typeof Guard>;
@@ -148,12 +153,20 @@ export const Timer = z
       .strict()
       .refine((a) => (a.workingDays === undefined) !== (a.calendarDays === undefined), {
         message: "exactly one of workingDays or calendarDays",
-      }),
+      })
+      .optional(),
+    /**
+     * Instead of `after`: a `$.data.` path to the last day of a limit held in the dossier data (e.g. the
+     * founding congress's period, which runs from a decision's effective date and may be extended); the
+     * event fires at the first instant of the next day. No date there, no timer.
+     */
+    at: z.string().regex(/^\$\.data(\.[A-Za-z_$][\w$]*)+$/, "at must be a $.data. path").optional(),
     event: z.string().min(1),
     /** Legal basis of the limit, as for a deadline. */
     source: SourceField.optional(),
   })
-  .strict();
+  .strict()
+  .refine((t) => (t.after === undefined) !== (t.at === undefined), { message: "exactly one of after or at" });
 export type Timer = z.infer<typeof Timer>;
 
 /**

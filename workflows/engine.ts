@@ -1,7 +1,8 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateNode, type StateValue } from "xstate";
-import type { LocalizedText, Transition } from "./definition-schema";
+import type { Guard, LocalizedText, Transition } from "./definition-schema";
+import { timeScope } from "./time-scope";
 import { CHILD_UPDATE, spawnRequests, type SpawnRequest } from "./children";
-import { actorMayTake, SERVER_FACTS, withoutEngineFields, type Actor, type CompiledWorkflow, type DossierEvent, type TransitionGuard } from "./compile";
+import { actorMayTake, guardPasses, SERVER_FACTS, withoutEngineFields, type Actor, type CompiledWorkflow, type DossierEvent, type TransitionGuard } from "./compile";
 import { EngineError } from "./errors";
 import { SAVE_DRAFT } from "./reserved-events";
 import { activeLeafNames, activeStateNames, stateKind, type IndexedState } from "./state-index";
@@ -157,6 +158,11 @@ function permittedGuards(wf: CompiledWorkflow, stored: DossierSnapshot, snapshot
   return permitted;
 }
 
+/** The message of the first `explain` entry of a failed guard whose `when` holds, if any. */
+function explained(guard: Guard | undefined, scope: Parameters<typeof guardPasses>[1]): LocalizedText | undefined {
+  return guard?.explain?.find((e) => guardPasses({ condition: e.when }, scope))?.message;
+}
+
 /**
  * Applies one event to a stored snapshot, purely. XState alone chooses the transition (its guards judge
  * roles, separation of duties and conditions); the step reports the one it took. Refusals are typed
@@ -174,8 +180,9 @@ export function sendEvent(wf: CompiledWorkflow, stored: DossierSnapshot, event: 
   const taken = withinStepBudget(() => wf.machine.getTransitionData(snapshot, sent));
   if (taken.length === 0) {
     const guard = permitted[0]!.transition.guard;
-    throw new EngineError("CONDITION_FAILED", guard?.message?.vi ?? "Hồ sơ chưa đáp ứng điều kiện để thực hiện thao tác này", {
-      messageEn: guard?.message?.en ?? "the dossier does not meet the condition for this event",
+    const message = explained(guard, { data: stored.context.data, event: sent.data ?? {}, actor: sent.actor, config: wf.definition.config ?? {}, ...timeScope(sent.at) }) ?? guard?.message;
+    throw new EngineError("CONDITION_FAILED", message?.vi ?? "Hồ sơ chưa đáp ứng điều kiện để thực hiện thao tác này", {
+      messageEn: message?.en ?? "the dossier does not meet the condition for this event",
     });
   }
   const chosen = guardData(taken[0]!);

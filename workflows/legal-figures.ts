@@ -43,6 +43,8 @@ function stateFigures(workflow: string, states: Record<string, StateNodeDef>, pr
       out.push({ workflow, path: `${at}.deadline.${unit}`, value: d[unit]!, source: d.source });
     }
     (node.timers ?? []).forEach((timer, i) => {
+      // A timer `at` a date in the data holds no figure: the figures that make the date are in `config`.
+      if (!timer.after) return;
       const unit = timer.after.workingDays !== undefined ? "workingDays" : "calendarDays";
       out.push({ workflow, path: `${at}.timers.${i}.after.${unit}`, value: timer.after[unit]!, source: timer.source });
     });

@@ -4,7 +4,7 @@ import { clockRules } from "./clock-rules";
 import type { CompiledWorkflow } from "./compile";
 import type { EstablishUnit, IssueDocument, Timer } from "./definition-schema";
 import { fillTemplate } from "./documents";
-import type { IsoDate } from "./calendar";
+import { addCalendarDays, type IsoDate } from "./calendar";
 import { dueDateNotice, dueDateTimers, reportTaskDue, type DatedTimer, type DueDateNotice } from "./due-date-reminders";
 import type { Step } from "./engine";
 import { activeStateNames, currentStateName } from "./state-index";
@@ -77,8 +77,10 @@ export function stepEffects(wf: CompiledWorkflow, step: Step, eventType: string,
     effects.push({ kind: "moveClocks", active: activeStateNames(step.snapshot.value), entered: step.entered.length > 0 });
   }
   if (step.exited.length) effects.push({ kind: "cancelTimers", states: step.exited });
-  const timers = step.entered.flatMap((state) => (wf.states.get(state)?.node.timers ?? []).map((timer) => ({ state, timer })));
+  const entered = step.entered.flatMap((state) => (wf.states.get(state)?.node.timers ?? []).map((timer) => ({ state, timer })));
+  const timers = entered.filter(({ timer }) => timer.after !== undefined);
   if (timers.length) effects.push({ kind: "planTimers", timers });
+  const onDates = entered.flatMap(({ state, timer }) => datedFromData(state, timer, data));
   const issue = step.transition?.issueDocument;
   if (issue) effects.push({ kind: "issueDocument", spec: issue, unitId: issuingUnit(wf, issue, step.from, units) });
   const establish = step.transition?.establishUnit;
@@ -94,7 +96,7 @@ export function stepEffects(wf: CompiledWorkflow, step: Step, eventType: string,
     });
   }
   if (step.entered.length) effects.push({ kind: "notify", event: eventType, entered: enteredLeaves(wf, step), finished: step.snapshot.status === "done" });
-  const dated = dueDateTimers(wf, step, at);
+  const dated = [...onDates, ...dueDateTimers(wf, step, at)];
   if (dated.length) effects.push({ kind: "planDatedTimers", timers: dated });
   const notice = dueDateNotice(wf, step, eventType);
   if (notice) effects.push({ kind: "dueDateNotice", notice });
@@ -102,6 +104,23 @@ export function stepEffects(wf: CompiledWorkflow, step: Step, eventType: string,
   const update = parentUpdate(step, eventType, dossier);
   if (update) effects.push(update);
   return effects;
+}
+
+/** A timer `at` a date in the dossier data: fires at the first instant after that day; none without a date. */
+function datedFromData(state: string, timer: Timer, data: Record<string, unknown>): DatedTimer[] {
+  if (!timer.at) return [];
+  const last = readDataPath(data, timer.at);
+  if (typeof last !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(last)) return [];
+  return [{ state, event: timer.event, on: addCalendarDays(last, 1), time: "00:00", payload: { after: null, at: last, source: timer.source ?? null } }];
+}
+
+function readDataPath(data: Record<string, unknown>, path: string): unknown {
+  let value: unknown = data;
+  for (const part of path.split(".").slice(2)) {
+    if (!value || typeof value !== "object" || Array.isArray(value) || !Object.hasOwn(value, part)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
 }
 
 /** The leaf states the step entered, with their titles and who works on them. */

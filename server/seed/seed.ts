@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
+import { addCalendarDays, toVietnamDate } from "../../workflows/calendar";
 import { hashPassword, verifyPassword } from "../auth/passwords";
 import { grants, instances, units, users } from "../db/schema";
 import type { Services } from "../services";
@@ -48,10 +49,21 @@ export async function seedDemo(services: Services): Promise<{ created: boolean }
     const nguoinop = await as("nguoinop");
     const upload = async (name: string, text: string) =>
       (await services.attachments.upload(nguoinop, { bytes: demoPdf(text), name, declaredType: "application/pdf" })).id;
+    // Every member's CV and criminal-record extract, issued a month ago (Nghị định 126/2024: at most 6 months old).
+    const issuedOn = addCalendarDays(toVietnamDate(at), -30);
+    const members = [];
+    for (const [i, member] of (dossier.data.members as Record<string, unknown>[]).entries()) {
+      members.push({
+        ...member,
+        cv: await upload(`Sơ yếu lý lịch ${i + 1}.pdf`, `So yeu ly lich - ${member.fullName as string}`),
+        criminalRecord: await upload(`Phiếu lý lịch tư pháp ${i + 1}.pdf`, `Phieu ly lich tu phap so 1 - ${member.fullName as string}`),
+        criminalRecordIssuedOn: issuedOn,
+      });
+    }
     const data = {
       ...dossier.data,
+      members,
       applicationLetter: await upload("Đơn đề nghị công nhận ban vận động.pdf", `Don de nghi cong nhan ban van dong - ${dossier.data.name as string}`),
-      criminalRecord: await upload("Phiếu lý lịch tư pháp.pdf", "Phieu ly lich tu phap so 2 - Nguyen Van Nop"),
     };
     const row = await services.dossiers.start(nguoinop, "association-founding", data);
     for (const [type, username, data] of dossier.steps) await services.dossiers.send(await as(username), row.id, { type, data });

@@ -8,9 +8,10 @@ type InstanceRow = typeof instances.$inferSelect;
 
 /**
  * A value the server computes inside a step's transaction for a transition's `compute` list (e.g. the
- * compiled summary of a plan's reports); it is added to the event's data, so history and replay keep it.
+ * compiled summary of a plan's reports) from the dossier and the event's data (after its form passed);
+ * it is added to the event's data, so history and replay keep it.
  */
-export type Computation = (tx: Tx, row: InstanceRow, at: Date) => Promise<unknown>;
+export type Computation = (tx: Tx, row: InstanceRow, at: Date, event: Record<string, unknown>) => Promise<unknown>;
 
 /**
  * Facts the server reads from its own tables for a dossier (e.g. the double-benefit flags of a fund

@@ -125,7 +125,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const ledger = new FundLedger(db, clock);
   const funds = new FundService(db, clock, registry, ledger);
   const plans = new PlanService(db, clock);
-  packs.register(fundPack(funds, ledger)).register(plansPack(plans, reportDueDates(calendar, registry))).register(reportsPack).register(foundingPack).register(dissolutionPack);
+  packs.register(fundPack(funds, ledger)).register(plansPack(plans, reportDueDates(calendar, registry))).register(reportsPack).register(foundingPack(calendar, registry)).register(dissolutionPack);
   await registry.installBuiltins(builtinDefinitions);
   // One applier per effect of the pure core; the order they run in is the order of `stepEffects`.
   const pipeline = new StepPipeline(

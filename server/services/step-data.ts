@@ -33,7 +33,7 @@ export class StepData {
       // `checkDefinition` refuses a definition naming a computation no pack provides.
       const computation = this.packs.computation(name);
       if (!computation) throw new Error(`workflow ${row.workflowKey} asks for an unknown computation "${name}"`);
-      computed[name] = await computation(tx, row, at);
+      computed[name] = await computation(tx, row, at, data);
     }
     return computed;
   }

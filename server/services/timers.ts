@@ -54,20 +54,24 @@ export class TimerService {
   readonly planTimers: ApplierOf<"planTimers"> = async ({ timers: wanted }, { instance, at, read, write }) => {
     // The calendar is not written by the step: read it without sending the queued writes first.
     const cal = await this.calendars.current(read());
-    write((q) =>
-      q.insert(timers).values(
-        wanted.map(({ state, timer }) => ({
-          id: randomUUID(),
-          instanceId: instance.id,
-          kind: "event" as const,
-          eventType: timer.event,
-          stateName: state,
-          fireAt: expiryInstant(cal, timer.after, at),
-          payload: { after: timer.after, source: timer.source ?? null },
-          createdAt: at,
-        })),
-      ),
+    // Timers `at` a date in the data are planned as dated timers (`planDatedTimers`), not here.
+    const rows = wanted.flatMap(({ state, timer }) =>
+      timer.after
+        ? [
+            {
+              id: randomUUID(),
+              instanceId: instance.id,
+              kind: "event" as const,
+              eventType: timer.event,
+              stateName: state,
+              fireAt: expiryInstant(cal, timer.after, at),
+              payload: { after: timer.after, source: timer.source ?? null },
+              createdAt: at,
+            },
+          ]
+        : [],
     );
+    if (rows.length) write((q) => q.insert(timers).values(rows));
   };
 
   /** Timers on a calendar date (a report's reminders and late mark), at that date's Vietnamese wall-clock time. */

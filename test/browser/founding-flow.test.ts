@@ -102,12 +102,15 @@ describe("founding dossier, end to end in Chromium", () => {
       await row.getByLabel("Năm sinh").fill(year!);
       await row.getByLabel("Số CCCD").fill(cccd!);
       await row.getByLabel("Chức danh").selectOption({ index: ["head", "deputy", "member"].indexOf(role!) + 1 });
+      // Nghị định 126/2024: each member's CV and criminal-record extract (at most 6 months old at submission).
+      await row.getByLabel("Sơ yếu lý lịch").setInputFiles(pdf(`so-yeu-ly-lich-${i + 1}.pdf`));
+      await row.getByLabel("Phiếu lý lịch tư pháp số 1").setInputFiles(pdf(`ly-lich-tu-phap-${i + 1}.pdf`));
+      await row.getByLabel("Ngày cấp phiếu").fill("02/11/2026");
+      await expect.poll(() => row.getByText(`ly-lich-tu-phap-${i + 1}.pdf`).count()).toBeGreaterThan(0);
     }
     await page.getByLabel("Trưởng ban vận động").fill("Nguyễn Văn Hùng");
     await page.getByLabel("Đơn đề nghị công nhận ban vận động").setInputFiles(pdf("don-de-nghi.pdf"));
     await expect.poll(() => page.getByText("don-de-nghi.pdf").count()).toBeGreaterThan(0);
-    await page.getByLabel("Phiếu lý lịch tư pháp của trưởng ban").setInputFiles(pdf("ly-lich-tu-phap.pdf"));
-    await expect.poll(() => page.getByText("ly-lich-tu-phap.pdf").count()).toBeGreaterThan(0);
     await shot(page, "04-start-form-filled");
 
     await page.getByRole("button", { name: "Nộp hồ sơ" }).click();

@@ -2,7 +2,8 @@
  * The founding of an association from the first form to the approved charter, as the demo accounts:
  * committee recognition with one supplement round, permission, the congress report and the charter,
  * then its dissolution. At each step: the next actor's inbox, the due date, the history and the
- * numbered documents. A second dossier never reports its congress and expires after 90 days.
+ * numbered documents. A second dossier never reports its congress: its congress period ends after 90
+ * days and its permission expires when no congress held in time was reported 30 working days later.
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -181,7 +182,7 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
     expect(await print.text()).toContain("Nghị quyết giải thể của Đại hội ngày 28/04/2026");
   });
 
-  it("a second dossier that never reports its congress expires 90 days after its permission, with history", async () => {
+  it("a second dossier that never reports its congress: its period ends 90 days after the permission took effect, the permission expires when no congress held in time is reported", async () => {
     t.clock.set(at("2026-03-02"));
     const data = await foundingApplication(t, nguoinop, { authorityUnit: DEMO_UNITS.soNoiVu, name: "Hội Không họp đại hội" });
     const other = ((await (await t.request(nguoinop, "POST", "/api/instances", { workflow: "association-founding", data })).json()) as { id: string }).id;
@@ -202,10 +203,16 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
     expect((await view(t, nguoinop, other)).state).toBe("permitted");
     t.clock.set(at("2026-06-02"));
     await scheduler.runDue();
+    const ended = (await detail(other)) as Detail;
+    expect(ended).toMatchObject({ state: "congressPeriodEnded", status: "active" });
+    expect(lastStep(ended)).toEqual({ type: "CONGRESS_PERIOD_ENDED", actorId: null, to: ["congressPeriodEnded"] });
+    // A congress held on 01/06 could still be reported for 30 working days: through Mon 13/07/2026.
+    t.clock.set(at("2026-07-14"));
+    await scheduler.runDue();
     const expired = (await detail(other)) as Detail;
     expect(expired).toMatchObject({ state: "expired", status: "done" });
     expect(lastStep(expired)).toEqual({ type: "EXPIRE", actorId: null, to: ["expired"] });
-    expect(expired.history.at(-1)!.at).toBe("2026-06-02T03:00:00.000Z"); // when the scheduler carried it out
+    expect(expired.history.at(-1)!.at).toBe("2026-07-14T03:00:00.000Z"); // when the scheduler carried it out
     expect(await inboxItem(nguoinop, other)).toBeUndefined();
     // A person may not send the engine's own event.
     const byHand = await t.request(nguoinop, "POST", `/api/instances/${id}/events`, { type: "EXPIRE" });

@@ -74,6 +74,7 @@ describe("built-in forms", () => {
     expect(builtinForms.map((f) => f.key).sort()).toEqual(
       [
         "comment",
+        "congress-extension",
         "congress-report",
         "decision",
         "founding-application",

@@ -70,10 +70,12 @@ export const validSamples: Record<string, unknown> = {
     assetsDeclaration: "Một máy tính, bàn ghế văn phòng",
     otherAttachments: ["att-x"],
   },
+  "congress-extension": { days: 30, reasons: "Chưa thuê được hội trường tổ chức đại hội" },
   "congress-report": {
     heldOn: "2026-03-15",
     venue: "Hội trường UBND tỉnh Kon Tum",
-    delegatesPresent: 87,
+    // Of the 60 registered members: more than half present (the congress's quorum).
+    delegatesPresent: 41,
     leadership: [
       { fullName: "Nguyễn Văn An", position: "Chủ tịch" },
       { fullName: "Trần Thị Bình", position: "Phó Chủ tịch" },

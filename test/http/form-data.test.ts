@@ -34,6 +34,8 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
     authorityUnit = (await t.unit({ kind: "office", name: "Sở Nội vụ", parentId: province })).id;
     applicant = await t.user({ grants: [{ role: "applicant", unitId: province }] });
     specialist = await t.user({ grants: [{ role: "specialist", unitId: authorityUnit }] });
+    // The leader who decides on a proposed refusal.
+    await t.user({ grants: [{ role: "leader", unitId: authorityUnit }] });
     admin = await t.user({ grants: [{ role: "admin", unitId: province }] });
   });
   const anotherApplicant = () => t.user({ grants: [{ role: "applicant", unitId: province }] });
@@ -115,7 +117,7 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
     const early = await send(applicant, draft.id, { type: "SUBMIT", expectedVersion: 2 });
     expect(early.status).toBe(422);
     const missing = ((await early.json()) as Refusal).error.fields.map((f) => f.path);
-    expect(missing).toEqual(expect.arrayContaining(["/purpose", "/members", "/applicationLetter", "/criminalRecord"]));
+    expect(missing).toEqual(expect.arrayContaining(["/purpose", "/members", "/applicationLetter"]));
     expect(await view(draft.id)).toMatchObject({ version: 2, state: "draft" });
 
     const complete = await application({ name: "Hội Nhà giáo hưu trí tỉnh" });
@@ -159,7 +161,7 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
     const started = await t.request(applicant, "POST", "/api/instances", { workflow: WORKFLOW, data: await application() });
     const { id } = (await started.json()) as { id: string };
     expect((await send(applicant, id, { type: "SUBMIT" })).status).toBe(200);
-    const res = await send(specialist, id, { type: "REJECT", data: { reasons: "" }, expectedVersion: 2 });
+    const res = await send(specialist, id, { type: "PROPOSE_REJECTION", data: { reasons: "" }, expectedVersion: 2 });
     expect(res.status).toBe(422);
     const fields = ((await res.json()) as Refusal).error.fields;
     expect(fields.map((f) => [f.path, f.form])).toEqual(
@@ -173,16 +175,16 @@ describe.each(databaseKinds)("form data on dossiers over HTTP on %s", (kind) => 
     expect(after).toMatchObject({ state: "committeeReview", version: 2 });
     expect(after.history).toHaveLength(2);
 
-    const ok = await send(specialist, id, { type: "REJECT", data: await eventData(t, specialist, "REJECT"), expectedVersion: 2 });
+    const ok = await send(specialist, id, { type: "PROPOSE_REJECTION", data: await eventData(t, specialist, "PROPOSE_REJECTION"), expectedVersion: 2 });
     expect(ok.status).toBe(200);
-    expect(((await ok.json()) as View).history.at(-1)).toMatchObject({ type: "REJECT", form: { key: "refusal-reasons", version: 1 } });
+    expect(((await ok.json()) as View).history.at(-1)).toMatchObject({ type: "PROPOSE_REJECTION", form: { key: "refusal-reasons", version: 1 } });
   });
 
   it("checks who may act before judging the data: the wrong role gets 403, not field errors", async () => {
     const started = await t.request(applicant, "POST", "/api/instances", { workflow: WORKFLOW, data: await application() });
     const { id } = (await started.json()) as { id: string };
     await send(applicant, id, { type: "SUBMIT" });
-    expect((await send(applicant, id, { type: "REJECT", data: {} })).status).toBe(403);
+    expect((await send(applicant, id, { type: "PROPOSE_REJECTION", data: {} })).status).toBe(403);
   });
 
   it("validates a comment against the comment form", async () => {

@@ -49,7 +49,7 @@ describe.each(databaseKinds)("who sees and acts on a founding dossier, on the Ko
   });
 
   it("refuses the applicant the specialist's and the leader's events with 403", async () => {
-    for (const type of ["PROPOSE", "REJECT"]) {
+    for (const type of ["PROPOSE", "PROPOSE_REJECTION"]) {
       const res = await t.request(nguoinop, "POST", `/api/instances/${dossierId}/events`, { type });
       expect(res.status, type).toBe(403);
       expect(await res.json()).toMatchObject({ error: { code: "ROLE_NOT_ALLOWED" } });

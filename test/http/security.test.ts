@@ -188,7 +188,9 @@ describe.each(databaseKinds)("every route checks its caller, on %s", (kind) => {
     const refusedData = await foundingApplication(t, nguoinop, { authorityUnit: DEMO_UNITS.soNoiVu });
     const refused = ((await (await t.request(nguoinop, "POST", "/api/instances", { workflow: "association-founding", data: refusedData })).json()) as { id: string }).id;
     await t.request(nguoinop, "POST", `/api/instances/${refused}/events`, { type: "SUBMIT" });
-    const refusal = await t.request(chuyenvien, "POST", `/api/instances/${refused}/events`, { type: "REJECT", data: sampleEventData("REJECT") });
+    // The specialist proposes the refusal; the leader signs it.
+    await t.request(chuyenvien, "POST", `/api/instances/${refused}/events`, { type: "PROPOSE_REJECTION", data: sampleEventData("PROPOSE_REJECTION") });
+    const refusal = await t.request(await t.as("lanhdao"), "POST", `/api/instances/${refused}/events`, { type: "REJECT", data: sampleEventData("REJECT") });
     const documentId = ((await refusal.json()) as { documents: { id: string }[] }).documents[0]!.id;
     const [ctdChuyenVien, ctdKeToan] = await Promise.all([t.as("ctdChuyenVien"), t.as("ctdKeToan")]);
     const [fund] = (await (await t.request(ctdKeToan, "GET", "/api/funds")).json() as { items: { id: string }[] }).items;

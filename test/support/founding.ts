@@ -1,19 +1,36 @@
+import { addCalendarDays, toVietnamDate } from "../../workflows/calendar";
 import { foundingCommittee, validSamples } from "../forms/samples";
 import { uploadPdf } from "./files";
 import type { TestApp, TestUser } from "./harness";
 
 /**
- * A complete founding-committee application by `user`, its attachments really uploaded:
- * application letter, two CVs and the head's criminal-record extract. Pass a real `authorityUnit`
- * for a dossier that is to be handed in (its review task goes there).
+ * A complete founding-committee application by `user`, its attachments really uploaded: application
+ * letter, and for every member a CV and a criminal-record extract issued a month before the clock's
+ * today (Nghị định 126/2024: at most 6 months old at submission). Pass a real `authorityUnit` for a
+ * dossier that is to be handed in (its review task goes there).
  */
 export async function foundingApplication(t: TestApp, user: TestUser, overrides: Record<string, unknown> = {}) {
+  const issuedOn = addCalendarDays(toVietnamDate(t.clock.now()), -30);
+  // Members given in `overrides` get their papers too, unless they bring their own.
+  const given = Array.isArray(overrides.members) ? (overrides.members as Record<string, unknown>[]) : foundingCommittee.members;
+  const members = await Promise.all(
+    given.map(async (m, i) =>
+      "cv" in m || "criminalRecord" in m
+        ? m
+        : {
+            ...m,
+            cv: await uploadPdf(t, user, `so-yeu-ly-lich-${i + 1}.pdf`),
+            criminalRecord: await uploadPdf(t, user, `phieu-ly-lich-tu-phap-${i + 1}.pdf`),
+            criminalRecordIssuedOn: issuedOn,
+          },
+    ),
+  );
+  const { cvs: _cvs, criminalRecord: _record, ...committee } = foundingCommittee;
   return {
-    ...foundingCommittee,
+    ...committee,
     applicationLetter: await uploadPdf(t, user, "Đơn đề nghị công nhận ban vận động.pdf"),
-    cvs: [await uploadPdf(t, user, "so-yeu-ly-lich-1.pdf"), await uploadPdf(t, user, "so-yeu-ly-lich-2.pdf")],
-    criminalRecord: await uploadPdf(t, user, "phieu-ly-lich-tu-phap.pdf"),
     ...overrides,
+    members,
   };
 }
 
@@ -25,6 +42,7 @@ const FORM_OF_EVENT: Record<string, string> = {
   APPROVE: "decision",
   RETURN: "return-note",
   REJECT: "refusal-reasons",
+  PROPOSE_REJECTION: "refusal-reasons",
   COMMENT: "comment",
 };
 

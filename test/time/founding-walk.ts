@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import type { Transition } from "../../workflows";
+import { toVietnamDate } from "../../workflows/calendar";
 import { validSamples } from "../forms/samples";
 import { uploadPdf } from "../support/files";
 import { foundingApplication } from "../support/founding";
@@ -58,7 +59,7 @@ export async function startFounding(t: TestApp, w: World, name = "Hội Cựu gi
 }
 
 /** Valid data for the form the event fills in the dossier's current state: the form's sample, its files uploaded by `user`. */
-async function formData(t: TestApp, user: TestUser, id: string, type: string): Promise<Record<string, unknown>> {
+export async function formData(t: TestApp, user: TestUser, id: string, type: string): Promise<Record<string, unknown>> {
   const row = await t.services.dossierReads.find(id);
   const workflow = await t.services.registry.get(row!.workflowKey, row!.workflowVersion, t.services.database.db);
   const on = row!.state.map((s) => workflow.states.get(s)?.node.on?.[type]).find((x) => x !== undefined);
@@ -69,7 +70,11 @@ async function formData(t: TestApp, user: TestUser, id: string, type: string): P
     if (Array.isArray(value)) return Promise.all(value.map(upload));
     return value;
   };
-  const sample = validSamples[form] as Record<string, unknown>;
+  // A decision takes effect the day it is signed, a congress is reported the day it is held: the
+  // congress period and its report's due date run from these dates.
+  const today = toVietnamDate(t.clock.now());
+  const dated = form === "decision" ? { effectiveDate: today } : form === "congress-report" ? { heldOn: today } : {};
+  const sample = { ...(validSamples[form] as Record<string, unknown>), ...dated };
   return Object.fromEntries(await Promise.all(Object.entries(sample).map(async ([k, v]) => [k, await upload(v)] as const)));
 }
 

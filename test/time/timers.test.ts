@@ -26,31 +26,41 @@ describe.each(databaseKinds)("timed transitions on %s", (kind) => {
 
   const timersOf = (id: string) => t.services.database.db.select().from(timers).where(eq(timers.instanceId, id)).orderBy(timers.createdAt);
 
-  it("expires `permitted` after 90 days without a congress report, with an EXPIRE history entry by the system", async () => {
+  it("ends the congress period 90 days after the permission took effect, and expires the permission when no congress held in time is reported by 30 working days later", async () => {
     t.clock.set("2026-03-02T10:00:00+07:00");
     const id = await startFounding(t, w);
-    const permitted = await walkTo(t, w, id, "permitted"); // permission signed Mon 02/03/2026 10:00
+    const permitted = await walkTo(t, w, id, "permitted"); // permission signed and effective Mon 02/03/2026
     expect(permitted.state).toBe("permitted");
     // 90 calendar days from 2/3 (the day itself not counted): March 29 + April 30 + May 31 = 90 → Sun 31/5, a day off,
-    // so the limit ends on the next working day, Mon 01/06/2026 (BLDS 2015 Điều 148 khoản 5); expiry at 00:00 on 02/06.
-    const [expiry] = (await timersOf(id)).filter((x) => x.stateName === "permitted");
-    expect(expiry).toMatchObject({ kind: "event", eventType: "EXPIRE", firedAt: null, cancelledAt: null });
-    expect(expiry!.fireAt.toISOString()).toBe("2026-06-01T17:00:00.000Z");
+    // so the limit ends on the next working day, Mon 01/06/2026 (BLDS 2015 Điều 148 khoản 5); the period ends at 00:00 on 02/06.
+    const [ending] = (await timersOf(id)).filter((x) => x.stateName === "permitted");
+    expect(ending).toMatchObject({ kind: "event", eventType: "CONGRESS_PERIOD_ENDED", firedAt: null, cancelledAt: null });
+    expect(ending!.fireAt.toISOString()).toBe("2026-06-01T17:00:00.000Z");
 
     t.clock.set("2026-06-01T23:59:59+07:00");
     expect((await scheduler.runDue()).fired).toEqual([]);
     expect((await view(t, w.specialist, id)).state).toBe("permitted");
 
     t.clock.set("2026-06-02T00:00:00+07:00");
+    expect((await scheduler.runDue()).fired).toEqual([ending!.id]);
+    const ended = await view(t, w.applicant, id);
+    expect(ended.state).toBe("congressPeriodEnded");
+    expect(ended.history.at(-1)).toMatchObject({ type: "CONGRESS_PERIOD_ENDED", actorId: null, from: ["permitted"], to: ["congressPeriodEnded"] });
+
+    // A congress held on the last day may be reported within 30 working days: through Mon 13/07/2026.
+    const [expiry] = (await timersOf(id)).filter((x) => x.stateName === "congressPeriodEnded");
+    expect(expiry).toMatchObject({ kind: "event", eventType: "EXPIRE", firedAt: null, cancelledAt: null });
+    expect(expiry!.fireAt.toISOString()).toBe("2026-07-13T17:00:00.000Z");
+    t.clock.set("2026-07-14T00:00:00+07:00");
     expect((await scheduler.runDue()).fired).toEqual([expiry!.id]);
     const expired = await view(t, w.applicant, id);
     expect(expired.state).toBe("expired");
     const last = expired.history.at(-1)!;
-    expect(last).toMatchObject({ type: "EXPIRE", actorId: null, actorRoles: [], from: ["permitted"], to: ["expired"], at: "2026-06-01T17:00:00.000Z" });
-    expect(last.data).toMatchObject({ timer: { id: expiry!.id, after: { calendarDays: 90 } } });
+    expect(last).toMatchObject({ type: "EXPIRE", actorId: null, actorRoles: [], from: ["congressPeriodEnded"], to: ["expired"], at: "2026-07-13T17:00:00.000Z" });
+    expect(last.data).toMatchObject({ timer: { id: expiry!.id, after: null } });
 
     // Fired once: running the scheduler again finds nothing.
-    t.clock.set("2026-06-05T00:00:00+07:00");
+    t.clock.set("2026-07-20T00:00:00+07:00");
     expect((await scheduler.runDue()).claimed).toBe(0);
     expect((await view(t, w.specialist, id)).history.filter((h) => h.type === "EXPIRE")).toHaveLength(1);
   });
@@ -114,8 +124,8 @@ describe.each(databaseKinds)("timers survive a restart on %s", (kind) => {
       const result = await new Scheduler(services).runDue();
       const [expiry] = await second.db.select().from(timers).where(eq(timers.stateName, "permitted"));
       expect(result.fired).toContain(expiry!.id);
-      expect((await services.dossierReads.find(id))!.state).toEqual(["expired"]);
-      expect((await services.dossierReads.history(id)).at(-1)).toMatchObject({ type: "EXPIRE", actorId: null });
+      expect((await services.dossierReads.find(id))!.state).toEqual(["congressPeriodEnded"]);
+      expect((await services.dossierReads.history(id)).at(-1)).toMatchObject({ type: "CONGRESS_PERIOD_ENDED", actorId: null });
       await second.close();
     } finally {
       if (dir) rmSync(dir, { recursive: true, force: true });

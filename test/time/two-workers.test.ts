@@ -15,11 +15,11 @@ import { databaseKinds, freshDatabase } from "../support/databases";
 const NOW = "2026-06-02T08:00:00+07:00";
 const WORKER = fileURLToPath(new URL("../../server/worker.ts", import.meta.url));
 
-/** `n` founding dossiers sitting in `permitted`, each with its EXPIRE timer already due. */
+/** `n` founding dossiers past their congress period (`congressPeriodEnded`), each with its EXPIRE timer already due. */
 async function seedDueTimers(services: Services, n: number): Promise<void> {
   const workflow = await services.registry.latest("association-founding", services.database.db);
   const at = new Date("2026-03-02T10:00:00+07:00");
-  const snapshot: DossierSnapshot = { value: "permitted", context: { data: {} }, status: "active" };
+  const snapshot: DossierSnapshot = { value: "congressPeriodEnded", context: { data: {} }, status: "active" };
   const starterId = randomUUID();
   await services.database.db.insert(users).values({ id: starterId, username: `founder-${starterId.slice(0, 8)}`, displayName: "Người sáng lập", passwordHash: "-", createdAt: at });
   for (let offset = 0; offset < n; offset += 250) {
@@ -30,7 +30,7 @@ async function seedDueTimers(services: Services, n: number): Promise<void> {
         code: `KT-2026-T${String(offset + i).padStart(5, "0")}`,
         workflowKey: workflow.definition.key,
         workflowVersion: workflow.version,
-        state: ["permitted"],
+        state: ["congressPeriodEnded"],
         status: "active" as const,
         snapshot,
         version: 1,
@@ -47,9 +47,9 @@ async function seedDueTimers(services: Services, n: number): Promise<void> {
         instanceId: id,
         kind: "event" as const,
         eventType: "EXPIRE",
-        stateName: "permitted",
+        stateName: "congressPeriodEnded",
         fireAt: new Date("2026-06-02T00:00:00+07:00"),
-        payload: { after: { calendarDays: 90 } },
+        payload: { after: null },
         createdAt: at,
       })),
     );

@@ -65,8 +65,8 @@ describe("drafts in the pure core", () => {
   it("names the transitions an event may take, with their forms, before any condition is judged", () => {
     const wf = founding();
     const review = sendEvent(wf, startDossier(wf, COMMITTEE).snapshot, { type: "SUBMIT", actor: applicant }).snapshot;
-    expect(permittedTransitions(wf, review, { type: "REJECT", actor: specialist }).map((o) => o.transition.form)).toEqual(["refusal-reasons"]);
-    expect(codeOf(() => permittedTransitions(wf, review, { type: "REJECT", actor: applicant }))).toBe("ROLE_NOT_ALLOWED");
+    expect(permittedTransitions(wf, review, { type: "PROPOSE_REJECTION", actor: specialist }).map((o) => o.transition.form)).toEqual(["refusal-reasons"]);
+    expect(codeOf(() => permittedTransitions(wf, review, { type: "PROPOSE_REJECTION", actor: applicant }))).toBe("ROLE_NOT_ALLOWED");
     expect(codeOf(() => permittedTransitions(wf, review, { type: "SUBMIT", actor: applicant }))).toBe("EVENT_NOT_ALLOWED");
   });
 });

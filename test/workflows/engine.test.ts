@@ -76,7 +76,7 @@ describe("association-founding through the pure core", () => {
     expect(() => sendEvent(wf, submitted, { type: "PROPOSE", actor: applicant })).toThrowError(
       expect.objectContaining({ code: "ROLE_NOT_ALLOWED" }),
     );
-    expect(availableEvents(wf, submitted, specialist).map((e) => e.type)).toEqual(["REQUEST_SUPPLEMENT", "PROPOSE", "REJECT"]);
+    expect(availableEvents(wf, submitted, specialist).map((e) => e.type)).toEqual(["REQUEST_SUPPLEMENT", "PROPOSE", "PROPOSE_REJECTION"]);
     expect(availableEvents(wf, submitted, applicant)).toEqual([]);
   });
 });

@@ -13,7 +13,9 @@ describe("legal figures of the built-in definitions", () => {
         "association-founding:config.minCommitteeMembers.province",
         "association-founding:config.minRegisteredMembers.commune",
         "association-founding:states.committeeReview.deadline.workingDays",
-        "association-founding:states.permitted.timers.0.after.calendarDays",
+        "association-founding:config.congress.periodDays",
+        "association-founding:config.congress.extensionMaxDays",
+        "association-founding:config.congress.reportWorkingDays",
         "association-dissolution:states.dissolutionReview.deadline.workingDays",
         "plan:config.reportingPeriods.sixMonth.cutoffMonthDay",
         "plan:config.reportingPeriods.annual.dueDaysAfterCutoff",
@@ -21,7 +23,8 @@ describe("legal figures of the built-in definitions", () => {
         "fund-disbursement:states.verification.deadline.workingDays",
       ]),
     );
-    expect(figures.find((f) => f.path === "states.permitted.timers.0.after.calendarDays")?.value).toBe(90);
+    // The congress period is a config figure now: it runs from the permission's effective date, the timer reads the date.
+    expect(figures.find((f) => f.path === "config.congress.periodDays")?.value).toBe(90);
   });
 
   it.each(figures.map((f) => [`${f.workflow}:${f.path}`, f] as const))("%s has a structured source (decree … verified, or a setting)", (_, figure) => {
