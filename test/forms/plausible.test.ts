@@ -53,7 +53,7 @@ describe("plausibility rules as data (pure, today handed in)", () => {
   });
 
   it("the built-in forms carry the rules and ajv accepts them; a misspelt rule is refused", () => {
-    expect(JSON.stringify(builtinForm("congress-report")!.schema)).toContain("x-plausible");
+    expect(JSON.stringify(builtinForm("decision")!.schema)).toContain("x-plausible");
     expect(JSON.stringify(builtinForm("fund-request")!.schema)).toContain("x-confirm-above");
     const ajv = createAjv("2020-12");
     expect(() => ajv.compile({ type: "string", "x-plausible": { notAfter: ["tomorrow"] } })).toThrow();

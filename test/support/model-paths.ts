@@ -74,8 +74,9 @@ export function modelPaths(wf: CompiledWorkflow, startData: Record<string, unkno
     input: { data: startData },
     events: (snapshot: AnyMachineSnapshot) =>
       snapshot.status === "done" ? [] : declaredTypes(wf, snapshot.value).flatMap((type) => ACTORS.map((actor) => eventFor(wf, snapshot, type, actor))),
-    // A configuration is its state value: the data only steers which transition a guard lets through.
-    serializeState: (snapshot: AnyMachineSnapshot) => JSON.stringify(snapshot.value),
+    // A configuration is its state value, and whether a refusal was proposed (the leader may refuse only
+    // then): otherwise the data only steers which transition a guard lets through.
+    serializeState: (snapshot: AnyMachineSnapshot) => JSON.stringify([snapshot.value, Boolean((snapshot.context as { data?: Record<string, unknown> }).data?.$refusalProposal)]),
     serializeEvent: (event) => JSON.stringify([event.type, (event as DossierEvent).actor?.id]),
   });
   // The first step of each path is XState's start (`xstate.init`).
