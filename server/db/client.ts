@@ -6,6 +6,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { keepRecoveryShort } from "./embedded-checkpoints";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -48,14 +49,20 @@ export function openDatabase(options: {
       close: () => client.end({ timeout: 5 }),
     };
   }
-  if (!options.dataDir.startsWith("memory://")) mkdirSync(options.dataDir, { recursive: true });
+  const inMemory = options.dataDir.startsWith("memory://");
+  if (!inMemory) mkdirSync(options.dataDir, { recursive: true });
   const client = new PGlite(options.dataDir);
   const db = drizzlePglite({ client, schema });
+  // A folder survives a crash: keep what its next start must replay short (a memory database does not).
+  const checkpoints = inMemory ? null : keepRecoveryShort(client);
   return {
     db: db as unknown as Db,
     kind: "pglite",
     migrate: () => migratePglite(db, { migrationsFolder }),
-    close: () => client.close(),
+    close: async () => {
+      await checkpoints?.stop();
+      await client.close();
+    },
   };
 }
 
