@@ -4,13 +4,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient } from "../../bench/http-client";
 import { startServer, type ServerProcess } from "../../bench/server-process";
-import { ManualClock } from "../../server/clock";
 import { openDatabase } from "../../server/db/client";
-import { createServices } from "../../server/services";
 import { createTestApp, type TestApp } from "../support/harness";
 import { expectInvariants } from "../support/invariants";
 import { postgresBinaries, startPgCluster, type PgCluster } from "../support/pg-cluster";
-import { crashDefinition } from "./crash-workflow";
+import { seedCrashWorld } from "./crash-world";
 
 /** `pg_ctl restart -m fast` under load, this many times; `npm run soak` restarts more. */
 const RESTARTS = Number(process.env.OUTAGE_RESTARTS ?? 2);
@@ -51,20 +49,12 @@ describe.skipIf(!bin)("PostgreSQL restarted and stopped under load: the server s
   beforeAll(async () => {
     cluster = await startPgCluster();
     dataDir = mkdtempSync(join(tmpdir(), "hoso-outage-"));
-    const setup = openDatabase({ url: cluster.url, dataDir: "unused" });
-    const services = await createServices({ database: setup, clock: new ManualClock(T0) });
-    await services.registry.publish(crashDefinition, null);
-    const unit = await services.units.create({ kind: "office", name: "Phòng thử mất CSDL", parentId: null, code: null });
-    const starter = await services.people.create({ username: "nguoinop-mat-csdl", displayName: "Người nộp", password: PASSWORD, grants: [{ role: "applicant", unitId: unit.id }] });
-    await services.people.create({ username: "canbo-mat-csdl", displayName: "Cán bộ", password: PASSWORD, grants: [{ role: "specialist", unitId: unit.id }, { role: "leader", unitId: unit.id }] });
-    const user = { id: starter.id, username: starter.username, displayName: starter.displayName, grants: [{ role: "applicant" as const, unitId: unit.id, unitName: unit.name }], below: {} };
-    for (let i = 0; i < DOSSIERS; i++) ids.push((await services.dossiers.start(user, crashDefinition.key, { name: `Hồ sơ ${i}` })).id);
-    await setup.close();
+    ids.push(...(await seedCrashWorld(cluster.url, "mat-csdl", PASSWORD, DOSSIERS, T0)));
 
     server = await startServer(0, { DATABASE_URL: cluster.url, HOSO_DATA_DIR: dataDir, HOSO_DEMO: "0", HOSO_FAKE_NOW: T0, HOSO_SCHEDULER_INTERVAL_MS: "100" });
     server.child.once("exit", (code) => (exitedDuringRun = code ?? -1));
     const http = new HttpClient(server.url, CLIENTS);
-    const official = await http.login("canbo-mat-csdl", PASSWORD);
+    const official = await http.login("mat-csdl-canbo", PASSWORD);
     let stop = false;
     const count = (into: Record<number, number>, status: number) => (into[status] = (into[status] ?? 0) + 1);
 

@@ -5,13 +5,11 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient } from "../../bench/http-client";
 import { startServer, type ServerProcess } from "../../bench/server-process";
-import { ManualClock } from "../../server/clock";
 import { openDatabase } from "../../server/db/client";
-import { createServices } from "../../server/services";
 import { createTestApp, type TestApp } from "../support/harness";
 import { expectInvariants } from "../support/invariants";
 import { postgresBinaries, startReplicatedPair, type ReplicatedPair } from "../support/pg-cluster";
-import { crashDefinition } from "./crash-workflow";
+import { seedCrashWorld } from "./crash-world";
 
 /** Events answered 200 before the kill, and again after the promotion, before the run ends. */
 const ACKS_PER_PHASE = 40;
@@ -55,20 +53,12 @@ describe.skipIf(!bin)("failover to a synchronous standby under load", () => {
   beforeAll(async () => {
     pair = await startReplicatedPair();
     dataDir = mkdtempSync(join(tmpdir(), "hoso-failover-"));
-    const setup = openDatabase({ url: pair.url, dataDir: "unused" });
-    const services = await createServices({ database: setup, clock: new ManualClock(T0) });
-    await services.registry.publish(crashDefinition, null);
-    const unit = await services.units.create({ kind: "office", name: "Phòng thử chuyển máy", parentId: null, code: null });
-    const starter = await services.people.create({ username: "nguoinop-chuyen", displayName: "Người nộp", password: PASSWORD, grants: [{ role: "applicant", unitId: unit.id }] });
-    await services.people.create({ username: "canbo-chuyen", displayName: "Cán bộ", password: PASSWORD, grants: [{ role: "specialist", unitId: unit.id }, { role: "leader", unitId: unit.id }] });
-    const user = { id: starter.id, username: starter.username, displayName: starter.displayName, grants: [{ role: "applicant" as const, unitId: unit.id, unitName: unit.name }], below: {} };
-    for (let i = 0; i < DOSSIERS; i++) ids.push((await services.dossiers.start(user, crashDefinition.key, { name: `Hồ sơ ${i}` })).id);
-    await setup.close();
+    ids.push(...(await seedCrashWorld(pair.url, "chuyen", PASSWORD, DOSSIERS, T0)));
 
     server = await startServer(0, { DATABASE_URL: pair.url, HOSO_DATA_DIR: dataDir, HOSO_DEMO: "0", HOSO_FAKE_NOW: T0, HOSO_SCHEDULER_INTERVAL_MS: "100" });
     server.child.once("exit", (code) => (exitedDuringRun = code ?? -1));
     const http = new HttpClient(server.url, CLIENTS);
-    const official = await http.login("canbo-chuyen", PASSWORD);
+    const official = await http.login("chuyen-canbo", PASSWORD);
     let stop = false;
     const clients = Array.from({ length: CLIENTS }, async (_, c) => {
       for (let round = 0; !stop; round++) {

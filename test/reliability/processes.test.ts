@@ -11,7 +11,7 @@ import { ManualClock } from "../../server/clock";
 import { openDatabase } from "../../server/db/client";
 import { createServices } from "../../server/services";
 import { freshDatabase } from "../support/databases";
-import { crashDefinition } from "./crash-workflow";
+import { seedCrashWorld } from "./crash-world";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const T0 = "2026-11-23T02:00:00Z";
@@ -41,15 +41,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("HOSO_PROCESSES=2 on PostgreSQL"
   const ids: string[] = [];
   beforeAll(async () => {
     pg = await freshDatabase("postgres");
-    const database = openDatabase({ url: pg.url!, dataDir: "unused", poolSize: 2 });
-    const services = await createServices({ database, clock: new ManualClock(T0) });
-    await services.registry.publish(crashDefinition, null);
-    const unit = await services.units.create({ kind: "office", name: "Phòng nhiều tiến trình", parentId: null, code: null });
-    const starter = await services.people.create({ username: "nguoinop-cum", displayName: "Người nộp", password: PASSWORD, grants: [{ role: "applicant", unitId: unit.id }] });
-    await services.people.create({ username: "canbo-cum", displayName: "Cán bộ", password: PASSWORD, grants: [{ role: "specialist", unitId: unit.id }, { role: "leader", unitId: unit.id }] });
-    const user = { id: starter.id, username: starter.username, displayName: starter.displayName, grants: [{ role: "applicant" as const, unitId: unit.id, unitName: unit.name }], below: {} };
-    for (let i = 0; i < DOSSIERS; i++) ids.push((await services.dossiers.start(user, crashDefinition.key, { name: `Hồ sơ ${i}` })).id);
-    await database.close();
+    ids.push(...(await seedCrashWorld(pg.url!, "cum", PASSWORD, DOSSIERS, T0)));
     server = await startServer(0, { DATABASE_URL: pg.url!, HOSO_PROCESSES: "2", HOSO_DEMO: "0", HOSO_FAKE_NOW: T0, HOSO_SCHEDULER_INTERVAL_MS: "100" });
     await until(() => childrenOf(server.child.pid!).length === 2, "two workers");
   });
@@ -62,7 +54,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("HOSO_PROCESSES=2 on PostgreSQL"
     const workers = childrenOf(server.child.pid!);
     const before = workers.map(cpuMs);
     const http = new HttpClient(server.url, 8);
-    const official = await http.login("canbo-cum", PASSWORD);
+    const official = await http.login("cum-canbo", PASSWORD);
     const answers = await Promise.all(ids.map((id) => http.call("POST", `/api/instances/${id}/events`, official, { type: "PROPOSE", expectedVersion: 1 })));
     http.close();
     expect(answers.map((a) => a.status)).toEqual(ids.map(() => 200));
@@ -75,7 +67,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("HOSO_PROCESSES=2 on PostgreSQL"
     process.kill(victim!, "SIGKILL");
     await until(() => server.output().includes(`tiến trình ${victim} đã dừng`), "the primary to notice");
     const http = new HttpClient(server.url, 4);
-    const official = await http.login("canbo-cum", PASSWORD);
+    const official = await http.login("cum-canbo", PASSWORD);
     const answers = await Promise.all(Array.from({ length: 20 }, () => http.call("GET", "/api/me", official)));
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
     http.close();
