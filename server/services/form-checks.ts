@@ -25,7 +25,6 @@ export class FormChecks {
   constructor(
     private readonly forms: FormRegistry,
     private readonly attachments: AttachmentService,
-    private readonly db: Db,
   ) {}
 
   /**

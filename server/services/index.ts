@@ -146,7 +146,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     packs,
   );
   const codePrefix = options.codePrefix ?? "KT";
-  const checks = new FormChecks(forms, attachments, db);
+  const checks = new FormChecks(forms, attachments);
   const dossiers = new DossierService(db, registry, clock, pipeline, packs, codePrefix, forms, checks, attachments);
   const dossierReads = new DossierReads(db, registry, clock, packs, (id, via) => deadlines.forInstance(id, via));
   const sessions = new SessionStore(db, options.sessionClock ?? clock);
