@@ -32,7 +32,7 @@ import { createServices } from "../server/services";
 import { demoAccountsPresent } from "../server/seed";
 import { crashDefinition } from "../test/reliability/crash-workflow";
 import { HttpClient } from "./http-client";
-import { startServer } from "./server-process";
+import { cpuMs, startServer } from "./server-process";
 
 const { values: args } = parseArgs({
   options: {
@@ -104,7 +104,7 @@ async function stages(dir: string): Promise<Record<string, number>> {
   return out;
 }
 
-type Round = { events: number; walBytes: number; dataBytes: number; killRestartMs: number; cleanRestartMs: number; stages: Record<string, number>; lost: number; loadAtKill: string };
+type Round = { events: number; walBytes: number; dataBytes: number; killRestartMs: number; killRestartCpuMs: number; cleanRestartMs: number; cleanRestartCpuMs: number; stages: Record<string, number>; lost: number; loadAtKill: string };
 
 async function round(n: number): Promise<Round> {
   const dir = mkdtempSync(join(tmpdir(), "hoso-recovery-"));
@@ -162,7 +162,9 @@ async function round(n: number): Promise<Round> {
 
     const again = await startServer(0, { HOSO_DATA_DIR: dir, HOSO_DEMO: "1", HOSO_FAKE_NOW: T0, HOSO_SCHEDULER_INTERVAL_MS: "1000" });
     const killRestartMs = again.startMs;
-    log(`round ${n}: restart after kill -9 → ready in ${ms(killRestartMs)} (load ${load()})`);
+    // CPU time the process spent to get ready: unlike wall time, barely moved by other processes' load.
+    const killRestartCpuMs = cpuMs(again.child.pid!);
+    log(`round ${n}: restart after kill -9 → ready in ${ms(killRestartMs)}, ${ms(killRestartCpuMs)} of CPU (load ${load()})`);
     // Every acknowledged event is there.
     const check = new HttpClient(again.url, 4);
     const me = await check.login("canbo-phuc-hoi", PASSWORD);
@@ -176,12 +178,13 @@ async function round(n: number): Promise<Round> {
     await again.stop();
     const clean = await startServer(0, { HOSO_DATA_DIR: dir, HOSO_DEMO: "1", HOSO_FAKE_NOW: T0, HOSO_SCHEDULER_INTERVAL_MS: "1000" });
     const cleanRestartMs = clean.startMs;
+    const cleanRestartCpuMs = cpuMs(clean.child.pid!);
     await clean.stop();
-    log(`round ${n}: restart after a clean stop → ready in ${ms(cleanRestartMs)}; lost ${lost}`);
+    log(`round ${n}: restart after a clean stop → ready in ${ms(cleanRestartMs)}, ${ms(cleanRestartCpuMs)} of CPU; lost ${lost}`);
 
     const timed = await stages(copy);
     log(`round ${n}: stages on the crashed copy: ${Object.entries(timed).map(([k, v]) => (k.includes("MiB") || k.includes("rows") ? `${k} ${v.toFixed(1)}` : `${k} ${ms(v)}`)).join(", ")}`);
-    return { events: acks.length, walBytes, dataBytes, killRestartMs, cleanRestartMs, stages: timed, lost, loadAtKill };
+    return { events: acks.length, walBytes, dataBytes, killRestartMs, killRestartCpuMs, cleanRestartMs, cleanRestartCpuMs, stages: timed, lost, loadAtKill };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     for (const c of copies) rmSync(c, { recursive: true, force: true });
