@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/require-user";
 import { readQuery } from "../request";
-import { currentVietnamYear } from "../services/ratings";
+import { currentVietnamYear } from "../services/vietnam-time";
 
 export const DashboardQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 

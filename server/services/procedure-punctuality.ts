@@ -5,7 +5,7 @@ import { dossierClocks, dossierRatings, instances, units } from "../db/schema";
 import type { SessionUser } from "../identity";
 import { visibleDossiers } from "./access";
 import type { CalendarService } from "./calendar";
-import { vietnamYear } from "./ratings";
+import { vietnamYear } from "./vietnam-time";
 import { clockStatus } from "./timers";
 import type { WorkflowRegistry } from "./workflow-registry";
 

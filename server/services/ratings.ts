@@ -1,13 +1,11 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { toVietnamDate } from "../../workflows/calendar";
 import type { Clock } from "../clock";
 import type { Db } from "../db/client";
 import { dossierRatings, instances, SATISFACTION_LEVELS } from "../db/schema";
 import { DomainError, notFound } from "../errors";
 import type { SessionUser } from "../identity";
 import { canSeeDossier } from "./access";
-import { vietnamInstant } from "./vietnam-time";
 
 export const RatingBody = z.object({
   level: z.enum(SATISFACTION_LEVELS),
@@ -49,21 +47,8 @@ export class RatingService {
     const [rating] = await this.db.select().from(dossierRatings).where(eq(dossierRatings.instanceId, instanceId));
     return rating ? toRating(rating) : null;
   }
-
-  /** Ratings of the given dossiers counted per level, keyed by dossier id (the dashboard groups them). */
-  async levelsOf(instanceIds: string[]): Promise<Map<string, Rating["level"]>> {
-    if (!instanceIds.length) return new Map();
-    const rows = await this.db.select({ id: dossierRatings.instanceId, level: dossierRatings.level }).from(dossierRatings).where(inArray(dossierRatings.instanceId, instanceIds));
-    return new Map(rows.map((r) => [r.id, r.level]));
-  }
 }
 
 function toRating(row: typeof dossierRatings.$inferSelect): Rating {
   return { level: row.level, comment: row.comment, createdAt: row.createdAt.toISOString() };
 }
-
-/** The Vietnam calendar year `year` as a half-open instant range. */
-export function vietnamYear(year: number): [Date, Date] {
-  return [vietnamInstant(`${year}-01-01`, "00:00"), vietnamInstant(`${year + 1}-01-01`, "00:00")];
-}
-export const currentVietnamYear = (clock: Clock) => Number(toVietnamDate(clock.now()).slice(0, 4));

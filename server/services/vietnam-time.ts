@@ -1,4 +1,5 @@
-import { addCalendarDays, computeDeadline, type Calendar, type DeadlineRule, type IsoDate } from "../../workflows/calendar";
+import { addCalendarDays, computeDeadline, toVietnamDate, type Calendar, type DeadlineRule, type IsoDate } from "../../workflows/calendar";
+import type { Clock } from "../clock";
 import { formatDateVi } from "../../forms";
 
 /** Reminders and escalations go out at the start of the office day in Vietnam. */
@@ -40,3 +41,11 @@ export function formatVietnamDateTime(at: Date): string {
   const local = new Date(at.getTime() + 7 * 3_600_000).toISOString();
   return `${local.slice(11, 16)} ${formatDateVi(local.slice(0, 10))}`;
 }
+
+/** The Vietnam calendar year `year` as a half-open instant range. */
+export function vietnamYear(year: number): [Date, Date] {
+  return [vietnamInstant(`${year}-01-01`, "00:00"), vietnamInstant(`${year + 1}-01-01`, "00:00")];
+}
+
+/** This year in Vietnam, by the injected clock. */
+export const currentVietnamYear = (clock: Clock) => Number(toVietnamDate(clock.now()).slice(0, 4));
