@@ -68,6 +68,12 @@ const recordCongressPeriod: DataAction = (data, { event }) => ({ ...data, $congr
 const extendCongressPeriod: DataAction = (data, { event }) => ({ ...data, $congress: event.congressExtension ?? data.$congress ?? null });
 
 /**
+ * Founding: keeps who recognises, appraises and decides (`foundingAuthorities`, computed from the unit
+ * tree at the first submission) as `$authorities`, which later stages' assignees read.
+ */
+const recordAuthorities: DataAction = (data, { event }) => ({ ...data, $authorities: event.foundingAuthorities ?? null });
+
+/**
  * A specialist does not refuse alone (the refusal is the competent authority's decision): his proposal,
  * with its reasons and legal basis, waits for the leader as `$refusalProposal`; a proposal to approve
  * clears it.
@@ -86,4 +92,4 @@ const clearRefusalProposal: DataAction = (data) => {
  *
  * @example dataActions.markLate!({}, { event: {}, config: {}, now: null, today: "2023-12-06" }) // { $late: true, $lateSince: "2023-12-06" }
  */
-export const dataActions: Readonly<Record<string, DataAction>> = { schedulePlanRounds, advanceRound, markLate, noteReminder, recordProposer, recordCongressPeriod, extendCongressPeriod, recordRefusalProposal, clearRefusalProposal, ...fundDataActions };
+export const dataActions: Readonly<Record<string, DataAction>> = { schedulePlanRounds, advanceRound, markLate, noteReminder, recordProposer, recordCongressPeriod, extendCongressPeriod, recordAuthorities, recordRefusalProposal, clearRefusalProposal, ...fundDataActions };

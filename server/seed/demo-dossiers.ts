@@ -44,4 +44,9 @@ export const DEMO_DOSSIERS: { data: Record<string, unknown>; steps: [string, str
       ["REQUEST_SUPPLEMENT", "chuyenvien", { items: ["Phiếu lý lịch tư pháp của trưởng ban vận động"], note: "Bổ sung trong 15 ngày" }],
     ],
   },
+  // A health association: the Sở Y tế, which manages its field, recognises its committee.
+  {
+    data: founding("Hội Điều dưỡng tỉnh Quảng Ngãi", "Y tế", "Nâng cao chất lượng chăm sóc người bệnh"),
+    steps: [["SUBMIT", "nguoinop", {}]],
+  },
 ];

@@ -25,6 +25,7 @@ export const DEMO_UNITS = {
   // Provincial offices and organisations.
   soNoiVu: id(101),
   phongNoiVuDakHa: id(102),
+  soYTe: id(103),
   chuThapDo: id(111),
   quyNhanDao: id(112),
   mttq: id(121),
@@ -41,7 +42,8 @@ const U = DEMO_UNITS;
 export type DemoUnit = { id: string; parentId: string | null; kind: UnitKind; name: string; code: string | null };
 
 export const DEMO_UNIT_ROWS: DemoUnit[] = [
-  { id: U.konTum, parentId: null, kind: "province", name: "Tỉnh Kon Tum", code: "KT" },
+  // The province unit is its People's Committee: its leader is the chairman, its decisions `…/QĐ-UBND`.
+  { id: U.konTum, parentId: null, kind: "province", name: "Tỉnh Kon Tum", code: "UBND" },
   { id: U.dakGlei, parentId: U.konTum, kind: "district", name: "Huyện Đăk Glei", code: "DG" },
   { id: U.ngocHoi, parentId: U.konTum, kind: "district", name: "Huyện Ngọc Hồi", code: "NH" },
   { id: U.dakTo, parentId: U.konTum, kind: "district", name: "Huyện Đăk Tô", code: "DT" },
@@ -56,6 +58,7 @@ export const DEMO_UNIT_ROWS: DemoUnit[] = [
   { id: U.haMon, parentId: U.dakHa, kind: "commune", name: "Xã Hà Mòn", code: null },
   { id: U.quyetThang, parentId: U.tpKonTum, kind: "commune", name: "Phường Quyết Thắng", code: null },
   { id: U.soNoiVu, parentId: U.konTum, kind: "office", name: "Sở Nội vụ tỉnh Kon Tum", code: "SNV" },
+  { id: U.soYTe, parentId: U.konTum, kind: "office", name: "Sở Y tế tỉnh Kon Tum", code: "SYT" },
   { id: U.phongNoiVuDakHa, parentId: U.dakHa, kind: "office", name: "Phòng Nội vụ huyện Đăk Hà", code: "PNV" },
   { id: U.chuThapDo, parentId: U.konTum, kind: "association", name: "Hội Chữ thập đỏ tỉnh Kon Tum", code: "CTĐ" },
   { id: U.quyNhanDao, parentId: U.chuThapDo, kind: "fund", name: "Quỹ Trợ giúp nhân đạo tỉnh Kon Tum", code: "QNĐ" },
@@ -76,19 +79,20 @@ export const DEMO_UNIT_ROWS: DemoUnit[] = [
 export const DEMO_RENAMED_2025: { id: string; name: string }[] = [
   { id: U.konTum, name: "Tỉnh Quảng Ngãi" },
   { id: U.soNoiVu, name: "Sở Nội vụ tỉnh Quảng Ngãi" },
+  { id: U.soYTe, name: "Sở Y tế tỉnh Quảng Ngãi" },
 ];
 
 /** Every demo account signs in with this password (never in production). */
 export const DEMO_PASSWORD = "demo";
 
-export type DemoUser = { id: string; username: string; displayName: string; grants: { role: Role; unitId: string }[] };
+export type DemoUser = { id: string; username: string; displayName: string; grants: { role: Role; unitId: string; position?: string }[] };
 
 /** The demo accounts of design §9. */
 export const DEMO_USERS = {
   admin: { id: id(1001), username: "admin", displayName: "Quản trị hệ thống", grants: [{ role: "admin", unitId: U.konTum }] },
   nguoinop: { id: id(1002), username: "nguoinop", displayName: "Nguyễn Văn Nộp", grants: [{ role: "applicant", unitId: U.konTum }] },
   chuyenvien: { id: id(1003), username: "chuyenvien", displayName: "Trần Thị Chuyên (Sở Nội vụ)", grants: [{ role: "specialist", unitId: U.soNoiVu }] },
-  lanhdao: { id: id(1004), username: "lanhdao", displayName: "Lê Văn Đạo (Giám đốc Sở Nội vụ)", grants: [{ role: "leader", unitId: U.soNoiVu }] },
+  lanhdao: { id: id(1004), username: "lanhdao", displayName: "Lê Văn Đạo (Giám đốc Sở Nội vụ)", grants: [{ role: "leader", unitId: U.soNoiVu, position: "Giám đốc" }] },
   ketoan: { id: id(1005), username: "ketoan", displayName: "Phạm Thị Toán (Hội Chữ thập đỏ)", grants: [{ role: "accountant", unitId: U.chuThapDo }] },
   mttqPhongTrao: { id: id(1006), username: "mttq.phongtrao", displayName: "Y Blông (Ban Phong trào MTTQ)", grants: [{ role: "specialist", unitId: U.mttqPhongTrao }] },
   mttqThuongTruc: { id: id(1007), username: "mttq.thuongtruc", displayName: "A Thuận (Ban Thường trực MTTQ)", grants: [{ role: "leader", unitId: U.mttqThuongTruc }] },
@@ -98,6 +102,9 @@ export const DEMO_USERS = {
   ctdPhoChuTich: { id: id(1011), username: "ctd.phochutich", displayName: "Trương Thị Ái (Phó Chủ tịch Hội Chữ thập đỏ tỉnh)", grants: [{ role: "leader", unitId: U.quyNhanDao }] },
   ctdKeToan: { id: id(1012), username: "ctd.ketoan", displayName: "Đỗ Văn Sổ (Kế toán Quỹ nhân đạo)", grants: [{ role: "accountant", unitId: U.quyNhanDao }] },
   xaHaMon: { id: id(1013), username: "xa.hamon", displayName: "UBND xã Hà Mòn", grants: [{ role: "applicant", unitId: U.haMon }] },
+  chutich: { id: id(1014), username: "chutich", displayName: "Võ Văn Tỉnh (Chủ tịch UBND tỉnh)", grants: [{ role: "leader", unitId: U.konTum, position: "Chủ tịch" }] },
+  sytChuyenVien: { id: id(1015), username: "syt.chuyenvien", displayName: "Đặng Thị Y (Sở Y tế)", grants: [{ role: "specialist", unitId: U.soYTe }] },
+  sytGiamDoc: { id: id(1016), username: "syt.giamdoc", displayName: "Phan Văn Khỏe (Giám đốc Sở Y tế)", grants: [{ role: "leader", unitId: U.soYTe, position: "Giám đốc" }] },
 } satisfies Record<string, DemoUser>;
 
 /** What each demo account is for, printed at start-up. */
@@ -115,4 +122,7 @@ export const DEMO_ROLES_VI: Record<keyof typeof DEMO_USERS, string> = {
   ctdPhoChuTich: "lãnh đạo Quỹ (Phó Chủ tịch Hội Chữ thập đỏ tỉnh)",
   ctdKeToan: "kế toán, Quỹ Trợ giúp nhân đạo",
   xaHaMon: "người đề nghị, UBND xã Hà Mòn",
+  chutich: "Chủ tịch UBND tỉnh: cho phép thành lập, phê duyệt điều lệ hội cấp tỉnh",
+  sytChuyenVien: "chuyên viên, Sở Y tế (công nhận ban vận động hội ngành y tế)",
+  sytGiamDoc: "lãnh đạo, Sở Y tế",
 };

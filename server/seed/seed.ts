@@ -31,7 +31,7 @@ export async function seedDemo(services: Services): Promise<{ created: boolean }
     await db.insert(users).values({ id: user.id, username: user.username, displayName: user.displayName, passwordHash, createdAt: at }).onConflictDoNothing();
     for (const g of user.grants) {
       // The unique (user, role, unit) index makes a second run a no-op.
-      await db.insert(grants).values({ id: randomUUID(), userId: user.id, role: g.role, unitId: g.unitId, createdAt: at }).onConflictDoNothing();
+      await db.insert(grants).values({ id: randomUUID(), userId: user.id, role: g.role, unitId: g.unitId, position: "position" in g ? g.position : null, createdAt: at }).onConflictDoNothing();
     }
   }
   await seedDemoPlan(services);

@@ -1,5 +1,5 @@
 import { toVietnamDate } from "../../workflows/calendar";
-import { committeeExtractProblems } from "../../workflows/founding/committee-extracts";
+import { committeeExtractProblems, headExtractProblems } from "../../workflows/founding/committee-extracts";
 import type { DossierSnapshot } from "../../workflows";
 import { DomainError } from "../errors";
 import type { Computation } from "./domain-packs";
@@ -13,9 +13,7 @@ import type { WorkflowRegistry } from "./workflow-registry";
  */
 export function committeeExtracts(registry: WorkflowRegistry): Computation {
   return async (tx, row, at, event) => {
-    const config = (await registry.get(row.workflowKey, row.workflowVersion, tx)).definition.config ?? {};
-    const months = config.criminalRecordMaxAgeMonths;
-    if (typeof months !== "number" || !Number.isInteger(months) || months <= 0) throw new Error(`${row.workflowKey} has no criminalRecordMaxAgeMonths`);
+    const months = await maxAgeMonths(registry, tx, row);
     // The members are those of the draft, unless the event brings a new list.
     const members = Array.isArray(event.members) ? event.members : (row.snapshot as DossierSnapshot).context.data.members;
     const checkedOn = toVietnamDate(at);
@@ -28,4 +26,30 @@ export function committeeExtracts(registry: WorkflowRegistry): Computation {
     }
     return { checkedOn, maxAgeMonths: months };
   };
+}
+
+/**
+ * The `headExtract` check of the founding application: the committee's head's CV and criminal-record
+ * extract, the extract at most `config.criminalRecordMaxAgeMonths` months old on the step's date.
+ */
+export function headExtract(registry: WorkflowRegistry): Computation {
+  return async (tx, row, at, event) => {
+    const months = await maxAgeMonths(registry, tx, row);
+    const checkedOn = toVietnamDate(at);
+    const problems = headExtractProblems(event, checkedOn, months);
+    if (problems.length) {
+      throw new DomainError("VALIDATION_FAILED", "Hồ sơ thiếu sơ yếu lý lịch hoặc phiếu lý lịch tư pháp hợp lệ của trưởng ban vận động", {
+        messageEn: "the committee's head needs a CV and a current criminal-record extract",
+        fields: problems.map((p) => ({ ...p, form: "founding-application" })),
+      });
+    }
+    return { checkedOn, maxAgeMonths: months };
+  };
+}
+
+async function maxAgeMonths(registry: WorkflowRegistry, tx: Parameters<Computation>[0], row: Parameters<Computation>[1]): Promise<number> {
+  const config = (await registry.get(row.workflowKey, row.workflowVersion, tx)).definition.config ?? {};
+  const months = config.criminalRecordMaxAgeMonths;
+  if (typeof months !== "number" || !Number.isInteger(months) || months <= 0) throw new Error(`${row.workflowKey} has no criminalRecordMaxAgeMonths`);
+  return months;
 }

@@ -71,6 +71,9 @@ export function documentHtml(doc: DocumentRow): string {
   const letter = UNNAMED_TYPES.has(doc.type);
   const kind = letter ? "Công văn" : (DOCUMENT_TYPES[doc.type as DocumentType]?.vi ?? doc.type);
   const signerTitle = doc.signerTitle ?? "";
+  // Documents issued before the signature block and authority line were kept print as they did then.
+  const signature = body.signature ?? [signerTitle || "Thủ trưởng cơ quan"];
+  const authority = body.authority !== undefined ? body.authority : signerTitle ? `${signerTitle} ${body.issuerName}` : null;
   const paragraphs = body.content.length ? body.content : [body.subject];
   const note = typeof body.form.note === "string" && body.form.note.trim() ? body.form.note.trim() : null;
   const recipients = body.recipients.length ? body.recipients : ["Như trên;", "Lưu: VT."];
@@ -99,7 +102,7 @@ ${letter ? "" : `<section class="title">
   <div class="subject">${esc(body.subject)}</div>
   <div class="rule"></div>
 </section>`}
-${doc.type === "QĐ" && signerTitle ? `<p class="authority">${esc(upper(`${signerTitle} ${body.issuerName}`))}</p>` : ""}
+${doc.type === "QĐ" && authority ? `<p class="authority">${esc(upper(authority))}</p>` : ""}
 ${body.basis.map((line) => `<p class="basis">${esc(line)}</p>`).join("\n")}
 ${doc.type === "QĐ" ? `<p class="decides">QUYẾT ĐỊNH:</p>` : ""}
 <section class="content">
@@ -109,7 +112,7 @@ ${note ? `<p>${esc(note)}</p>` : ""}
 <footer class="foot">
   <div class="recipients"><div class="label">Nơi nhận:</div><ul>${recipients.map((r) => `<li>${esc(r)}</li>`).join("")}</ul></div>
   <div class="signer">
-    <div class="role">${esc(upper(signerTitle || "Thủ trưởng cơ quan"))}</div>
+    ${signature.map((line) => `<div class="role">${esc(upper(line))}</div>`).join("")}
     <div class="signed">(Đã ký)</div>
     <div class="name">${esc(doc.signerName)}</div>
   </div>

@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { documentNumber, fillLines, fillTemplate, type IssueDocument, type Role } from "../../workflows";
 import { toVietnamDate } from "../../workflows/calendar";
 import type { Db, Tx } from "../db/client";
-import { documents, documentSequences, units, type DocumentBody } from "../db/schema";
+import { documents, documentSequences, grants, units, type DocumentBody } from "../db/schema";
 import { DomainError } from "../errors";
 import { isUuid } from "../ids";
 import { holdsRole, type SessionUser } from "../identity";
+import { issuerHeading, peopleCommitteeName, isPeopleCommittee } from "./issuer-heading";
 import { roleTitle } from "./role-titles";
+import { signatureBlock } from "./signature-block";
 import type { StepContext } from "./step-context";
 import type { ApplierOf } from "./step-pipeline";
 
@@ -40,7 +42,9 @@ export class DocumentService {
         fields: [{ path: "/", message: "Hồ sơ chưa có cơ quan ban hành hợp lệ", messageEn: "the dossier names no valid issuing unit" }],
       });
     }
-    const ancestors = await ancestorNames(tx, unit.parentId);
+    const ancestors = await ancestorsOf(tx, unit.parentId);
+    const heading = issuerHeading(unit, ancestors[0] ?? null);
+    const signing = actor ? await signingTitle(tx, actor, unit.id) : null;
     const issuedOn = toVietnamDate(at.toISOString());
     const year = Number(issuedOn.slice(0, 4));
     const [next] = await tx
@@ -65,9 +69,11 @@ export class DocumentService {
       formKey: step.transition?.form ?? null,
       dossierCode: instance.code,
       dossierTitle: instance.title,
-      issuerName: unit.name,
-      parentIssuerName: ancestors[0] ?? null,
-      place: placeName(ancestors.at(-1) ?? unit.name),
+      issuerName: heading.issuer,
+      parentIssuerName: heading.parent,
+      place: placeName(ancestors.at(-1)?.name ?? unit.name),
+      signature: signatureBlock(unit, signing?.position ?? null, signing?.title ?? null),
+      authority: authorityLine(unit, signing),
     };
     const [row] = await tx
       .insert(documents)
@@ -86,7 +92,7 @@ export class DocumentService {
         // The signer is the account that acted, never a name typed into the form.
         signerId: actor?.id ?? null,
         signerName: actor?.displayName ?? unit.name,
-        signerTitle: actor ? signerTitle(actor, unit.id) : null,
+        signerTitle: signing?.position ?? signing?.title ?? null,
         body,
       })
       .returning();
@@ -152,28 +158,48 @@ export function unitCode(unit: { code: string | null; name: string }): string {
     .join("");
 }
 
-/** The names of a unit's ancestors, nearest first. */
-async function ancestorNames(tx: Tx, parentId: string | null): Promise<string[]> {
-  const names: string[] = [];
+/** A unit's ancestors (name and kind), nearest first. */
+async function ancestorsOf(tx: Tx, parentId: string | null): Promise<{ name: string; kind: string }[]> {
+  const found: { name: string; kind: string }[] = [];
   for (let id = parentId, depth = 0; id && depth < 16; depth++) {
-    const [row] = await tx.select({ name: units.name, parentId: units.parentId }).from(units).where(eq(units.id, id));
+    const [row] = await tx.select({ name: units.name, kind: units.kind, parentId: units.parentId }).from(units).where(eq(units.id, id));
     if (!row) break;
-    names.push(row.name);
+    found.push({ name: row.name, kind: row.kind });
     id = row.parentId;
   }
-  return names;
+  return found;
 }
 
 /** The place on the place-date line: the province's name without its kind ("Tỉnh Kon Tum" → "Kon Tum"). */
 export function placeName(rootName: string): string {
-  return rootName.replace(/^(Tỉnh|Thành phố|TP\.?)\s+/i, "").trim() || rootName;
+  return rootName.replace(/^(Ủy ban nhân dân|UBND)\s+/i, "").replace(/^(Tỉnh|Thành phố|TP\.?)\s+/i, "").trim() || rootName;
+}
+
+/**
+ * The signer's role in the issuing unit (or above it) and, when his grant there names one, his position
+ * ("Giám đốc", "Phó Chủ tịch"), which the signature block prints.
+ */
+async function signingTitle(tx: Tx, user: SessionUser, unitId: string): Promise<{ title: string; position: string | null } | null> {
+  const role = SIGNING_ROLES.find((r) => holdsRole(user, r, unitId, true));
+  if (!role) return null;
+  const [grant] = await tx
+    .select({ position: grants.position })
+    .from(grants)
+    .where(and(eq(grants.userId, user.id), eq(grants.role, role), eq(grants.unitId, unitId)))
+    .limit(1);
+  return { title: roleTitle(role), position: grant?.position ?? null };
+}
+
+/**
+ * The line above "Căn cứ" in a decision: the head's title and the full name of the issuer
+ * ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"); a deputy decides in the head's name.
+ */
+function authorityLine(unit: { kind: string; name: string }, signing: { title: string; position: string | null } | null): string | null {
+  if (!signing) return null;
+  const head = signing.position ? signing.position.replace(/^Phó\s+/i, "") : signing.title;
+  const name = isPeopleCommittee(unit) ? peopleCommitteeName(unit.name) : unit.name;
+  return `${head.charAt(0).toLocaleUpperCase("vi")}${head.slice(1)} ${name}`;
 }
 
 /** The roles that sign for a unit, the highest first. */
 const SIGNING_ROLES: Role[] = ["leader", "specialist", "accountant", "admin"];
-
-/** The signer's title: the highest role the account holds in the issuing unit (or above it), in Vietnamese. */
-export function signerTitle(user: SessionUser, unitId: string): string | null {
-  const role = SIGNING_ROLES.find((r) => holdsRole(user, r, unitId, true));
-  return role ? roleTitle(role) : null;
-}

@@ -11,7 +11,7 @@ import { isUniqueViolation, isUuid } from "./dossiers";
 import type { UnitService } from "./units";
 
 export type UserRow = typeof users.$inferSelect;
-export type NewUser = { id?: string; username: string; displayName: string; password: string; grants?: { role: Role; unitId: string }[] };
+export type NewUser = { id?: string; username: string; displayName: string; password: string; grants?: { role: Role; unitId: string; position?: string | undefined }[] };
 
 /** The public face of a user: never the password hash. */
 export function publicUser(user: UserRow) {
@@ -44,7 +44,7 @@ export class PeopleService {
           .insert(users)
           .values({ id: input.id ?? randomUUID(), username: input.username, displayName: input.displayName, passwordHash, createdAt: now })
           .returning();
-        for (const g of input.grants ?? []) await tx.insert(grants).values({ id: randomUUID(), userId: user!.id, role: g.role, unitId: g.unitId, createdAt: now });
+        for (const g of input.grants ?? []) await tx.insert(grants).values({ id: randomUUID(), userId: user!.id, role: g.role, unitId: g.unitId, position: g.position ?? null, createdAt: now });
         return user!;
       });
     } catch (error) {
@@ -110,7 +110,7 @@ export class PeopleService {
   /** Grants, filtered; with `scope`, only those held in these units. */
   listGrants(filter: { userId?: string | undefined; unitId?: string | undefined }, scope?: ReadonlySet<string>) {
     return this.db
-      .select({ id: grants.id, userId: grants.userId, username: users.username, role: grants.role, unitId: grants.unitId, unitName: units.name })
+      .select({ id: grants.id, userId: grants.userId, username: users.username, role: grants.role, unitId: grants.unitId, unitName: units.name, position: grants.position })
       .from(grants)
       .innerJoin(users, eq(users.id, grants.userId))
       .innerJoin(units, eq(units.id, grants.unitId))
@@ -125,14 +125,14 @@ export class PeopleService {
   }
 
   /** Grants `role` in `unitId`; with `scope`, only to a user an admin of these units may manage (else 404). */
-  async grant(userId: string, role: Role, unitId: string, scope?: ReadonlySet<string>) {
+  async grant(userId: string, role: Role, unitId: string, scope?: ReadonlySet<string>, position: string | null = null) {
     await this.get(userId);
     await this.unitService.get(unitId);
     try {
       return await this.db.transaction(async (tx) => {
         // Every grant holds its user's row: an admin's check of the user's grants cannot race it.
         await lockUser(tx, userId, scope);
-        const [row] = await tx.insert(grants).values({ id: randomUUID(), userId, role, unitId, createdAt: this.clock.now() }).returning();
+        const [row] = await tx.insert(grants).values({ id: randomUUID(), userId, role, unitId, position, createdAt: this.clock.now() }).returning();
         return row!;
       });
     } catch (error) {

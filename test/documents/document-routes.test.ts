@@ -45,7 +45,8 @@ describe.each(databaseKinds)("document routes on %s", (kind) => {
       number: "01/QĐ-SNV",
       instanceId: dossierId,
       signer: { name: "Lê Văn Lãnh", title: "Lãnh đạo" },
-      body: { issuerName: "Sở Nội vụ", parentIssuerName: "Tỉnh Kon Tum", place: "Kon Tum", form: { effectiveDate: "2026-12-01" } },
+      // Nghị định 30/2020: the governing body abbreviated above the issuer's short name.
+      body: { issuerName: "Sở Nội vụ", parentIssuerName: "UBND tỉnh Kon Tum", place: "Kon Tum", form: { effectiveDate: "2026-12-01" } },
     });
   });
 
@@ -56,6 +57,7 @@ describe.each(databaseKinds)("document routes on %s", (kind) => {
     expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
     const html = await res.text();
     for (const text of [
+      "UBND TỈNH KON TUM",
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "Độc lập - Tự do - Hạnh phúc",
       "Số: 01/QĐ-SNV",

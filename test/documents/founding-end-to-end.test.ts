@@ -1,7 +1,9 @@
 /**
- * The founding of an association from the first form to the approved charter, as the demo accounts:
- * committee recognition with one supplement round, permission, the congress report and the charter,
- * then its dissolution. At each step: the next actor's inbox, the due date, the history and the
+ * The founding of a provincial health association from the first form to the approved charter, as the
+ * demo accounts: the Sở Y tế (the field's managing agency) recognises the committee after one supplement
+ * round; the Sở Nội vụ appraises the permission and the charter and submits each to the chairman of the
+ * provincial People's Committee with a tờ trình (`01/TTr-SNV`), who decides (`01/QĐ-UBND`); then its
+ * dissolution. At each step: the next actor's inbox, the due date, the history and the
  * numbered documents. A second dossier never reports its congress: its congress period ends after 90
  * days and its permission expires when no congress held in time was reported 30 working days later.
  */
@@ -14,7 +16,7 @@ import { createDemoApp, DEMO_UNITS, type DemoApp } from "../support/demo";
 import { uploadPdf } from "../support/files";
 import { foundingApplication } from "../support/founding";
 import type { TestUser } from "../support/harness";
-import { act, view, type DossierView } from "../time/founding-walk";
+import { act, formData, view, type DossierView } from "../time/founding-walk";
 
 type Detail = DossierView & { status: string; documents: { number: string; type: string; title: string }[] };
 type InboxItem = { dossierId: string; state: string; role: string; due: string | null; daysLeft: number | null };
@@ -27,10 +29,15 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
   let nguoinop: TestUser;
   let chuyenvien: TestUser;
   let lanhdao: TestUser;
+  let sytChuyenVien: TestUser;
+  let sytGiamDoc: TestUser;
+  let chutich: TestUser;
   let id: string;
   beforeAll(async () => {
     t = await createDemoApp(kind, { now: at("2026-03-02") });
-    [nguoinop, chuyenvien, lanhdao] = await Promise.all([t.as("nguoinop"), t.as("chuyenvien"), t.as("lanhdao")]);
+    [nguoinop, chuyenvien, lanhdao, sytChuyenVien, sytGiamDoc, chutich] = await Promise.all([
+      t.as("nguoinop"), t.as("chuyenvien"), t.as("lanhdao"), t.as("sytChuyenVien"), t.as("sytGiamDoc"), t.as("chutich"),
+    ]);
   });
   afterAll(async () => t.close());
 
@@ -49,8 +56,8 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
   }
   const numbers = (d: Detail) => d.documents.map((x) => x.number);
 
-  it("the applicant hands in a province-scope committee; the specialist has it with 30 working days", async () => {
-    const data = await foundingApplication(t, nguoinop, { authorityUnit: DEMO_UNITS.soNoiVu, name: "Hội Cựu giáo chức tỉnh Kon Tum (thử)" });
+  it("the applicant hands in a province-scope health committee; the Sở Y tế's specialist has it with 30 working days", async () => {
+    const data = await foundingApplication(t, nguoinop, { authorityUnit: DEMO_UNITS.soNoiVu, name: "Hội Điều dưỡng tỉnh (thử)", abbreviation: "HĐD", fieldOfActivity: "Y tế" });
     expect(data.scope).toBe("province");
     const started = await t.request(nguoinop, "POST", "/api/instances", { workflow: "association-founding", data });
     expect(started.status).toBe(201);
@@ -61,49 +68,55 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
     expect(lastStep(submitted)).toEqual({ type: "SUBMIT", actorId: nguoinop.id, to: ["committeeReview"] });
     // 30 working days from Mon 02/03/2026, the day of receipt not counted: Mon 13/04/2026.
     expect(submitted.deadline).toMatchObject({ due: "2026-04-13", daysLeft: 30, paused: false });
-    expect(await inboxItem(chuyenvien, id)).toMatchObject({ state: "committeeReview", role: "specialist", due: "2026-04-13", daysLeft: 30 });
+    expect(await inboxItem(sytChuyenVien, id)).toMatchObject({ state: "committeeReview", role: "specialist", due: "2026-04-13", daysLeft: 30 });
+    // The Sở Nội vụ, where it was filed, does not recognise a health association's committee.
+    expect(await inboxItem(chuyenvien, id)).toBeUndefined();
     expect(await inboxItem(nguoinop, id)).toBeUndefined();
   });
 
   it("a supplement request pauses the clock; the resubmission a week later resumes it with the days left", async () => {
-    const asked = (await act(t, chuyenvien, id, "REQUEST_SUPPLEMENT")) as Detail;
-    expect(lastStep(asked)).toEqual({ type: "REQUEST_SUPPLEMENT", actorId: chuyenvien.id, to: ["committeeSupplement"] });
+    const asked = (await act(t, sytChuyenVien, id, "REQUEST_SUPPLEMENT")) as Detail;
+    expect(lastStep(asked)).toEqual({ type: "REQUEST_SUPPLEMENT", actorId: sytChuyenVien.id, to: ["committeeSupplement"] });
     expect(asked.deadline).toMatchObject({ paused: true, remaining: 30 });
     expect(await inboxItem(nguoinop, id)).toMatchObject({ state: "committeeSupplement" });
-    expect(await inboxItem(chuyenvien, id)).toBeUndefined();
+    expect(await inboxItem(sytChuyenVien, id)).toBeUndefined();
 
     t.clock.set(at("2026-03-09"));
     const resubmitted = (await act(t, nguoinop, id, "RESUBMIT")) as Detail;
     expect(lastStep(resubmitted)).toEqual({ type: "RESUBMIT", actorId: nguoinop.id, to: ["committeeReview"] });
     // 30 working days again from Mon 09/03: Mon 20/04/2026.
     expect(resubmitted.deadline).toMatchObject({ due: "2026-04-20", paused: false });
-    expect(await inboxItem(chuyenvien, id)).toMatchObject({ state: "committeeReview", due: "2026-04-20", daysLeft: 30 });
+    expect(await inboxItem(sytChuyenVien, id)).toMatchObject({ state: "committeeReview", due: "2026-04-20", daysLeft: 30 });
   });
 
-  it("the specialist proposes, the leader recognises the committee: decision 01/QĐ-SNV", async () => {
-    const proposed = (await act(t, chuyenvien, id, "PROPOSE")) as Detail;
-    expect(lastStep(proposed)).toEqual({ type: "PROPOSE", actorId: chuyenvien.id, to: ["committeeDecision"] });
-    expect(await inboxItem(lanhdao, id)).toMatchObject({ state: "committeeDecision", role: "leader", due: "2026-04-20", daysLeft: 30 });
+  it("the Sở Y tế's specialist proposes, its director recognises the committee: decision 01/QĐ-SYT", async () => {
+    const proposed = (await act(t, sytChuyenVien, id, "PROPOSE")) as Detail;
+    expect(lastStep(proposed)).toEqual({ type: "PROPOSE", actorId: sytChuyenVien.id, to: ["committeeDecision"] });
+    expect(await inboxItem(sytGiamDoc, id)).toMatchObject({ state: "committeeDecision", role: "leader", due: "2026-04-20", daysLeft: 30 });
 
     t.clock.set(at("2026-03-10"));
-    const approved = (await act(t, lanhdao, id, "APPROVE")) as Detail;
-    expect(lastStep(approved)).toEqual({ type: "APPROVE", actorId: lanhdao.id, to: ["committeeRecognized"] });
+    const approved = (await act(t, sytGiamDoc, id, "APPROVE")) as Detail;
+    expect(lastStep(approved)).toEqual({ type: "APPROVE", actorId: sytGiamDoc.id, to: ["committeeRecognized"] });
     expect(approved.documents).toEqual([
-      expect.objectContaining({ number: "01/QĐ-SNV", type: "QĐ", title: "Về việc công nhận Ban vận động thành lập Hội Cựu giáo chức tỉnh Kon Tum (thử)" }),
+      expect.objectContaining({ number: "01/QĐ-SYT", type: "QĐ", title: "Về việc công nhận Ban vận động thành lập Hội Điều dưỡng tỉnh (thử)" }),
     ]);
     expect(approved.deadline).toBeNull();
     expect(await inboxItem(nguoinop, id)).toMatchObject({ state: "committeeRecognized" });
-    expect(await inboxItem(lanhdao, id)).toBeUndefined();
+    expect(await inboxItem(sytGiamDoc, id)).toBeUndefined();
   });
 
   it("the founding application needs the registered members of its scope, then runs 60 working days", async () => {
     t.clock.set(at("2026-03-16"));
-    const tooFew = await t.request(nguoinop, "POST", `/api/instances/${id}/events`, {
-      type: "SUBMIT",
-      data: { draftCharter: await uploadPdf(t, nguoinop, "du-thao-dieu-le.pdf"), expectedMembers: 49, officeConfirmation: await uploadPdf(t, nguoinop, "tru-so.pdf") },
-    });
+    const application = await formData(t, nguoinop, id, "SUBMIT");
+    const tooFew = await t.request(nguoinop, "POST", `/api/instances/${id}/events`, { type: "SUBMIT", data: { ...application, expectedMembers: 49 } });
     expect(tooFew.status).toBe(422);
     expect(await tooFew.json()).toMatchObject({ error: { code: "CONDITION_FAILED", message: expect.stringContaining("tỉnh 50") } });
+    // The head's criminal-record extract must be at most 6 months old on the day of this submission.
+    const stale = await t.request(nguoinop, "POST", `/api/instances/${id}/events`, { type: "SUBMIT", data: { ...application, headCriminalRecordIssuedOn: "2025-09-15" } });
+    expect(stale.status).toBe(422);
+    expect(await stale.json()).toMatchObject({
+      error: { code: "VALIDATION_FAILED", fields: [expect.objectContaining({ path: "/headCriminalRecordIssuedOn", code: "tooOld", message: expect.stringContaining("Trưởng ban vận động: phiếu lý lịch tư pháp cấp ngày 15/09/2025, quá 6 tháng") })] },
+    });
 
     const applied = (await act(t, nguoinop, id, "SUBMIT")) as Detail;
     expect(lastStep(applied)).toEqual({ type: "SUBMIT", actorId: nguoinop.id, to: ["foundingReview"] });
@@ -111,16 +124,24 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
     expect(await inboxItem(chuyenvien, id)).toMatchObject({ state: "foundingReview", due: "2026-06-11", daysLeft: 60 });
 
     await act(t, chuyenvien, id, "PROPOSE");
-    expect(await inboxItem(lanhdao, id)).toMatchObject({ state: "foundingDecision", due: "2026-06-11" });
+    // The Sở Nội vụ's director signs the tờ trình; the chairman of the People's Committee decides.
+    expect(await inboxItem(lanhdao, id)).toMatchObject({ state: "foundingSubmission", due: "2026-06-11" });
+    const submitted = (await act(t, lanhdao, id, "SEND_SUBMISSION")) as Detail;
+    expect(numbers(submitted)).toEqual(["01/QĐ-SYT", "01/TTr-SNV"]);
+    expect(submitted.documents[1]!.title).toBe("Về việc cho phép thành lập Hội Điều dưỡng tỉnh (thử)");
+    expect(await inboxItem(lanhdao, id)).toBeUndefined();
+    expect(await inboxItem(chutich, id)).toMatchObject({ state: "foundingDecision", role: "leader", due: "2026-06-11" });
+    // The director cannot sign the chairman's decision.
+    expect((await t.request(lanhdao, "POST", `/api/instances/${id}/events`, { type: "APPROVE", data: { effectiveDate: "2026-03-18" } })).status).toBe(403);
     t.clock.set(at("2026-03-18"));
-    const permitted = (await act(t, lanhdao, id, "APPROVE")) as Detail;
-    expect(lastStep(permitted)).toEqual({ type: "APPROVE", actorId: lanhdao.id, to: ["permitted"] });
-    expect(numbers(permitted)).toEqual(["01/QĐ-SNV", "02/QĐ-SNV"]);
-    expect(permitted.documents[1]!.title).toBe("Về việc cho phép thành lập Hội Cựu giáo chức tỉnh Kon Tum (thử)");
+    const permitted = (await act(t, chutich, id, "APPROVE")) as Detail;
+    expect(lastStep(permitted)).toEqual({ type: "APPROVE", actorId: chutich.id, to: ["permitted"] });
+    expect(numbers(permitted)).toEqual(["01/QĐ-SYT", "01/TTr-SNV", "01/QĐ-UBND"]);
+    expect(permitted.documents[2]!.title).toBe("Về việc cho phép thành lập Hội Điều dưỡng tỉnh (thử)");
     expect(await inboxItem(nguoinop, id)).toMatchObject({ state: "permitted" });
   });
 
-  it("the congress is reported, the charter approved (03/QĐ-SNV): the association becomes a unit led by its founder", async () => {
+  it("the congress is reported, the charter approved (02/QĐ-UBND on 02/TTr-SNV): the association becomes a unit led by its founder", async () => {
     t.clock.set(at("2026-04-15"));
     const reported = (await act(t, nguoinop, id, "REPORT_CONGRESS")) as Detail;
     expect(lastStep(reported)).toEqual({ type: "REPORT_CONGRESS", actorId: nguoinop.id, to: ["charterReview"] });
@@ -128,29 +149,31 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
     expect(await inboxItem(chuyenvien, id)).toMatchObject({ state: "charterReview", due: "2026-06-01", daysLeft: 30 });
 
     await act(t, chuyenvien, id, "PROPOSE");
-    expect(await inboxItem(lanhdao, id)).toMatchObject({ state: "charterDecision", due: "2026-06-01" });
+    expect(await inboxItem(lanhdao, id)).toMatchObject({ state: "charterSubmission", due: "2026-06-01" });
+    await act(t, lanhdao, id, "SEND_SUBMISSION");
+    expect(await inboxItem(chutich, id)).toMatchObject({ state: "charterDecision", due: "2026-06-01" });
     t.clock.set(at("2026-04-16"));
-    const established = (await act(t, lanhdao, id, "APPROVE")) as Detail;
-    expect(lastStep(established)).toEqual({ type: "APPROVE", actorId: lanhdao.id, to: ["established"] });
+    const established = (await act(t, chutich, id, "APPROVE")) as Detail;
+    expect(lastStep(established)).toEqual({ type: "APPROVE", actorId: chutich.id, to: ["established"] });
     expect(established.status).toBe("done");
-    expect(numbers(established)).toEqual(["01/QĐ-SNV", "02/QĐ-SNV", "03/QĐ-SNV"]);
+    expect(numbers(established)).toEqual(["01/QĐ-SYT", "01/TTr-SNV", "01/QĐ-UBND", "02/TTr-SNV", "02/QĐ-UBND"]);
     expect(established.history.map((h) => h.type)).toEqual([
-      "START", "SUBMIT", "REQUEST_SUPPLEMENT", "RESUBMIT", "PROPOSE", "APPROVE", "SUBMIT", "PROPOSE", "APPROVE", "REPORT_CONGRESS", "PROPOSE", "APPROVE",
+      "START", "SUBMIT", "REQUEST_SUPPLEMENT", "RESUBMIT", "PROPOSE", "APPROVE", "SUBMIT", "PROPOSE", "SEND_SUBMISSION", "APPROVE", "REPORT_CONGRESS", "PROPOSE", "SEND_SUBMISSION", "APPROVE",
     ]);
     expect(await inboxItem(nguoinop, id)).toBeUndefined();
 
     const [unit] = await t.services.database.db.select().from(units).where(eq(units.establishedBy, id));
-    expect(unit).toMatchObject({ kind: "association", parentId: DEMO_UNITS.soNoiVu, name: "Hội Cựu giáo chức tỉnh Kon Tum (thử)", code: "HCGC" });
+    expect(unit).toMatchObject({ kind: "association", parentId: DEMO_UNITS.soNoiVu, name: "Hội Điều dưỡng tỉnh (thử)", code: "HĐD" });
     const held = await t.services.database.db.select().from(grants).where(eq(grants.unitId, unit!.id));
     expect(held.map((g) => [g.userId, g.role])).toEqual([[nguoinop.id, "leader"]]);
     const me = (await (await t.request(nguoinop, "GET", "/api/me")).json()) as { user?: { grants: { role: string; unitId: string }[] }; grants?: { role: string; unitId: string }[] };
     expect(JSON.stringify(me)).toContain(unit!.id);
 
     const lookup = await t.raw("GET", `/api/public/dossiers/${established.code}`);
-    expect(await lookup.json()).toMatchObject({ status: "done", step: { vi: "Hội đã thành lập, điều lệ được phê duyệt" }, resultNumber: "03/QĐ-SNV" });
+    expect(await lookup.json()).toMatchObject({ status: "done", step: { vi: "Hội đã thành lập, điều lệ được phê duyệt" }, resultNumber: "02/QĐ-UBND" });
   });
 
-  it("the established association dissolves: request, review, decision 04/QĐ-SNV", async () => {
+  it("the established association dissolves: request, review, decision 01/QĐ-SNV", async () => {
     const [unit] = await t.services.database.db.select().from(units).where(eq(units.establishedBy, id));
     t.clock.set(at("2026-05-04"));
     const data = {
@@ -177,7 +200,7 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
     expect(await inboxItem(lanhdao, dissolution)).toMatchObject({ state: "dissolutionDecision" });
     const decided = (await act(t, lanhdao, dissolution, "APPROVE")) as Detail;
     expect(decided).toMatchObject({ state: "dissolved", status: "done" });
-    expect(decided.documents).toEqual([expect.objectContaining({ number: "04/QĐ-SNV", title: `Về việc giải thể ${unit!.name}` })]);
+    expect(decided.documents).toEqual([expect.objectContaining({ number: "01/QĐ-SNV", title: `Về việc giải thể ${unit!.name}` })]);
     const print = await t.request(nguoinop, "GET", `/api/documents/${(decided.documents[0] as unknown as { id: string }).id}/print`);
     expect(await print.text()).toContain("Nghị quyết giải thể của Đại hội ngày 28/04/2026");
   });
@@ -191,10 +214,12 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
     await act(t, lanhdao, other, "APPROVE");
     await act(t, nguoinop, other, "SUBMIT");
     await act(t, chuyenvien, other, "PROPOSE");
-    const permitted = (await act(t, lanhdao, other, "APPROVE")) as Detail;
+    await act(t, lanhdao, other, "SEND_SUBMISSION");
+    const permitted = (await act(t, chutich, other, "APPROVE")) as Detail;
     expect(permitted.state).toBe("permitted");
-    // This year's sequence went on: the permission of the second dossier is 06/QĐ-SNV.
-    expect(numbers(permitted)).toEqual(["05/QĐ-SNV", "06/QĐ-SNV"]);
+    // An education association: no Sở Giáo dục in the demo province, so the Sở Nội vụ recognised it. Each
+    // issuer's sequence went on: the permission of the second dossier is 03/QĐ-UBND.
+    expect(numbers(permitted)).toEqual(["02/QĐ-SNV", "03/TTr-SNV", "03/QĐ-UBND"]);
     const scheduler = new Scheduler(t.services);
 
     // 90 calendar days from Mon 02/03 end Sun 31/05, a day off: the limit runs through Mon 01/06.

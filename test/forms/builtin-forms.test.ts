@@ -12,14 +12,22 @@ function form(key: string): FormDefinition {
 
 /** Invalid samples per form: data, and the expected [path, code, message] of every error. */
 const invalidSamples: Array<[string, unknown, Array<[string, string, string]>]> = [
-  ["founding-application", { draftCharter: "att-1", officeConfirmation: "att-2", expectedMembers: 2.5 }, [
+  ["founding-application", { ...(validSamples["founding-application"] as object), expectedMembers: 2.5 }, [
     ["/expectedMembers", "type", "Giá trị phải là số nguyên"],
   ]],
-  ["founding-application", { draftCharter: "att-1", officeConfirmation: "att-2", expectedMembers: 60, hasAssets: true }, [
+  ["founding-application", { ...(validSamples["founding-application"] as object), assetsDeclaration: undefined, hasAssets: true }, [
     ["/assetsDeclaration", "required", "Trường này là bắt buộc"],
+  ]],
+  ["founding-application", { ...(validSamples["founding-application"] as object), registrationForms: [] }, [
+    ["/registrationForms", "minItems", "Phải nộp đơn đăng ký tham gia hội có chữ ký của hội viên"],
   ]],
   ["founding-application", { expectedMembers: 0, officeConfirmation: "bad id with spaces" }, [
     ["/draftCharter", "required", "Trường này là bắt buộc"],
+    ["/headCriminalRecord", "required", "Trường này là bắt buộc"],
+    ["/headCriminalRecordIssuedOn", "required", "Trường này là bắt buộc"],
+    ["/headCv", "required", "Trường này là bắt buộc"],
+    ["/memberList", "required", "Trường này là bắt buộc"],
+    ["/registrationForms", "required", "Trường này là bắt buộc"],
     ["/expectedMembers", "minimum", "Giá trị phải lớn hơn hoặc bằng 1"],
     ["/officeConfirmation", "format", "Tệp đính kèm không hợp lệ"],
   ]],

@@ -51,7 +51,8 @@ describe.each(databaseKinds)("generated paths of association-founding over HTTP 
     users = {
       "u-starter": await t.user({ grants: [{ role: "applicant", unitId: province.id }] }),
       "u-spec": await t.user({ grants: [{ role: "specialist", unitId: snv.id }] }),
-      "u-lead": await t.user({ grants: [{ role: "leader", unitId: snv.id }] }),
+      // The model has one kind of leader: here the Sở's director who also chairs the People's Committee.
+      "u-lead": await t.user({ grants: [{ role: "leader", unitId: snv.id }, { role: "leader", unitId: province.id }] }),
       "u-acc": await t.user({ grants: [{ role: "accountant", unitId: snv.id }] }),
     };
   });
@@ -87,6 +88,8 @@ describe.each(databaseKinds)("generated paths of association-founding over HTTP 
       const data = form ? ((await withUploads(t, user, validSamples[form])) as Record<string, unknown>) : {};
       // A congress is held between the dossier's start and today (its form's plausibility window).
       if ("heldOn" in data) data.heldOn = t.clock.now().toISOString().slice(0, 10);
+      // The head's extract is at most 6 months old on the day the application is handed in.
+      if ("headCriminalRecordIssuedOn" in data) data.headCriminalRecordIssuedOn = t.clock.now().toISOString().slice(0, 10);
       const body = { type: step.event.type, expectedVersion: version, data };
       const res = await t.request(user, "POST", `/api/instances/${id}/events`, body);
       expect(res.status, `${step.event.type}: ${await res.clone().text()}`).toBe(200);

@@ -14,7 +14,7 @@ import { freshDatabase, type DatabaseKind } from "./databases";
 /** A signed-in person calling the API in a test: their session cookie and CSRF token. */
 export type TestUser = { id: string; username: string; displayName: string; cookie: string; csrfToken: string; address: string };
 
-export type UserSpec = { username?: string; displayName?: string; password?: string; grants: { role: Role; unitId: string }[] };
+export type UserSpec = { username?: string; displayName?: string; password?: string; grants: { role: Role; unitId: string; position?: string }[] };
 export type UnitSpec = { name?: string; kind?: UnitKind; parentId?: string | null; code?: string };
 
 export type TestApp = {

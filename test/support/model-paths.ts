@@ -22,6 +22,13 @@ import { validSamples } from "../forms/samples";
 export const AT = "2026-11-24T09:00:00+07:00";
 /** The server's facts a fund request needs (no double-benefit flag left). */
 export const SERVER = { unclearedFlags: 0 };
+/**
+ * What the server's computations answer where the model's guards read them: a provincial founding
+ * dossier whose Sở submits to the People's Committee (the HTTP world is built to match).
+ */
+export const COMPUTED: Record<string, unknown> = {
+  foundingAuthorities: { recognition: "snv", recognitionBy: "filedWith", appraisal: "snv", decision: "province", submission: true },
+};
 export const ACTORS: Actor[] = [
   { id: "u-starter", roles: ["applicant"], starter: true },
   { id: "u-spec", roles: ["specialist"] },
@@ -57,7 +64,9 @@ export function eventFor(wf: CompiledWorkflow, snapshot: { value: unknown; conte
   const sample = { ...((form ? validSamples[form] : undefined) ?? {}) } as Record<string, unknown>;
   const lines = snapshot.context.data.lines as { lineId?: string }[] | undefined;
   if ("lineId" in sample && lines?.[0]?.lineId) sample.lineId = lines[0].lineId;
-  return { type, actor, at: AT, data: { ...sample, [SERVER_FACTS]: SERVER } };
+  const names = transitionsOf(wf, snapshot.value, type).flatMap((t) => t.compute ?? []);
+  const computed = Object.fromEntries(names.filter((name) => name in COMPUTED).map((name) => [name, COMPUTED[name]]));
+  return { type, actor, at: AT, data: { ...sample, ...computed, [SERVER_FACTS]: SERVER } };
 }
 
 /** True when a transition for `type` has a condition on the event's own data (judged only once it is sent). */

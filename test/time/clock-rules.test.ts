@@ -5,11 +5,11 @@ import { clockActions, clockRules, type LiveClock } from "../../workflows/clock-
 const founding = compileWorkflow(builtinDefinitions.find((d) => (d as WorkflowDefinition).key === "association-founding") as WorkflowDefinition);
 
 describe("clock rules of a definition", () => {
-  it("groups states by the deadline's `from`: review and decision share one clock", () => {
+  it("groups states by the deadline's `from`: review, the Sở's tờ trình and the decision share one clock", () => {
     expect(clockRules(founding).map((r) => [r.key, r.rule.workingDays, r.runIn, r.pauseIn])).toEqual([
       ["committeeReview", 30, ["committeeReview", "committeeDecision"], ["committeeSupplement"]],
-      ["foundingReview", 60, ["foundingReview", "foundingDecision"], ["foundingSupplement"]],
-      ["charterReview", 30, ["charterReview", "charterDecision"], ["charterSupplement"]],
+      ["foundingReview", 60, ["foundingReview", "foundingSubmission", "foundingDecision"], ["foundingSupplement"]],
+      ["charterReview", 30, ["charterReview", "charterSubmission", "charterDecision"], ["charterSupplement"]],
     ]);
   });
 

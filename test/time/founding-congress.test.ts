@@ -37,7 +37,8 @@ describe.each(databaseKinds)("the founding congress on %s", (kind) => {
     await walkTo(t, w, id, "committeeRecognized");
     await act(t, w.applicant, id, "SUBMIT");
     await act(t, w.specialist, id, "PROPOSE");
-    const permitted = await act(t, w.leader, id, "APPROVE", { effectiveDate, note: "" });
+    await act(t, w.leader, id, "SEND_SUBMISSION");
+    const permitted = await act(t, w.chairman, id, "APPROVE", { effectiveDate, note: "" });
     expect(permitted.state).toBe("permitted");
     return id;
   }

@@ -6,22 +6,28 @@ import { uploadPdf } from "../support/files";
 import { foundingApplication } from "../support/founding";
 import type { TestApp, TestUser } from "../support/harness";
 
-/** The people of a founding procedure: an applicant, and the specialist and leader of the authority. */
-export type World = { authority: string; applicant: TestUser; specialist: TestUser; leader: TestUser; admin: TestUser };
+/**
+ * The people of a founding procedure: an applicant, the specialist and leader of the Sở Nội vụ the
+ * dossier is filed with, and the chairman of the provincial People's Committee, who decides the
+ * permission and the charter on the Sở's tờ trình (issue 18: the Sở recognises the committee when the
+ * province has no Sở of the association's field).
+ */
+export type World = { authority: string; province: string; applicant: TestUser; specialist: TestUser; leader: TestUser; chairman: TestUser; admin: TestUser };
 
 export async function createWorld(t: TestApp): Promise<World> {
-  const province = await t.unit({ kind: "province", name: "Tỉnh Kon Tum" });
+  const province = await t.unit({ kind: "province", name: "Tỉnh Kon Tum", code: "UBND" });
   const authority = await t.unit({ kind: "office", name: "Sở Nội vụ", parentId: province.id, code: "SNV" });
-  const [applicant, specialist, leader, admin] = await Promise.all([
+  const [applicant, specialist, leader, chairman, admin] = await Promise.all([
     t.user({ displayName: "Người nộp", grants: [{ role: "applicant", unitId: province.id }] }),
     t.user({ displayName: "Chuyên viên", grants: [{ role: "specialist", unitId: authority.id }] }),
     t.user({ displayName: "Lãnh đạo", grants: [{ role: "leader", unitId: authority.id }] }),
+    t.user({ displayName: "Chủ tịch UBND tỉnh", grants: [{ role: "leader", unitId: province.id }] }),
     t.user({ displayName: "Quản trị", grants: [{ role: "admin", unitId: province.id }] }),
   ]);
-  return { authority: authority.id, applicant, specialist, leader, admin };
+  return { authority: authority.id, province: province.id, applicant, specialist, leader, chairman, admin };
 }
 
-type Who = "applicant" | "specialist" | "leader";
+type Who = "applicant" | "specialist" | "leader" | "chairman";
 
 /** The events that take a founding dossier from `draft` to `state`, each with who sends it. */
 export const ROUTE: Record<string, [Who, string][]> = {
@@ -37,7 +43,8 @@ export const ROUTE: Record<string, [Who, string][]> = {
     ["leader", "APPROVE"],
     ["applicant", "SUBMIT"],
     ["specialist", "PROPOSE"],
-    ["leader", "APPROVE"],
+    ["leader", "SEND_SUBMISSION"],
+    ["chairman", "APPROVE"],
   ],
 };
 
@@ -73,7 +80,11 @@ export async function formData(t: TestApp, user: TestUser, id: string, type: str
   // A decision takes effect the day it is signed, a congress is reported the day it is held: the
   // congress period and its report's due date run from these dates.
   const today = toVietnamDate(t.clock.now());
-  const dated = form === "decision" ? { effectiveDate: today } : form === "congress-report" ? { heldOn: today } : {};
+  const dated =
+    form === "decision" ? { effectiveDate: today }
+    : form === "congress-report" ? { heldOn: today }
+    : form === "founding-application" ? { headCriminalRecordIssuedOn: today }
+    : {};
   const sample = { ...(validSamples[form] as Record<string, unknown>), ...dated };
   return Object.fromEntries(await Promise.all(Object.entries(sample).map(async ([k, v]) => [k, await upload(v)] as const)));
 }

@@ -75,7 +75,8 @@ describe.each(databaseKinds)("timed transitions on %s", (kind) => {
     expect((await timersOf(id)).find((x) => x.id === recognition!.id)!.cancelledAt).not.toBeNull();
 
     await act(t, w.specialist, id, "PROPOSE");
-    expect((await act(t, w.leader, id, "APPROVE")).state).toBe("permitted");
+    await act(t, w.leader, id, "SEND_SUBMISSION");
+    expect((await act(t, w.chairman, id, "APPROVE")).state).toBe("permitted");
     t.clock.set("2026-05-20T10:00:00+07:00");
     await act(t, w.applicant, id, "REPORT_CONGRESS");
     const permittedTimer = (await timersOf(id)).find((x) => x.stateName === "permitted")!;

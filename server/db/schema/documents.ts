@@ -37,6 +37,10 @@ export type DocumentBody = {
   parentIssuerName: string | null;
   /** The place on the place-date line ("Kon Tum"). */
   place: string;
+  /** The signature block's lines above the signer's name ("TM. Ủy ban nhân dân", "KT. Chủ tịch", "Phó Chủ tịch"); absent on documents issued before it was kept. */
+  signature?: string[];
+  /** A decision's line above "Căn cứ" ("Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi"); absent on documents issued before it was kept. */
+  authority?: string | null;
 };
 
 /** An issued, numbered document (văn bản): a decision, refusal, plan or report of a dossier. */

@@ -54,6 +54,8 @@ export const grants = pgTable(
     unitId: uuid("unit_id")
       .notNull()
       .references(() => units.id),
+    /** The holder's title in the unit ("Giám đốc", "Phó Chủ tịch"), printed in the signature block of what he signs. */
+    position: text("position"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex("grants_user_role_unit").on(t.userId, t.role, t.unitId), index("grants_unit_role").on(t.unitId, t.role)],

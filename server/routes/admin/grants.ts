@@ -6,7 +6,8 @@ import { requireAdmin, requireUnitInScope } from "../../auth/admin-scope";
 import { DomainError } from "../../errors";
 import { readJson, readQuery } from "../../request";
 
-export const GrantBody = z.object({ userId: z.string().uuid(), role: Role, unitId: z.string().uuid() }).strict();
+/** `position`: the holder's title in the unit ("Giám đốc", "Phó Chủ tịch"), printed where he signs. */
+export const GrantBody = z.object({ userId: z.string().uuid(), role: Role, unitId: z.string().uuid(), position: z.string().trim().min(1).max(100).optional() }).strict();
 export const GrantQuery = z.object({ userId: z.string().uuid().optional(), unitId: z.string().uuid().optional() });
 
 /** Admin: who holds which role in which unit, within the admin's subtree. */
@@ -25,8 +26,8 @@ export const adminGrantRoutes = new Hono<AppEnv>()
       const message = "Đơn vị này đã giải thể, không giao vai trò được nữa";
       throw new DomainError("VALIDATION_FAILED", message, { messageEn: "the unit has been dissolved", fields: [{ path: "/unitId", message }] });
     }
-    const grant = await people.grant(body.userId, body.role, body.unitId, scope.units);
-    return c.json({ id: grant.id, userId: grant.userId, role: grant.role, unitId: grant.unitId }, 201);
+    const grant = await people.grant(body.userId, body.role, body.unitId, scope.units, body.position ?? null);
+    return c.json({ id: grant.id, userId: grant.userId, role: grant.role, unitId: grant.unitId, position: grant.position }, 201);
   })
   .delete("/:id", async (c) => {
     const scope = requireAdmin(c);

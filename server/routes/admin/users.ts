@@ -12,7 +12,7 @@ export const UserBody = z
     username: z.string().trim().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/i, "letters, digits, dot, dash, underscore"),
     displayName: z.string().trim().min(1).max(200),
     password: Password,
-    grants: z.array(z.object({ role: Role, unitId: z.string().uuid() })).max(50).optional(),
+    grants: z.array(z.object({ role: Role, unitId: z.string().uuid(), position: z.string().trim().min(1).max(100).optional() })).max(50).optional(),
   })
   .strict();
 export const UserPatch = z
