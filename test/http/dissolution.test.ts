@@ -28,6 +28,10 @@ describe.each(databaseKinds)("an association's dissolution: who may file it, and
     resolutionDate: "2026-11-20",
     resolution: await uploadPdf(t, user, "nghi-quyet.pdf"),
     settlementReport: await uploadPdf(t, user, "bao-cao-tai-san.pdf"),
+    settlementPlan: await uploadPdf(t, user, "phuong-an-thanh-toan-no.pdf"),
+    newspaper: "Báo Kon Tum",
+    noticePublications: ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27"],
+    settlementDeadline: "2026-12-03",
     debtsSettled: true,
   });
   const start = async (user: TestUser, unitId: string) => t.request(user, "POST", "/api/instances", { workflow: "association-dissolution", data: await request(user, unitId) });

@@ -1,0 +1,2 @@
+ALTER TABLE "units" ADD COLUMN "suspended_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "units" ADD COLUMN "suspended_by" uuid;
