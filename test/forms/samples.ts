@@ -109,5 +109,22 @@ export const validSamples: Record<string, unknown> = {
     settlementDeadline: "2027-04-06",
     debtsSettled: true,
   },
+  "forced-dissolution-request": {
+    name: "Hội Cựu giáo chức tỉnh Kon Tum",
+    association: "00000000-0000-4000-8000-000000000111",
+    authorityUnit: "00000000-0000-4000-8000-000000000101",
+    ground: "noReports",
+    reasons: "Hội không gửi báo cáo tổ chức, hoạt động và tài chính các năm 2024 và 2025.",
+  },
+  "association-response": { associationResponse: "Hội đã nộp bổ sung báo cáo năm 2025, đề nghị xem xét lại." },
+  "suspension-request": {
+    name: "Hội Cựu giáo chức tỉnh Kon Tum",
+    association: "00000000-0000-4000-8000-000000000111",
+    authorityUnit: "00000000-0000-4000-8000-000000000101",
+    grounds: "Hội tổ chức thu phí hội viên trái với điều lệ được phê duyệt.",
+    legalBasis: "Nghị định 126/2024/NĐ-CP",
+    suspendedUntil: "2027-03-31",
+  },
+  "suspension-lift": { remedy: "Hội đã hoàn trả các khoản phí thu sai cho hội viên." },
   "compile-summary": { assessment: "Các đơn vị cơ bản hoàn thành chỉ tiêu.", note: "Kính trình" },
 };
