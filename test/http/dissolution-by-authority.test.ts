@@ -85,6 +85,9 @@ describe.each(databaseKinds)("the authority dissolves and suspends an associatio
       expect(ground.fields?.map((f) => f.path)).toEqual(["/ground"]);
       const [, office] = await refusal(await start(chuyenvien, "association-forced-dissolution", forced(DEMO_UNITS.phongNoiVuDakHa)));
       expect(office.fields?.map((f) => [f.path, f.code])).toEqual([["/association", "unitKind"]]);
+      // An official files for his own authority only, not in another authority's name.
+      const [, elsewhere] = await refusal(await start(chuyenvien, "association-forced-dissolution", forced(association, { authorityUnit: DEMO_UNITS.phongNoiVuDakHa })));
+      expect(elsewhere.fields?.map((f) => [f.path, f.code])).toEqual([["/authorityUnit", "unitNotOwn"]]);
       const [, missing] = await refusal(await start(chuyenvien, "association-forced-dissolution", forced("00000000-0000-4000-8000-00000000dead")));
       expect(missing.fields?.map((f) => [f.path, f.code])).toEqual([["/association", "unit"]]);
     });
@@ -92,7 +95,10 @@ describe.each(databaseKinds)("the authority dissolves and suspends an associatio
     it("end to end: notice to the association, its response, the leader's numbered decision retires the association and its branch", async () => {
       t.clock.set(at("2026-12-04"));
       const id = await started(await start(chuyenvien, "association-forced-dissolution", forced(association)));
-      const notified = await act(chuyenvien, id, "SUBMIT");
+      await act(chuyenvien, id, "SUBMIT");
+      // The notice is the authority's: its leader signs it, the specialist cannot.
+      expect((await send(chuyenvien, id, "NOTIFY", {})).status).toBe(403);
+      const notified = await act(lanhdao, id, "NOTIFY", {});
       expect(notified).toMatchObject({ state: "associationResponse", data: { $response: { from: "2026-12-04", until: "2026-12-19" } } });
       expect(notified.documents).toEqual([expect.objectContaining({ type: "TB", number: expect.stringMatching(/^\d{2,}\/TB-SNV$/), title: "Về việc xem xét giải thể Hội Cựu chiến binh (thử)" })]);
       const notice = await (await t.request(chuyenvien, "GET", `/api/documents/${notified.documents[0]!.id}/print`)).text();
@@ -130,6 +136,7 @@ describe.each(databaseKinds)("the authority dissolves and suspends an associatio
       const late = await t.user({ grants: [{ role: "leader", unitId: target }] });
       const id = await started(await start(chuyenvien, "association-forced-dissolution", forced(target, { name: "Hội Sinh vật cảnh (thử)", ground: "tooFewMembers" })));
       await act(chuyenvien, id, "SUBMIT");
+      await act(lanhdao, id, "NOTIFY", {});
       t.clock.set(at("2026-12-19"));
       await scheduler.runDue();
       expect(((await (await t.request(chuyenvien, "GET", `/api/instances/${id}`)).json()) as Detail).state).toBe("associationResponse");
