@@ -12,7 +12,9 @@ import fundFlagClearance from "./definitions/fund-flag-clearance.json";
 import fundLineRemoval from "./definitions/fund-line-removal.json";
 import fundPayment from "./definitions/fund-payment.json";
 import fundRequest from "./definitions/fund-request.json";
+import associationResponse from "./definitions/association-response.json";
 import dissolutionRequest from "./definitions/dissolution-request.json";
+import forcedDissolutionRequest from "./definitions/forced-dissolution-request.json";
 import foundingApplication from "./definitions/founding-application.json";
 import foundingCommitteeApplication from "./definitions/founding-committee-application.json";
 import plan from "./definitions/plan.json";
@@ -21,6 +23,8 @@ import refusalReasons from "./definitions/refusal-reasons.json";
 import returnNote from "./definitions/return-note.json";
 import supplementRequest from "./definitions/supplement-request.json";
 import supplementResponse from "./definitions/supplement-response.json";
+import suspensionLift from "./definitions/suspension-lift.json";
+import suspensionRequest from "./definitions/suspension-request.json";
 import unitReport from "./definitions/unit-report.json";
 import type { FormDefinition } from "./form-definition.js";
 
@@ -46,6 +50,10 @@ export const builtinForms: readonly FormDefinition[] = [
   fundApproval,
   fundPayment,
   dissolutionRequest,
+  forcedDissolutionRequest,
+  associationResponse,
+  suspensionRequest,
+  suspensionLift,
 ];
 
 /**

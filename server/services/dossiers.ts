@@ -109,6 +109,7 @@ export class DossierService {
           if (form) refuseImplausible([{ form, data: sent }], this.clock.now(), null);
           const data = this.data.ruled(workflowKey, null, sent);
           const starterUnitId = starterUnitOf(user, workflow.states.get(workflow.definition.initial)?.node.assignee?.role);
+          await this.refuseSuspended(starterUnitId, tx);
           const row = await this.insertDossier(tx, workflow, data, user, {
             title: titleOf(data, workflow),
             formKey: form?.key ?? null,
@@ -259,6 +260,17 @@ export class DossierService {
     const named = dossierUnit(workflow.definition, data, starterUnitId);
     // A unit named in the data that does not exist is left to the task's effect to refuse, with its field.
     return named === starterUnitId || (await this.unitExists(named, tx)) ? named : starterUnitId;
+  }
+
+  /** A suspended association (tạm đình chỉ hoạt động) starts no dossier as itself until the suspension is lifted. */
+  private async refuseSuspended(starterUnitId: string | null, tx: Tx): Promise<void> {
+    if (!starterUnitId) return;
+    const [row] = await tx.select({ suspendedAt: units.suspendedAt }).from(units).where(eq(units.id, starterUnitId));
+    if (row?.suspendedAt) {
+      throw new DomainError("UNIT_SUSPENDED", "Đơn vị của bạn đang bị tạm đình chỉ hoạt động: không được lập hồ sơ mới cho đến khi có quyết định cho phép hoạt động trở lại", {
+        messageEn: "your unit's activity is suspended: it may start no dossier until the suspension is lifted",
+      });
+    }
   }
 
   private async unitExists(id: string | null, tx: Tx): Promise<boolean> {

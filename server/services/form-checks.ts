@@ -57,14 +57,14 @@ export class FormChecks {
 
   /**
    * A field error for each unit reference that names no unit, a retired unit (a dissolved association), a
-   * unit of a kind the field does not allow, or — for an `x-unit-own` field — a unit where the person
-   * filling the form holds no role.
+   * unit of a kind the field does not allow, or — for an `x-unit-own` field — a suspended unit or a unit
+   * where the person filling the form holds no role.
    */
   private async unitProblems(user: SessionUser | null, form: FormVersion, data: unknown, via: Db | Tx): Promise<FieldError[]> {
     const refs = unitRefs(form.schema, data);
     if (refs.length === 0) return [];
     const wanted = [...new Set(refs.map((r) => r.id).filter(isUuid))];
-    const rows = wanted.length ? await via.select({ id: units.id, kind: units.kind, retiredAt: units.retiredAt }).from(units).where(inArray(units.id, wanted)) : [];
+    const rows = wanted.length ? await via.select({ id: units.id, kind: units.kind, retiredAt: units.retiredAt, suspendedAt: units.suspendedAt }).from(units).where(inArray(units.id, wanted)) : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     const problems = new Map<string, FieldError>();
     for (const ref of refs) {
@@ -88,6 +88,15 @@ export class FormChecks {
         });
       } else if (unit!.retiredAt) {
         problems.set(ref.path, { path: ref.path, code: "unitRetired", form: form.key, message: "Đơn vị này đã giải thể, ngừng hoạt động", messageEn: "the unit has been dissolved (retired)" });
+      } else if (ref.own && unit!.suspendedAt) {
+        // A suspended association files nothing as itself; the authority's dossiers about it still name it.
+        problems.set(ref.path, {
+          path: ref.path,
+          code: "unitSuspended",
+          form: form.key,
+          message: "Đơn vị này đang bị tạm đình chỉ hoạt động: không được lập hồ sơ mới cho đến khi có quyết định cho phép hoạt động trở lại",
+          messageEn: "the unit's activity is suspended: it may file nothing until the suspension is lifted",
+        });
       } else if (ref.own && !user?.grants.some((g) => g.unitId === unit!.id)) {
         problems.set(ref.path, {
           path: ref.path,

@@ -184,6 +184,10 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
       resolutionDate: "2026-04-28",
       resolution: await uploadPdf(t, nguoinop, "nghi-quyet-giai-the.pdf"),
       settlementReport: await uploadPdf(t, nguoinop, "bao-cao-tai-san.pdf"),
+      settlementPlan: await uploadPdf(t, nguoinop, "phuong-an-thanh-toan-no.pdf"),
+      newspaper: "Báo Kon Tum",
+      noticePublications: ["2026-04-27", "2026-04-28", "2026-04-29", "2026-04-30", "2026-05-01"],
+      settlementDeadline: "2026-05-03",
       debtsSettled: false,
     };
     const started = await t.request(nguoinop, "POST", "/api/instances", { workflow: "association-dissolution", data });

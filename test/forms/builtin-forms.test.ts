@@ -101,6 +101,10 @@ describe("built-in forms", () => {
         "fund-approval",
         "fund-payment",
         "dissolution-request",
+        "forced-dissolution-request",
+        "association-response",
+        "suspension-request",
+        "suspension-lift",
       ].sort(),
     );
     for (const f of builtinForms) expect(f.version).toBe(1);

@@ -28,6 +28,10 @@ describe.each(databaseKinds)("an association's dissolution: who may file it, and
     resolutionDate: "2026-11-20",
     resolution: await uploadPdf(t, user, "nghi-quyet.pdf"),
     settlementReport: await uploadPdf(t, user, "bao-cao-tai-san.pdf"),
+    settlementPlan: await uploadPdf(t, user, "phuong-an-thanh-toan-no.pdf"),
+    newspaper: "Báo Kon Tum",
+    noticePublications: ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27"],
+    settlementDeadline: "2026-12-03",
     debtsSettled: true,
   });
   const start = async (user: TestUser, unitId: string) => t.request(user, "POST", "/api/instances", { workflow: "association-dissolution", data: await request(user, unitId) });
@@ -76,6 +80,38 @@ describe.each(databaseKinds)("an association's dissolution: who may file it, and
     const me = (await (await t.request(chairman, "GET", "/api/me")).json()) as { grants: { unitId: string }[] };
     expect(me.grants.map((g) => g.unitId)).toEqual([DEMO_UNITS.konTum]);
     expect((await t.services.database.db.select().from(units).where(eq(units.id, other)))[0]!.retiredAt).toBeNull();
+  });
+
+  it("the public notice and the settlement deadline: refused with the reason before the deadline has passed, decided the day after it", async () => {
+    const third = (await t.unit({ kind: "association", name: "Hội Người cao tuổi (thử)", parentId: DEMO_UNITS.soNoiVu })).id;
+    const head = await t.user({ grants: [{ role: "leader", unitId: third }] });
+    const submit = async (changes: Record<string, unknown>) => {
+      // Each dossier brings its own uploads: an attachment belongs to one dossier.
+      const data = { ...(await request(head, third)), name: "Hội Người cao tuổi (thử)", settlementDeadline: "2026-12-10" };
+      const id = ((await (await t.request(head, "POST", "/api/instances", { workflow: "association-dissolution", data: { ...data, ...changes } })).json()) as { id: string }).id;
+      return [id, await t.request(head, "POST", `/api/instances/${id}/events`, { type: "SUBMIT" })] as const;
+    };
+    // Four issues are not the five consecutive issues; a deadline before the last issue announces nothing.
+    const [, fourIssues] = await submit({ noticePublications: ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26"] });
+    expect([fourIssues.status, ((await fourIssues.json()) as Refusal & { error: { message: string } }).error.message]).toEqual([422, expect.stringMatching(/05 số báo liên tiếp/)]);
+    const [, early] = await submit({ settlementDeadline: "2026-11-26" });
+    expect(((await early.json()) as { error: { message: string } }).error.message).toMatch(/Thời hạn thanh toán nợ phải sau ngày phát hành/);
+
+    const [id, submitted] = await submit({});
+    expect(submitted.status).toBe(200);
+    await act(chuyenvien, id, "PROPOSE");
+    const decide = () => t.request(lanhdao, "POST", `/api/instances/${id}/events`, { type: "APPROVE", data: sampleEventData("APPROVE") });
+    const refused = await decide();
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "CONDITION_FAILED", message: expect.stringMatching(/Chưa hết thời hạn thanh toán nợ/) });
+    t.clock.set("2026-12-10T16:00:00+07:00"); // the deadline's own day is still within it
+    expect((await decide()).status).toBe(422);
+    t.clock.set("2026-12-11T08:00:00+07:00");
+    const decided = await decide();
+    expect(decided.status).toBe(200);
+    expect(await decided.json()).toMatchObject({ state: "dissolved", documents: [expect.objectContaining({ number: expect.stringMatching(/\/QĐ-SNV$/) })] });
+    expect((await t.services.database.db.select().from(units).where(eq(units.id, third)))[0]!.retiredBy).toBe(id);
+    t.clock.set("2026-12-04T09:00:00+07:00");
   });
 
   it("a retired unit is no longer offered nor accepted: pickers, new dossiers, new roles", async () => {

@@ -23,6 +23,10 @@ export const units = pgTable(
     retiredAt: timestamp("retired_at", { withTimezone: true }),
     /** The dossier whose decision retired it (the dissolution), if any. */
     retiredBy: uuid("retired_by"),
+    /** Its activity suspended by the authority (tạm đình chỉ hoạt động): it may start no dossier as itself until lifted. */
+    suspendedAt: timestamp("suspended_at", { withTimezone: true }),
+    /** The suspension dossier whose decision suspended it, if any. */
+    suspendedBy: uuid("suspended_by"),
   },
   (t) => [index("units_parent").on(t.parentId)],
 );

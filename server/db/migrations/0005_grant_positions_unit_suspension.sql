@@ -1,0 +1,3 @@
+ALTER TABLE "grants" ADD COLUMN "position" text;--> statement-breakpoint
+ALTER TABLE "units" ADD COLUMN "suspended_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "units" ADD COLUMN "suspended_by" uuid;
