@@ -72,7 +72,7 @@ const extendCongressPeriod: DataAction = (data, { event }) => ({ ...data, $congr
  * Founding: keeps who recognises, appraises and decides (`foundingAuthorities`, computed from the unit
  * tree at the first submission) as `$authorities`, which later stages' assignees read.
  */
-const recordAuthorities: DataAction = (data, { event }) => ({ ...data, $authorities: event.foundingAuthorities ?? null });
+const recordAuthorities: DataAction = (data, { event }) => ({ ...data, $authorities: event.foundingAuthorities ?? event.associationAuthorities ?? null });
 
 /**
  * A specialist does not refuse alone (the refusal is the competent authority's decision): his proposal,

@@ -13,6 +13,18 @@ import type { WorkflowRegistry } from "./workflow-registry";
  * so that replay and later stages route to the same units. Null when the dossier names no unit yet.
  */
 export function foundingAuthorities(registry: WorkflowRegistry): Computation {
+  return authorities(registry, (data) => data.scope);
+}
+
+/**
+ * The same for a dossier about an existing association (its dissolution), whose data names no scope: one
+ * filed with a commune is a commune association's, one filed with a Sở a provincial association's.
+ */
+export function associationAuthorities(registry: WorkflowRegistry): Computation {
+  return authorities(registry, (_data, filedWith) => (filedWith?.kind === "commune" ? "commune" : "province"));
+}
+
+function authorities(registry: WorkflowRegistry, scopeOf: (data: Record<string, unknown>, filedWith: AuthorityUnit | undefined) => unknown): Computation {
   return async (tx, row, _at, event) => {
     const rules = authorityRulesFrom((await registry.get(row.workflowKey, row.workflowVersion, tx)).definition.config ?? {});
     if (!rules) throw new Error(`${row.workflowKey} has no config.authorities`);
@@ -28,7 +40,8 @@ export function foundingAuthorities(registry: WorkflowRegistry): Computation {
         select u.id, u.kind, u.code, u.parent_id, u.retired_at is not null as retired from ${units} u
         where u.id in (select id from up) or u.parent_id in (select id from up)`),
     ).map((u): AuthorityUnit => ({ id: u.id, kind: u.kind, code: u.code, parentId: u.parent_id, retired: u.retired }));
-    if (!tree.some((u) => u.id === filedWith)) return null;
-    return resolveFoundingAuthorities(rules, data, filedWith, tree);
+    const filed = tree.find((u) => u.id === filedWith);
+    if (!filed) return null;
+    return resolveFoundingAuthorities(rules, { ...data, scope: scopeOf(data, filed) }, filedWith, tree);
   };
 }

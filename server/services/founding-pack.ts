@@ -1,6 +1,6 @@
 import { committeeExtracts, headExtract } from "./committee-extracts";
 import { congressComputations } from "./congress-computations";
-import { foundingAuthorities } from "./founding-authorities";
+import { associationAuthorities, foundingAuthorities } from "./founding-authorities";
 import { FOUNDING_WORKFLOW, foundingDataRule } from "./data-rules";
 import type { CalendarService } from "./calendar";
 import type { DomainPack } from "./domain-packs";
@@ -12,6 +12,6 @@ export function foundingPack(calendar: CalendarService, registry: WorkflowRegist
     name: "founding",
     workflows: [FOUNDING_WORKFLOW],
     dataRule: foundingDataRule,
-    computations: { ...congressComputations(calendar, registry), committeeExtracts: committeeExtracts(registry), headExtract: headExtract(registry), foundingAuthorities: foundingAuthorities(registry) },
+    computations: { ...congressComputations(calendar, registry), committeeExtracts: committeeExtracts(registry), headExtract: headExtract(registry), foundingAuthorities: foundingAuthorities(registry), associationAuthorities: associationAuthorities(registry) },
   };
 }

@@ -173,7 +173,7 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
     expect(await lookup.json()).toMatchObject({ status: "done", step: { vi: "Hội đã thành lập, điều lệ được phê duyệt" }, resultNumber: "02/QĐ-UBND" });
   });
 
-  it("the established association dissolves: request, review, decision 01/QĐ-SNV", async () => {
+  it("the established association dissolves: request, review, the Sở's tờ trình 03/TTr-SNV, the chairman's decision 03/QĐ-UBND", async () => {
     const [unit] = await t.services.database.db.select().from(units).where(eq(units.establishedBy, id));
     t.clock.set(at("2026-05-04"));
     const data = {
@@ -201,11 +201,16 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
     await act(t, nguoinop, dissolution, "SUBMIT", {});
     expect(await inboxItem(chuyenvien, dissolution)).toMatchObject({ state: "dissolutionReview", daysLeft: 30 });
     await act(t, chuyenvien, dissolution, "PROPOSE");
-    expect(await inboxItem(lanhdao, dissolution)).toMatchObject({ state: "dissolutionDecision" });
-    const decided = (await act(t, lanhdao, dissolution, "APPROVE")) as Detail;
+    expect(await inboxItem(lanhdao, dissolution)).toMatchObject({ state: "dissolutionSubmission" });
+    await act(t, lanhdao, dissolution, "SEND_SUBMISSION");
+    expect(await inboxItem(chutich, dissolution)).toMatchObject({ state: "dissolutionDecision" });
+    const decided = (await act(t, chutich, dissolution, "APPROVE")) as Detail;
     expect(decided).toMatchObject({ state: "dissolved", status: "done" });
-    expect(decided.documents).toEqual([expect.objectContaining({ number: "01/QĐ-SNV", title: `Về việc giải thể ${unit!.name}` })]);
-    const print = await t.request(nguoinop, "GET", `/api/documents/${(decided.documents[0] as unknown as { id: string }).id}/print`);
+    expect(decided.documents).toEqual([
+      expect.objectContaining({ number: "03/TTr-SNV", title: `Về việc giải thể ${unit!.name}` }),
+      expect.objectContaining({ number: "03/QĐ-UBND", title: `Về việc giải thể ${unit!.name}` }),
+    ]);
+    const print = await t.request(nguoinop, "GET", `/api/documents/${(decided.documents[1] as unknown as { id: string }).id}/print`);
     expect(await print.text()).toContain("Nghị quyết giải thể của Đại hội ngày 28/04/2026");
   });
 
@@ -222,8 +227,8 @@ describe.each(databaseKinds)("founding an association end to end on %s", (kind) 
     const permitted = (await act(t, chutich, other, "APPROVE")) as Detail;
     expect(permitted.state).toBe("permitted");
     // An education association: no Sở Giáo dục in the demo province, so the Sở Nội vụ recognised it. Each
-    // issuer's sequence went on: the permission of the second dossier is 03/QĐ-UBND.
-    expect(numbers(permitted)).toEqual(["02/QĐ-SNV", "03/TTr-SNV", "03/QĐ-UBND"]);
+    // issuer's sequence went on: the permission of the second dossier is 04/QĐ-UBND.
+    expect(numbers(permitted)).toEqual(["01/QĐ-SNV", "04/TTr-SNV", "04/QĐ-UBND"]);
     const scheduler = new Scheduler(t.services);
 
     // 90 calendar days from Mon 02/03 end Sun 31/05, a day off: the limit runs through Mon 01/06.

@@ -16,6 +16,7 @@ describe.each(databaseKinds)("an association's dissolution: who may file it, and
   let stranger: TestUser;
   let chuyenvien: TestUser;
   let lanhdao: TestUser;
+  let chutich: TestUser;
   let association: string;
   let branch: string;
   let other: string;
@@ -43,7 +44,7 @@ describe.each(databaseKinds)("an association's dissolution: who may file it, and
 
   beforeAll(async () => {
     t = await createDemoApp(kind, { now: "2026-12-04T09:00:00+07:00" });
-    [chuyenvien, lanhdao] = await Promise.all([t.as("chuyenvien"), t.as("lanhdao")]);
+    [chuyenvien, lanhdao, chutich] = await Promise.all([t.as("chuyenvien"), t.as("lanhdao"), t.as("chutich")]);
     association = (await t.unit({ kind: "association", name: "Hội Cựu chiến binh (thử)", parentId: DEMO_UNITS.soNoiVu })).id;
     branch = (await t.unit({ kind: "association", name: "Chi hội thôn 1 (thử)", parentId: association })).id;
     other = (await t.unit({ kind: "association", name: "Hội Khuyến học (thử)", parentId: DEMO_UNITS.soNoiVu })).id;
@@ -69,8 +70,10 @@ describe.each(databaseKinds)("an association's dissolution: who may file it, and
     const id = ((await started.json()) as { id: string }).id;
     await act(chairman, id, "SUBMIT");
     await act(chuyenvien, id, "PROPOSE");
+    // The Sở Nội vụ's director submits; the chairman of the provincial People's Committee decides (issue 18, item 2).
+    await act(lanhdao, id, "SEND_SUBMISSION");
     expect(await t.services.database.db.select().from(grants).where(eq(grants.unitId, association))).toHaveLength(1);
-    const decided = await act(lanhdao, id, "APPROVE");
+    const decided = await act(chutich, id, "APPROVE");
     expect(decided).toMatchObject({ state: "dissolved", status: "done" });
     const rows = await t.services.database.db.select().from(units).where(eq(units.retiredBy, id));
     expect(rows.map((u) => u.id).sort()).toEqual([association, branch].sort());
@@ -100,7 +103,8 @@ describe.each(databaseKinds)("an association's dissolution: who may file it, and
     const [id, submitted] = await submit({});
     expect(submitted.status).toBe(200);
     await act(chuyenvien, id, "PROPOSE");
-    const decide = () => t.request(lanhdao, "POST", `/api/instances/${id}/events`, { type: "APPROVE", data: sampleEventData("APPROVE") });
+    await act(lanhdao, id, "SEND_SUBMISSION");
+    const decide = () => t.request(chutich, "POST", `/api/instances/${id}/events`, { type: "APPROVE", data: sampleEventData("APPROVE") });
     const refused = await decide();
     expect(refused.status).toBe(422);
     expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "CONDITION_FAILED", message: expect.stringMatching(/Chưa hết thời hạn thanh toán nợ/) });
@@ -109,7 +113,7 @@ describe.each(databaseKinds)("an association's dissolution: who may file it, and
     t.clock.set("2026-12-11T08:00:00+07:00");
     const decided = await decide();
     expect(decided.status).toBe(200);
-    expect(await decided.json()).toMatchObject({ state: "dissolved", documents: [expect.objectContaining({ number: expect.stringMatching(/\/QĐ-SNV$/) })] });
+    expect(await decided.json()).toMatchObject({ state: "dissolved", documents: [expect.objectContaining({ number: expect.stringMatching(/\/TTr-SNV$/) }), expect.objectContaining({ number: expect.stringMatching(/\/QĐ-UBND$/) })] });
     expect((await t.services.database.db.select().from(units).where(eq(units.id, third)))[0]!.retiredBy).toBe(id);
     t.clock.set("2026-12-04T09:00:00+07:00");
   });

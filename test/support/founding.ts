@@ -39,6 +39,7 @@ const FORM_OF_EVENT: Record<string, string> = {
   REQUEST_SUPPLEMENT: "supplement-request",
   RESUBMIT: "supplement-response",
   PROPOSE: "proposal",
+  SEND_SUBMISSION: "proposal",
   APPROVE: "decision",
   RETURN: "return-note",
   REJECT: "refusal-reasons",
