@@ -1,8 +1,9 @@
 import associationDissolution from "./definitions/association-dissolution.json";
 import associationFounding from "./definitions/association-founding.json";
 import fundDisbursement from "./definitions/fund-disbursement.json";
+import reliefCampaign from "./definitions/relief-campaign.json";
 import plan from "./definitions/plan.json";
 import unitReport from "./definitions/unit-report.json";
 
 /** The definitions that ship with Hoso, loaded into the database at start-up (children before parents). */
-export const builtinDefinitions: unknown[] = [associationFounding, associationDissolution, unitReport, plan, fundDisbursement];
+export const builtinDefinitions: unknown[] = [associationFounding, associationDissolution, unitReport, plan, fundDisbursement, reliefCampaign];

@@ -1,3 +1,4 @@
+import { campaignDataActions } from "./funds/campaign";
 import { fundDataActions } from "./funds/lines";
 import { periodRulesFrom, reportingRounds, type Recurrence, type ReportingRound } from "./plans/rounds";
 
@@ -86,4 +87,4 @@ const clearRefusalProposal: DataAction = (data) => {
  *
  * @example dataActions.markLate!({}, { event: {}, config: {}, now: null, today: "2023-12-06" }) // { $late: true, $lateSince: "2023-12-06" }
  */
-export const dataActions: Readonly<Record<string, DataAction>> = { schedulePlanRounds, advanceRound, markLate, noteReminder, recordProposer, recordCongressPeriod, extendCongressPeriod, recordRefusalProposal, clearRefusalProposal, ...fundDataActions };
+export const dataActions: Readonly<Record<string, DataAction>> = { schedulePlanRounds, advanceRound, markLate, noteReminder, recordProposer, recordCongressPeriod, extendCongressPeriod, recordRefusalProposal, clearRefusalProposal, ...fundDataActions, ...campaignDataActions };

@@ -108,6 +108,7 @@ export class DossierService {
           const attachmentIds = form ? await this.checks.check(user, null, [{ form, data: sent, mode: options.draft ? "partial" : "full" }], tx) : [];
           if (form) refuseImplausible([{ form, data: sent }], this.clock.now(), null);
           const data = this.data.ruled(workflowKey, null, sent);
+          await this.data.checkStarter(tx, user, workflow, data);
           const starterUnitId = starterUnitOf(user, workflow.states.get(workflow.definition.initial)?.node.assignee?.role);
           const row = await this.insertDossier(tx, workflow, data, user, {
             title: titleOf(data, workflow),

@@ -13,6 +13,7 @@ import { DossierReads } from "./dossier-reads";
 import { DossierService } from "./dossiers";
 import { dueDateNotice } from "./due-date-notice";
 import { establishUnit } from "./establish-unit";
+import { campaignPack } from "./funds/campaigns";
 import { fundPack } from "./funds/pack";
 import { plansPack, reportsPack } from "./plans-pack";
 import { foundingPack } from "./founding-pack";
@@ -125,7 +126,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const ledger = new FundLedger(db, clock);
   const funds = new FundService(db, clock, registry, ledger);
   const plans = new PlanService(db, clock);
-  packs.register(fundPack(funds, ledger)).register(plansPack(plans, reportDueDates(calendar, registry))).register(reportsPack).register(foundingPack(calendar, registry)).register(dissolutionPack);
+  packs.register(fundPack(funds, ledger)).register(campaignPack()).register(plansPack(plans, reportDueDates(calendar, registry))).register(reportsPack).register(foundingPack(calendar, registry)).register(dissolutionPack);
   await registry.installBuiltins(builtinDefinitions);
   // One applier per effect of the pure core; the order they run in is the order of `stepEffects`.
   const pipeline = new StepPipeline(
