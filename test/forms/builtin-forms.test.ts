@@ -93,6 +93,9 @@ describe("built-in forms", () => {
         "fund-approval",
         "fund-payment",
         "dissolution-request",
+        "relief-campaign",
+        "campaign-publication",
+        "campaign-distribution",
       ].sort(),
     );
     for (const f of builtinForms) expect(f.version).toBe(1);
