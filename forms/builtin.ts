@@ -10,6 +10,7 @@ import congressExtension from "./definitions/congress-extension.json";
 import congressReport from "./definitions/congress-report.json";
 import decision from "./definitions/decision.json";
 import fundApproval from "./definitions/fund-approval.json";
+import fundDutyDone from "./definitions/fund-duty-done.json";
 import fundFlagClearance from "./definitions/fund-flag-clearance.json";
 import fundLineRemoval from "./definitions/fund-line-removal.json";
 import fundPayment from "./definitions/fund-payment.json";
@@ -52,6 +53,7 @@ export const builtinForms: readonly FormDefinition[] = [
   reliefCampaign,
   campaignPublication,
   campaignDistribution,
+  fundDutyDone,
 ];
 
 /**

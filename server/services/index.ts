@@ -25,6 +25,7 @@ import { PublicStatusService } from "./public-status";
 import { PublicRateLimiter } from "../auth/public-rate-limit";
 import { FundService } from "./funds/fund-service";
 import { FundLedger } from "./funds/ledger";
+import { FundYearlyDuties } from "./funds/yearly-duties";
 import { FormChecks } from "./form-checks";
 import { FormRegistry } from "./form-registry";
 import { CalendarService } from "./calendar";
@@ -76,6 +77,7 @@ export type Services = {
   config: { codePrefix: string; production: boolean; trustProxy: boolean; maxUploadBytes: number };
   plans: PlanService;
   funds: FundService;
+  fundDuties: FundYearlyDuties;
 };
 
 export type ServiceOptions = {
@@ -181,6 +183,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     mailer,
     plans,
     funds,
+    fundDuties: new FundYearlyDuties(db, registry, dossiers),
     config: { codePrefix, production: options.production ?? false, trustProxy: options.trustProxy ?? false, maxUploadBytes },
   };
 }

@@ -96,6 +96,7 @@ describe("built-in forms", () => {
         "relief-campaign",
         "campaign-publication",
         "campaign-distribution",
+        "fund-duty-done",
       ].sort(),
     );
     for (const f of builtinForms) expect(f.version).toBe(1);

@@ -69,6 +69,7 @@ export const validSamples: Record<string, unknown> = {
     bankAccount: { bankName: "Agribank Kon Tum", accountNumber: "5100201012345", accountName: "Hội Chữ thập đỏ tỉnh - Cứu trợ" },
   },
   "campaign-publication": { duty: "receipts", publishedOn: "2026-12-26", channel: "Cổng thông tin điện tử", link: "https://example.vn/bao-13" },
+  "fund-duty-done": { doneOn: "2027-03-20", documentNumber: "12/BC-QNĐ", note: "Gửi Sở Nội vụ" },
   "campaign-distribution": { finishedOn: "2027-01-10", summary: "Đã hỗ trợ 120 hộ" },
   "founding-committee-application": foundingCommittee,
   "founding-application": {
