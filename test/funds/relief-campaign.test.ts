@@ -105,6 +105,12 @@ describe.each(databaseKinds)("a relief campaign of the humanitarian fund, on %s"
     expect(opened.data.dueDate).toBe("2027-01-11");
     const fund = (await (await t.request(ketoan, "GET", `/api/funds/${fundId}`)).json()) as { balances: { byEarmark: { earmark: string; balance: number }[] } };
     expect(fund.balances.byEarmark).toContainEqual({ earmark, balance: 0 });
+    // One account per campaign: a second campaign cannot receive on this one's account while it runs.
+    const twin = await t.request(chuyenvien, "POST", "/api/instances", { workflow: "relief-campaign", data: campaign({ name: "Ủng hộ đồng bào vùng lũ quét" }) });
+    expect(twin.status).toBe(422);
+    expect(((await twin.json()) as ErrorBody).error.fields).toEqual([
+      expect.objectContaining({ path: "/bankAccount/accountNumber", message: `Tài khoản 5100201012345 đang dùng cho cuộc vận động "Ủng hộ đồng bào bị thiệt hại do bão số 13" (${started.code}): mỗi cuộc vận động có một tài khoản tiếp nhận riêng` }),
+    ]);
   });
 
   it("records receipts on the campaign only within its receiving period, and only by the fund's accountant", async () => {

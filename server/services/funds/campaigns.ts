@@ -42,6 +42,7 @@ async function mayStart(tx: Tx, user: SessionUser, data: Record<string, unknown>
   if (fund && !holdsRole(user, "specialist", fund.unitId, true)) {
     throw new DomainError("FORBIDDEN", "Chỉ cán bộ của Quỹ được mở cuộc vận động của Quỹ", { messageEn: "only the fund's specialists open its campaigns" });
   }
+  await refuseSharedAccount(tx, data, null);
   const period = receivingPeriod(data);
   const max = workflow.definition.config?.maxReceivingDays;
   if (period && typeof max === "number" && period.days > max) {
@@ -51,6 +52,34 @@ async function mayStart(tx: Tx, user: SessionUser, data: Record<string, unknown>
       fields: [{ path: "/receivingEnd", code: "RECEIVING_PERIOD_TOO_LONG", message, messageEn: `at most ${max} days`, form: "relief-campaign" }],
     });
   }
+}
+
+/**
+ * One account per campaign: an account number another opened, unfinished campaign receives on is
+ * refused (422 at the field), at start and again at approval (a draft may have been edited meanwhile).
+ */
+export async function refuseSharedAccount(via: Db | Tx, data: Record<string, unknown>, self: string | null): Promise<void> {
+  const account = (data.bankAccount as { accountNumber?: unknown } | undefined)?.accountNumber;
+  if (typeof account !== "string" || !account) return;
+  const [other] = await via
+    .select({ id: instances.id, code: instances.code, title: instances.title })
+    .from(instances)
+    .where(
+      and(
+        eq(instances.workflowKey, CAMPAIGN_WORKFLOW),
+        eq(instances.status, "active"),
+        sql`${instances.snapshot} #>> '{context,data,earmark}' is not null`,
+        sql`${instances.snapshot} #>> '{context,data,bankAccount,accountNumber}' = ${account}`,
+      ),
+    )
+    .limit(2)
+    .then((rows) => rows.filter((r) => r.id !== self));
+  if (!other) return;
+  const message = `Tài khoản ${account} đang dùng cho cuộc vận động "${other.title}" (${other.code}): mỗi cuộc vận động có một tài khoản tiếp nhận riêng`;
+  throw new DomainError("VALIDATION_FAILED", message, {
+    messageEn: `account ${account} already receives for campaign ${other.code}; one account per campaign`,
+    fields: [{ path: "/bankAccount/accountNumber", code: "ACCOUNT_IN_USE", message, messageEn: "one account per campaign", form: "relief-campaign" }],
+  });
 }
 
 /** The campaign of a fund that receives on `earmark` (approved campaigns only have one). */
@@ -92,10 +121,11 @@ export async function refuseReceiptOutsideCampaign(tx: Tx, fund: FundRow, earmar
 
 /** The approval opens the campaign's earmark: a balance row of 0, so the fund lists it before the first receipt. */
 function openEarmark(): EffectApplier<CampaignEffect> {
-  return async ({ earmark }, { step, tx: open }) => {
+  return async ({ earmark }, { step, instance, tx: open }) => {
     const tx = await open();
     const fund = await fundOfRequest(tx, step.snapshot.context.data);
     if (!fund) throw new DomainError("FUND_NOT_FOUND", "Đơn vị tiếp nhận chưa mở sổ Quỹ", { messageEn: "the campaign's unit keeps no fund ledger" });
+    await refuseSharedAccount(tx, step.snapshot.context.data, instance.id);
     await tx.insert(fundBalances).values({ fundId: fund.id, earmark, balance: 0 }).onConflictDoNothing();
   };
 }
