@@ -118,6 +118,10 @@ describe.each(databaseKinds)("a relief campaign of the humanitarian fund, on %s"
     expect(first.status, await first.clone().text()).toBe(201);
     const anonymous = await receipt(ketoan, { receiptNumber: "VĐ13-002", donorName: "Trần Văn Bình", donorPublic: "anonymous", amount: 2_000_000 });
     expect(anonymous.status).toBe(201);
+    // Money dated before the period is not the campaign's.
+    const early = await receipt(ketoan, { receiptNumber: "VĐ13-000", date: "2026-11-22", backdateReason: "Chuyển khoản trước ngày phát động" });
+    expect(early.status).toBe(422);
+    expect(((await early.json()) as ErrorBody).error.message).toContain("ngày 22/11/2026 thời gian tiếp nhận chưa bắt đầu");
     // Another fund's accountant cannot see this fund at all.
     expect((await receipt(otherAccountant, { receiptNumber: "VĐ13-X" })).status).toBe(404);
     // Nor act on the campaign dossier.
