@@ -122,6 +122,7 @@ export class FundLedger {
         };
         // Receipts of a fund queue on its row, so the look-up below sees every receipt recorded before.
         await tx.select({ id: funds.id }).from(funds).where(eq(funds.id, fund.id)).for("update");
+        // A relief campaign's earmark takes money only within its receiving period (Nghị định 93/2021).
         await refuseReceiptOutsideCampaign(tx, fund, entry.earmark, entry.entryDate);
         const [existing] = await tx
           .select()
