@@ -2,12 +2,15 @@
  * The built-in forms, one JSON file each in `definitions/`, loaded by static import so that this
  * module stays pure (no file system). The server seeds them as version 1 of each form.
  */
+import campaignDistribution from "./definitions/campaign-distribution.json";
+import campaignPublication from "./definitions/campaign-publication.json";
 import comment from "./definitions/comment.json";
 import compileSummary from "./definitions/compile-summary.json";
 import congressExtension from "./definitions/congress-extension.json";
 import congressReport from "./definitions/congress-report.json";
 import decision from "./definitions/decision.json";
 import fundApproval from "./definitions/fund-approval.json";
+import fundDutyDone from "./definitions/fund-duty-done.json";
 import fundFlagClearance from "./definitions/fund-flag-clearance.json";
 import fundLineRemoval from "./definitions/fund-line-removal.json";
 import fundPayment from "./definitions/fund-payment.json";
@@ -19,6 +22,7 @@ import foundingApplication from "./definitions/founding-application.json";
 import foundingCommitteeApplication from "./definitions/founding-committee-application.json";
 import plan from "./definitions/plan.json";
 import proposal from "./definitions/proposal.json";
+import reliefCampaign from "./definitions/relief-campaign.json";
 import refusalReasons from "./definitions/refusal-reasons.json";
 import returnNote from "./definitions/return-note.json";
 import supplementRequest from "./definitions/supplement-request.json";
@@ -54,6 +58,10 @@ export const builtinForms: readonly FormDefinition[] = [
   associationResponse,
   suspensionRequest,
   suspensionLift,
+  reliefCampaign,
+  campaignPublication,
+  campaignDistribution,
+  fundDutyDone,
 ];
 
 /**

@@ -118,6 +118,12 @@ export const operations: Record<string, Record<string, Operation>> = {
   "/api/public/funds/{id}/ledger": {
     get: { summary: "No login: month by month receipts, payouts and closing balance; the entries (of ?month=YYYY-MM); donors as agreed, beneficiaries shortened, never a CCCD", auth: false, query: MonthQuery, responses: { 200: "ledger", 404: "no such fund" } },
   },
+  "/api/public/funds/{id}/campaigns": {
+    get: { summary: "No login: the fund's relief campaigns (Nghị định 93/2021/NĐ-CP), newest first: account, receiving period, distribution deadline, the latest publication per duty, totals and the campaign's entries as the public ledger shows them", auth: false, responses: { 200: "{ items }", 404: "no such fund" } },
+  },
+  "/api/public/funds/campaigns/{campaignId}": {
+    get: { summary: "No login: one opened relief campaign as in the fund's list", auth: false, responses: { 200: "campaign", 404: "no such opened campaign" } },
+  },
   "/api/public/funds/{id}/ledger.csv": { get: { summary: "No login: the public entries as CSV (UTF-8 with BOM)", auth: false, query: MonthQuery, responses: { 200: "text/csv", 404: "no such fund" } } },
   "/api/plans/{id}/tracking": {
     get: { summary: "A plan's units and where each report stands (pending, sent back, under review, accepted, late); ?round=", query: RoundQuery, responses: { 200: "{ plan, round, today, counts, units }", 404: "not a plan, or not visible" } },

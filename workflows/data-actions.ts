@@ -1,4 +1,5 @@
 import { dissolutionDataActions } from "./dissolution/actions";
+import { campaignDataActions } from "./funds/campaign";
 import { fundDataActions } from "./funds/lines";
 import { periodRulesFrom, reportingRounds, type Recurrence, type ReportingRound } from "./plans/rounds";
 
@@ -106,4 +107,5 @@ export const dataActions: Readonly<Record<string, DataAction>> = {
   clearRefusalProposal,
   ...fundDataActions,
   ...dissolutionDataActions,
+  ...campaignDataActions,
 };

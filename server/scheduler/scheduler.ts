@@ -92,14 +92,23 @@ export class Scheduler {
     return total;
   }
 
-  /** Runs `runDue` every `intervalMs` (never two at once in this process) until `stop`. */
+  /**
+   * One tick of the running scheduler: first the dossiers the system owes on its clock's date (every
+   * fund's yearly duties, started once per year), then `runDue`. Tests call either on their own clock.
+   */
+  async runTick(): Promise<TickResult & { dutiesStarted: number }> {
+    const dutiesStarted = await this.services.fundDuties.ensure(this.services.clock.now());
+    return { ...(await this.runDue()), dutiesStarted };
+  }
+
+  /** Runs `runTick` every `intervalMs` (never two at once in this process) until `stop`. */
   start(intervalMs: number, onError: (error: unknown) => void = (e) => console.error("scheduler:", e)): void {
     if (!this.stopped) return;
     this.stopped = false;
     const loop = () => {
       if (this.stopped) return;
       this.tickProgressAt = performance.now();
-      this.running = this.runDue()
+      this.running = this.runTick()
         .catch(onError)
         .finally(() => {
           this.running = null;

@@ -1,8 +1,10 @@
 import type { CompiledWorkflow, PackEffect, Step } from "../../workflows";
 import type { Db, Tx } from "../db/client";
 import type { instances } from "../db/schema";
+import type { SessionUser } from "../identity";
 import type { OfficialOnly } from "./official-only";
 import type { EffectApplier } from "./step-pipeline";
+import type { WorkflowVersion } from "./workflow-registry";
 
 type InstanceRow = typeof instances.$inferSelect;
 
@@ -36,6 +38,11 @@ export type DataRule = (before: Record<string, unknown> | null, incoming: Record
  */
 export type DomainPack = {
   name: string;
+  /**
+   * Who may start a dossier of the pack's workflows with this start data (draft or not), inside the
+   * start's transaction: throws a 403 or 422 (e.g. only a fund's officials open its campaigns).
+   */
+  starter?: (tx: Tx, user: SessionUser, data: Record<string, unknown>, workflow: WorkflowVersion) => Promise<void>;
   /** The workflow keys whose dossiers this pack serves. */
   workflows?: readonly string[];
   facts?: ServerFacts;

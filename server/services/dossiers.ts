@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import {
   dossierUnit,
   SAVE_DRAFT,
@@ -108,6 +108,7 @@ export class DossierService {
           const attachmentIds = form ? await this.checks.check(user, null, [{ form, data: sent, mode: options.draft ? "partial" : "full" }], tx) : [];
           if (form) refuseImplausible([{ form, data: sent }], this.clock.now(), null);
           const data = this.data.ruled(workflowKey, null, sent);
+          await this.data.checkStarter(tx, user, workflow, data);
           const starterUnitId = starterUnitOf(user, workflow.states.get(workflow.definition.initial)?.node.assignee?.role);
           await this.refuseSuspended(starterUnitId, tx);
           const row = await this.insertDossier(tx, workflow, data, user, {
@@ -157,6 +158,21 @@ export class DossierService {
       null,
       at,
     );
+  }
+
+  /**
+   * Starts a dossier the system owes (a fund's yearly duty), with no parent, in the caller's
+   * transaction, in the name of `starterId` (an official of the unit whose work it is: he keeps the work
+   * of the initial state); `key` names it once (the caller holds a lock that serialises the look-up).
+   */
+  async startBySystem(tx: Tx, workflowKey: string, data: Record<string, unknown>, values: { title: string; unitId: string; key: string; starterId: string }, at: Date): Promise<InstanceRow | null> {
+    const [existing] = await tx
+      .select({ id: instances.id })
+      .from(instances)
+      .where(and(eq(instances.workflowKey, workflowKey), isNull(instances.parentId), eq(instances.childKey, values.key)));
+    if (existing) return null;
+    const workflow = await this.registry.latest(workflowKey, tx);
+    return this.insertDossier(tx, workflow, data, null, { title: values.title, starterId: values.starterId, starterUnitId: values.unitId, unitId: values.unitId, childKey: values.key }, null, at);
   }
 
   /** Inserts a new dossier in its workflow's initial state and records its `START` (by `user`, or the engine). */

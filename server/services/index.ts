@@ -13,6 +13,7 @@ import { DossierReads } from "./dossier-reads";
 import { DossierService } from "./dossiers";
 import { dueDateNotice } from "./due-date-notice";
 import { establishUnit } from "./establish-unit";
+import { campaignPack } from "./funds/campaigns";
 import { fundPack } from "./funds/pack";
 import { plansPack, reportsPack } from "./plans-pack";
 import { foundingPack } from "./founding-pack";
@@ -24,6 +25,7 @@ import { PublicStatusService } from "./public-status";
 import { PublicRateLimiter } from "../auth/public-rate-limit";
 import { FundService } from "./funds/fund-service";
 import { FundLedger } from "./funds/ledger";
+import { FundYearlyDuties } from "./funds/yearly-duties";
 import { FormChecks } from "./form-checks";
 import { FormRegistry } from "./form-registry";
 import { CalendarService } from "./calendar";
@@ -75,6 +77,7 @@ export type Services = {
   config: { codePrefix: string; production: boolean; trustProxy: boolean; maxUploadBytes: number };
   plans: PlanService;
   funds: FundService;
+  fundDuties: FundYearlyDuties;
 };
 
 export type ServiceOptions = {
@@ -125,7 +128,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const ledger = new FundLedger(db, clock);
   const funds = new FundService(db, clock, registry, ledger);
   const plans = new PlanService(db, clock);
-  packs.register(fundPack(funds, ledger)).register(plansPack(plans, reportDueDates(calendar, registry))).register(reportsPack).register(foundingPack(calendar, registry)).register(dissolutionPack);
+  packs.register(fundPack(funds, ledger)).register(campaignPack()).register(plansPack(plans, reportDueDates(calendar, registry))).register(reportsPack).register(foundingPack(calendar, registry)).register(dissolutionPack);
   await registry.installBuiltins(builtinDefinitions);
   // One applier per effect of the pure core; the order they run in is the order of `stepEffects`.
   const pipeline = new StepPipeline(
@@ -180,6 +183,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     mailer,
     plans,
     funds,
+    fundDuties: new FundYearlyDuties(db, registry, dossiers),
     config: { codePrefix, production: options.production ?? false, trustProxy: options.trustProxy ?? false, maxUploadBytes },
   };
 }

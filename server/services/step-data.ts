@@ -1,5 +1,6 @@
 import { computationsFor, SERVER_FACTS, type DossierSnapshot } from "../../workflows";
 import type { Tx } from "../db/client";
+import type { SessionUser } from "../identity";
 import type { InstanceRow } from "./dossier-locks";
 import type { DomainPacks } from "./domain-packs";
 import type { WorkflowVersion } from "./workflow-registry";
@@ -15,6 +16,11 @@ export class StepData {
   ruled(workflowKey: string, before: Record<string, unknown> | null, incoming: Record<string, unknown>): Record<string, unknown> {
     const rule = this.packs.forWorkflow(workflowKey)?.dataRule;
     return rule ? rule(before, incoming) : incoming;
+  }
+
+  /** Refuses a starter the workflow's pack does not accept for this data (nothing when it has no rule). */
+  async checkStarter(tx: Tx, user: SessionUser, workflow: WorkflowVersion, data: Record<string, unknown>): Promise<void> {
+    await this.packs.forWorkflow(workflow.definition.key)?.starter?.(tx, user, data, workflow);
   }
 
   /** The event's data with the server's facts under `$server` (whatever the client sent there is dropped). */

@@ -105,6 +105,10 @@ describe("built-in forms", () => {
         "association-response",
         "suspension-request",
         "suspension-lift",
+        "relief-campaign",
+        "campaign-publication",
+        "campaign-distribution",
+        "fund-duty-done",
       ].sort(),
     );
     for (const f of builtinForms) expect(f.version).toBe(1);

@@ -60,6 +60,17 @@ export const validSamples: Record<string, unknown> = {
   "fund-line-removal": { lineId: "L2", reason: "Đã được hỗ trợ trong năm" },
   "fund-approval": { amounts: [{ lineId: "L1", amount: 2500000 }], note: "Đồng ý" },
   "fund-payment": { lineId: "L1", paidOn: "2026-11-23", method: "Tiền mặt", receiptNumber: "PC-001" },
+  "relief-campaign": {
+    name: "Ủng hộ đồng bào bị thiệt hại do bão số 13",
+    fundUnit: "quy-nhan-dao",
+    disaster: "Bão số 13",
+    receivingStart: "2026-11-23",
+    receivingEnd: "2026-12-22",
+    bankAccount: { bankName: "Agribank Kon Tum", accountNumber: "5100201012345", accountName: "Hội Chữ thập đỏ tỉnh - Cứu trợ" },
+  },
+  "campaign-publication": { duty: "receipts", publishedOn: "2026-12-26", channel: "Cổng thông tin điện tử", link: "https://example.vn/bao-13" },
+  "fund-duty-done": { doneOn: "2027-03-20", documentNumber: "12/BC-QNĐ", note: "Gửi Sở Nội vụ" },
+  "campaign-distribution": { finishedOn: "2027-01-10", summary: "Đã hỗ trợ 120 hộ" },
   "founding-committee-application": foundingCommittee,
   "founding-application": {
     draftCharter: "att-charter",

@@ -154,7 +154,7 @@ const ROUTES: Row[] = [
 ];
 
 /** Routes that answer without a session, on purpose. */
-const PUBLIC = ["GET /api/public/funds", "GET /api/public/funds/:id/ledger", "GET /api/public/funds/:id/ledger.csv", "POST /api/auth/login", "POST /api/auth/logout", "GET /api/openapi.json", "GET /api/public/dossiers/:code", "GET /health", "GET /health/live", "GET /health/ready", "GET /*" /* the web UI's pages and assets */];
+const PUBLIC = ["GET /api/public/funds", "GET /api/public/funds/:id/ledger", "GET /api/public/funds/:id/ledger.csv", "GET /api/public/funds/campaigns/:campaignId", "GET /api/public/funds/:id/campaigns", "POST /api/auth/login", "POST /api/auth/logout", "GET /api/openapi.json", "GET /api/public/dossiers/:code", "GET /health", "GET /health/live", "GET /health/ready", "GET /*" /* the web UI's pages and assets */];
 
 describe.each(databaseKinds)("every route checks its caller, on %s", (kind) => {
   let t: DemoApp;

@@ -10,6 +10,7 @@ import { canSeeDossier } from "../access";
 import { isUuid, type InstanceRow } from "../dossiers";
 import type { WorkflowRegistry } from "../workflow-registry";
 import { fundFor, fundVisible, type FundRow } from "./access";
+import { openedCampaign, openedCampaigns, publicCampaign } from "./campaigns";
 import { FUND_WORKFLOW } from "./pack";
 import { fundOfRequest } from "./request-fund";
 import type { FundLedger, EntryRow } from "./ledger";
@@ -147,6 +148,22 @@ export class FundService {
     if (!fund) throw notFound("FUND_NOT_FOUND", "no such fund");
     const entries = await this.ledger.entries(this.db, fund);
     return { fund: { id: fund.id, name: fund.name }, month: month ?? null, ...publicLedger(entries, await this.codes(entries), month) };
+  }
+
+  /** The campaigns a fund opened, each with its receipts and distribution as the public ledger shows them. */
+  async publicCampaigns(fundId: string) {
+    const [fund] = isUuid(fundId) ? await this.db.select().from(funds).where(eq(funds.id, fundId)) : [];
+    if (!fund) throw notFound("FUND_NOT_FOUND", "no such fund");
+    const entries = await this.ledger.entries(this.db, fund);
+    const codes = await this.codes(entries);
+    return (await openedCampaigns(this.db, fund)).map((row) => publicCampaign(row, fund, entries, codes));
+  }
+
+  /** One opened campaign as the public reads it. */
+  async publicCampaign(id: string) {
+    const { row, fund } = await openedCampaign(this.db, id);
+    const entries = await this.ledger.entries(this.db, fund);
+    return publicCampaign(row, fund, entries, await this.codes(entries));
   }
 
   private async codes(entries: EntryRow[]): Promise<Map<string, string>> {

@@ -9,6 +9,7 @@ import { DomainError, notFound } from "../../errors";
 import type { SessionUser } from "../../identity";
 import { isUniqueViolation, isUuid } from "../dossiers";
 import { fundFor, type FundRow } from "./access";
+import { refuseReceiptOutsideCampaign } from "./campaigns";
 import { entryDate, MAX_FUND_BALANCE, MAX_VND_AMOUNT } from "./ledger-limits";
 
 export type EntryRow = typeof fundEntries.$inferSelect;
@@ -121,6 +122,8 @@ export class FundLedger {
         };
         // Receipts of a fund queue on its row, so the look-up below sees every receipt recorded before.
         await tx.select({ id: funds.id }).from(funds).where(eq(funds.id, fund.id)).for("update");
+        // A relief campaign's earmark takes money only within its receiving period (Nghị định 93/2021).
+        await refuseReceiptOutsideCampaign(tx, fund, entry.earmark, entry.entryDate);
         const [existing] = await tx
           .select()
           .from(fundEntries)
@@ -201,6 +204,7 @@ export class FundLedger {
         const sign = Math.sign(original.delta);
         // The corrected entry may carry the original's earlier date, within the open months, for the correction's reason.
         const dated = entryDate({ date: input.replacement.date, reason: input.reason }, today, { date: "/replacement/date", reason: "/reason" });
+        if (original.kind === "receipt") await refuseReceiptOutsideCampaign(tx, fund, original.earmark, dated.entryDate);
         replacement = await this.post(tx, {
           ...copy,
           delta: sign * input.replacement.amount,

@@ -8,6 +8,7 @@ import { query } from "../lib/api";
 import { formatVnd, showDate } from "../lib/format";
 import { useI18n } from "../lib/i18n";
 import { useApi } from "../lib/use-api";
+import { PublicCampaigns } from "./PublicCampaigns";
 
 type PublicFund = { id: string; name: string; unitName: string; balance: number; totals: { receipts: number; payouts: number } };
 type Month = { month: string; receipts: number; payouts: number; closingBalance: number };
@@ -70,6 +71,7 @@ function FundLedger({ id }: { id: string }) {
       {ledger.loading && <Loading />}
       {d && (
         <>
+          <PublicCampaigns fundId={id} />
           <section className="card table-wrap">
             <h2>{L("Theo tháng", "Month by month")}</h2>
             <table className="table">
