@@ -49,6 +49,23 @@ export const adminUnitRoutes = new Hono<AppEnv>()
     }
     return c.json(unitView(await units.update(unit.id, body)));
   })
+  .post("/:id/retire", async (c) => {
+    const scope = requireAdmin(c);
+    const { units } = c.var.services;
+    const unit = await units.get(c.req.param("id"));
+    requireUnitInScope(scope, unit.id);
+    // As with a delete: the unit an admin is granted in is his superior's to retire.
+    await requireParentInScope(c, scope, unit.parentId);
+    return c.json(unitView(await units.retire(unit.id)));
+  })
+  .post("/:id/reinstate", async (c) => {
+    const scope = requireAdmin(c);
+    const { units } = c.var.services;
+    const unit = await units.get(c.req.param("id"));
+    requireUnitInScope(scope, unit.id);
+    await requireParentInScope(c, scope, unit.parentId);
+    return c.json(unitView(await units.reinstate(unit.id)));
+  })
   .delete("/:id", async (c) => {
     const scope = requireAdmin(c);
     const { units } = c.var.services;
