@@ -123,14 +123,14 @@ export default function Units() {
                       </button>
                     </>
                   ) : (
-                    <>
+                    <span className="tree-actions">
                       <button type="button" className="btn btn-link btn-sm" aria-label={`${lang === "en" ? "Edit" : "Sửa"} ${u.name}`} onClick={() => edit(u)}>
                         {lang === "en" ? "Edit" : "Sửa"}
                       </button>
                       <button type="button" className="btn btn-link btn-sm" aria-label={`${lang === "en" ? "Retire" : "Ngừng hoạt động"} ${u.name}`} onClick={() => { setMessage(null); setRetiring(u); }}>
                         {lang === "en" ? "Retire" : "Ngừng hoạt động"}
                       </button>
-                    </>
+                    </span>
                   )}
                 </li>
               ))}

@@ -171,7 +171,7 @@ export default function Users() {
                     <strong>{u.displayName}</strong> <code className="muted">{u.username}</code>
                     {u.disabled && <span className="tag">{lang === "en" ? "disabled" : "đã vô hiệu hóa"}</span>}
                   </button>
-                  {open === u.id && <UserPanel key={`${u.id}-${u.displayName}`} user={u} units={(units.data?.items ?? []).filter((x) => !x.retiredAt)} onChanged={users.reload} />}
+                  {open === u.id && <UserPanel key={u.id} user={u} units={(units.data?.items ?? []).filter((x) => !x.retiredAt)} onChanged={users.reload} />}
                 </li>
               ))}
             </ul>
