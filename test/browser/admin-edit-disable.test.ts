@@ -219,3 +219,38 @@ describe("the admin publishes a workflow version and goes back", () => {
     expect(run.pageErrors).toEqual([]);
   });
 });
+
+describe("the form builder's property panel", () => {
+  test("sets a field's label, required, help text, bounds and options beside the live preview (laptop)", async () => {
+    const { context, page } = await run.session();
+    page.setDefaultTimeout(15_000);
+    await run.login(page, "admin");
+    await page.goto(`${base}/admin/forms/new`);
+    await page.getByRole("button", { name: "+ Văn bản" }).click();
+    await page.getByRole("button", { name: "+ Lựa chọn" }).click();
+    const panel = page.getByRole("region", { name: "Thuộc tính trường" });
+    // The field just added is the one being edited: a choice, with its options as lines.
+    await page.getByLabel("Trường", { exact: true }).selectOption("field2");
+    await panel.getByLabel("Nhãn").fill("Giới tính");
+    await panel.getByLabel("Các lựa chọn (mỗi dòng một lựa chọn)").fill("Nam\nNữ\nKhác");
+    await page.getByLabel("Trường", { exact: true }).selectOption("field1");
+    await panel.getByLabel("Nhãn").fill("Họ và tên người đề nghị");
+    await panel.getByLabel("Bắt buộc").check();
+    await panel.getByLabel("Hướng dẫn").fill("Ghi như trên căn cước");
+    await panel.getByLabel("Độ dài tối đa").fill("100");
+    const preview = page.locator(".card").filter({ has: page.getByRole("heading", { name: "Xem trước" }) });
+    await expect.poll(() => text(preview)).toContain("Họ và tên người đề nghị");
+    expect(await text(preview)).toContain("Ghi như trên căn cước");
+    expect(await text(preview)).toContain("Giới tính");
+    expect(await preview.getByText("Khác", { exact: true }).count()).toBeGreaterThan(0);
+    // The JSON followed.
+    const schema = JSON.parse(await page.getByLabel("Lược đồ dữ liệu (JSON Schema)").inputValue()) as { required: string[]; properties: Record<string, Record<string, unknown>> };
+    expect(schema.required).toEqual(["field1"]);
+    expect(schema.properties.field1).toMatchObject({ title: "Họ và tên người đề nghị", description: "Ghi như trên căn cước", maxLength: 100 });
+    expect(schema.properties.field2!.oneOf).toEqual([{ const: "a", title: "Nam" }, { const: "b", title: "Nữ" }, { const: "khac", title: "Khác" }]);
+    await run.shot(page, "i19-admin-form-properties-laptop");
+    await expectNoSeriousA11yViolations(page, "form builder with the property panel");
+    await context.close();
+    expect(run.pageErrors).toEqual([]);
+  });
+});
