@@ -135,6 +135,9 @@ describe.each(databaseKinds)("admin edits and disables on %s", (kind) => {
     expect(pickers.items.map((u) => u.id)).not.toContain(empty.id);
     const granted = await t.request(admin, "POST", "/api/admin/grants", { userId, role: "leader", unitId: empty.id });
     expect(granted.status).toBe(422);
+    const under = await t.request(admin, "POST", "/api/admin/units", { parentId: empty.id, kind: "office", name: "Tổ con" });
+    expect(under.status).toBe(422);
+    expect(await under.json()).toMatchObject({ error: { fields: [{ path: "/parentId", message: "Đơn vị cấp trên đã ngừng hoạt động" }] } });
     const back = await t.request(admin, "POST", `/api/admin/units/${empty.id}/reinstate`);
     expect(((await back.json()) as { retiredAt: string | null }).retiredAt).toBeNull();
     // A parent with an active child is refused; so is the root, whose root admin may retire it once empty.
