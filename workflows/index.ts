@@ -6,6 +6,7 @@ export * from "./reserved-events";
 export * from "./errors";
 export * from "./separation";
 export * from "./state-index";
+export * from "./definition-diff";
 export { builtinDefinitions } from "./builtin";
 export * from "./assignee";
 export * from "./plans";

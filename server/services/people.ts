@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, ilike, inArray, notExists, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, notExists, notInArray, or, sql } from "drizzle-orm";
 import type { Role } from "../../workflows";
 import { hashPassword, verifyPassword } from "../auth/passwords";
 import type { SessionStore } from "../auth/sessions";
 import type { Clock } from "../clock";
 import type { Db, Tx } from "../db/client";
-import { grants, units, users } from "../db/schema";
+import { apiKeys, grants, units, users } from "../db/schema";
 import { DomainError, notFound } from "../errors";
+import { requireAcknowledged, requireAnotherAdmin, soleTasks } from "./disable-guards";
 import { isUniqueViolation, isUuid } from "./dossiers";
 import type { UnitService } from "./units";
 
@@ -74,13 +75,16 @@ export class PeopleService {
   }
 
   /**
-   * Changes name, password or the disabled flag; a new password or disabling signs the user out everywhere.
+   * Changes name, password or the disabled flag; a new password or disabling signs the user out everywhere,
+   * and disabling revokes his API keys too (enabling him again does not bring them back). Disabling is
+   * refused for the last enabled admin of a unit, and while he is the only official able to act on open
+   * tasks the caller has not acknowledged (`acknowledgedTasks`, the ids he was shown).
    * With `scope`, only a user an admin of these units may manage (see `manageable`), checked in the same
    * transaction that writes, the user's row held against a grant given meanwhile.
    */
   async update(
     id: string,
-    change: { displayName?: string | undefined; password?: string | undefined; disabled?: boolean | undefined },
+    change: { displayName?: string | undefined; password?: string | undefined; disabled?: boolean | undefined; acknowledgedTasks?: string[] | undefined },
     scope?: ReadonlySet<string>,
   ): Promise<UserRow> {
     await (scope ? this.manageable(id, scope) : this.get(id));
@@ -91,6 +95,11 @@ export class PeopleService {
     if (change.password !== undefined) set.passwordHash = await hashPassword(change.password);
     const row = await this.db.transaction(async (tx) => {
       const user = await lockUser(tx, id, scope);
+      if (change.disabled === true && !user.disabled) {
+        await requireAnotherAdmin(tx, id);
+        requireAcknowledged(await soleTasks(tx, id), change.acknowledgedTasks);
+        await tx.update(apiKeys).set({ revokedAt: this.clock.now() }).where(and(eq(apiKeys.userId, id), isNull(apiKeys.revokedAt)));
+      }
       if (!Object.keys(set).length) return user;
       const [updated] = await tx.update(users).set(set).where(eq(users.id, id)).returning();
       return updated!;
@@ -105,6 +114,12 @@ export class PeopleService {
    */
   async manageable(id: string, scope: ReadonlySet<string>): Promise<UserRow> {
     return lockUser(this.db, id, scope, false);
+  }
+
+  /** The open tasks only this user could act on (see `soleTasks`); with `scope`, only a user an admin of these units may manage. */
+  async soleTasks(id: string, scope: ReadonlySet<string>) {
+    await this.manageable(id, scope);
+    return this.db.transaction((tx) => soleTasks(tx, id));
   }
 
   /** Grants, filtered; with `scope`, only those held in these units. */

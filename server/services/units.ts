@@ -68,6 +68,52 @@ export class UnitService {
     await this.db.delete(units).where(eq(units.id, id));
   }
 
+  /**
+   * Retires a unit by hand (the admin's "ngừng hoạt động"): kept for history, offered for nothing new.
+   * Refused while work still hangs on it — active sub-units, dossiers in progress, open tasks, enabled
+   * users' grants — which must be moved or closed first; the refusal counts each.
+   */
+  async retire(id: string): Promise<UnitRow> {
+    return this.db.transaction(async (tx) => {
+      const [unit] = isUuid(id) ? await tx.select().from(units).where(eq(units.id, id)).for("update") : [];
+      if (!unit) throw notFound("UNIT_NOT_FOUND", "no such unit");
+      if (unit.retiredAt) throw new DomainError("UNIT_RETIRED", "Đơn vị đã ngừng hoạt động từ trước", { messageEn: "the unit is already retired" });
+      const [use] = rowsOf<{ units: number; dossiers: number; tasks: number; grants: number }>(
+        await tx.execute(sql`select
+          (select count(*) from ${units} where parent_id = ${id} and retired_at is null)::int as units,
+          (select count(*) from ${instances} where unit_id = ${id} and status = 'active')::int as dossiers,
+          (select count(*) from ${tasks} where unit_id = ${id} and closed_at is null)::int as tasks,
+          (select count(*) from ${grants} g join users u on u.id = g.user_id where g.unit_id = ${id} and not u.disabled)::int as grants`),
+      );
+      const counts = { units: Number(use?.units ?? 0), dossiers: Number(use?.dossiers ?? 0), tasks: Number(use?.tasks ?? 0), grants: Number(use?.grants ?? 0) };
+      const parts = [
+        counts.units && `${counts.units} đơn vị trực thuộc còn hoạt động`,
+        counts.dossiers && `${counts.dossiers} hồ sơ đang xử lý`,
+        counts.tasks && `${counts.tasks} công việc đang mở`,
+        counts.grants && `${counts.grants} vai trò của người dùng đang hoạt động`,
+      ].filter(Boolean);
+      if (parts.length) {
+        throw new DomainError("UNIT_IN_USE", `Đơn vị còn ${parts.join(", ")}; hãy chuyển hoặc kết thúc trước khi cho ngừng hoạt động`, {
+          messageEn: "the unit still has active sub-units, dossiers in progress, open tasks or enabled users' grants",
+          counts,
+        });
+      }
+      const [row] = await tx.update(units).set({ retiredAt: this.clock.now(), retiredBy: null }).where(eq(units.id, id)).returning();
+      return row!;
+    });
+  }
+
+  /** Brings a unit retired by hand back into use (one retired by a dissolution stays retired: its decision stands). */
+  async reinstate(id: string): Promise<UnitRow> {
+    const unit = await this.get(id);
+    if (!unit.retiredAt) return unit;
+    if (unit.retiredBy) {
+      throw new DomainError("UNIT_RETIRED", "Đơn vị đã giải thể theo quyết định, không hoạt động lại được", { messageEn: "a unit dissolved by a decision cannot be reinstated" });
+    }
+    const [row] = await this.db.update(units).set({ retiredAt: null }).where(eq(units.id, id)).returning();
+    return row!;
+  }
+
   /** The unit and every unit above it, nearest first. */
   async ancestorsOf(id: string): Promise<string[]> {
     const rows = rowsOf<{ id: string }>(

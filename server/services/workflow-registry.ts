@@ -11,6 +11,7 @@ import type { Clock } from "../clock";
 import type { Db, Tx } from "../db/client";
 import { workflowDefinitions } from "../db/schema";
 import { DomainError, notFound } from "../errors";
+import { rowsOf } from "./session-user";
 
 /** Problems a new definition is refused for, but which the engine also guards against when a stored one runs. */
 const GUARDED_AT_RUN_TIME = new Set(["ALWAYS_CYCLE"]);
@@ -44,7 +45,11 @@ export class WorkflowRegistry {
    * Stores a new version of a definition (the next number for its key). With `unlessUnchanged`, nothing
    * is written when the latest version is the same definition (start-up of several processes at once).
    */
-  async publish(input: unknown, createdBy: string | null, options: { unlessUnchanged?: boolean } = {}): Promise<WorkflowVersion> {
+  async publish(
+    input: unknown,
+    createdBy: string | null,
+    options: { unlessUnchanged?: boolean; expectedCurrent?: number | undefined } = {},
+  ): Promise<WorkflowVersion> {
     const definition = await this.check(input);
     const createdAt = this.clock.now();
     return this.db.transaction(async (t) => {
@@ -57,11 +62,51 @@ export class WorkflowRegistry {
         .orderBy(desc(workflowDefinitions.version))
         .limit(1);
       if (last && options.unlessUnchanged && sameDefinition(last.definition, definition)) return this.fromRow(last);
+      if (options.expectedCurrent !== undefined) requireCurrent(last?.version ?? 0, options.expectedCurrent);
       const version = (last?.version ?? 0) + 1;
       const stored = { ...definition, version };
       await t.insert(workflowDefinitions).values({ key: definition.key, version, definition: stored, createdAt, createdBy });
       return this.remember(stored, createdAt);
     });
+  }
+
+  /**
+   * Makes an earlier version current again by publishing a copy of it as the next version: numbers only
+   * grow, every dossier stays on the version it started on, and the history says who went back when.
+   * `expectedCurrent` is the version the admin compared against; another publication since is a 409.
+   */
+  async restore(key: string, version: number, expectedCurrent: number, createdBy: string | null): Promise<WorkflowVersion> {
+    const createdAt = this.clock.now();
+    return this.db.transaction(async (t) => {
+      await t.execute(sql`select pg_advisory_xact_lock(hashtext(${"workflow:" + key}))`);
+      const [old] = await t
+        .select()
+        .from(workflowDefinitions)
+        .where(and(eq(workflowDefinitions.key, key), eq(workflowDefinitions.version, version)))
+        .limit(1);
+      if (!old) throw notFound("WORKFLOW_NOT_FOUND", `no workflow "${key}" version ${version}`);
+      const [last] = await t.select().from(workflowDefinitions).where(eq(workflowDefinitions.key, key)).orderBy(desc(workflowDefinitions.version)).limit(1);
+      requireCurrent(last!.version, expectedCurrent);
+      const definition = this.fromRow(old).definition;
+      if (sameDefinition(last!.definition, definition)) {
+        throw new DomainError("ALREADY_CURRENT", "Phiên bản này giống hệt phiên bản đang áp dụng", { messageEn: "this version is the same as the current one" });
+      }
+      const next = last!.version + 1;
+      const stored = { ...definition, version: next };
+      await t.insert(workflowDefinitions).values({ key, version: next, definition: stored, createdAt, createdBy });
+      return this.remember(stored, createdAt);
+    });
+  }
+
+  /** Every version of a workflow, newest first, with how many dossiers still run on each. */
+  async versions(key: string): Promise<{ version: number; createdAt: Date; createdBy: string | null; running: number }[]> {
+    const rows = rowsOf<{ version: number; created_at: string | Date; created_by: string | null; running: number | string }>(
+      await this.db.execute(sql`select d.version, d.created_at, d.created_by,
+          (select count(*) from instances i where i.workflow_key = d.key and i.workflow_version = d.version and i.status = 'active') as running
+        from ${workflowDefinitions} d where d.key = ${key} order by d.version desc`),
+    );
+    if (rows.length === 0) throw notFound("WORKFLOW_NOT_FOUND", `no workflow "${key}"`);
+    return rows.map((r) => ({ version: Number(r.version), createdAt: new Date(r.created_at), createdBy: r.created_by, running: Number(r.running) }));
   }
 
   /** Loads the built-in definitions: a new version only when a file differs from the latest stored one. */
@@ -135,6 +180,15 @@ export class WorkflowRegistry {
 function sameDefinition(stored: unknown, definition: WorkflowDefinition): boolean {
   const parsed = checkDefinition(stored);
   return parsed.ok && isDeepStrictEqual({ ...parsed.definition, version: undefined }, { ...definition, version: undefined });
+}
+
+/** The version the admin compared against must still be the current one (0: none yet). */
+function requireCurrent(current: number, expected: number): void {
+  if (current === expected) return;
+  throw new DomainError("STALE_VERSION", `Quy trình vừa có phiên bản ${current} mới hơn phiên bản ${expected} bạn đã so sánh; hãy xem lại thay đổi`, {
+    messageEn: `the workflow is now at version ${current}, not ${expected}`,
+    current,
+  });
 }
 
 function invalidDefinition(problems: DefinitionProblem[]): DomainError {

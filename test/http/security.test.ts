@@ -44,6 +44,10 @@ const ROUTES: Row[] = [
   { method: "GET", path: () => "/api/workflows" },
   { method: "GET", path: () => "/api/workflows/association-founding" },
   { method: "POST", path: () => "/api/workflows", body: () => ({ key: "x" }), wrongRole: (w) => w.chuyenvien },
+  { method: "GET", path: () => "/api/workflows/association-founding/versions", wrongRole: (w) => w.chuyenvien },
+  { method: "POST", path: () => "/api/workflows/association-founding/diff", body: () => ({ key: "x" }), wrongRole: (w) => w.chuyenvien },
+  { method: "GET", path: () => "/api/workflows/association-founding/versions/1/diff", wrongRole: (w) => w.chuyenvien },
+  { method: "POST", path: () => "/api/workflows/association-founding/versions/1/restore", body: () => ({ expectedCurrent: 1 }), wrongRole: (w) => w.chuyenvien },
   { method: "GET", path: () => "/api/instances" },
   { method: "POST", path: () => "/api/instances", body: () => ({ workflow: "association-founding", data: {} }) },
   { method: "GET", path: (w) => `/api/instances/${w.dossierId}`, otherUnit: (w) => w.outsider },
@@ -90,6 +94,8 @@ const ROUTES: Row[] = [
   { method: "POST", path: () => "/api/admin/units", body: () => ({ kind: "office", name: "Phòng mới" }), wrongRole: (w) => w.chuyenvien },
   { method: "PATCH", path: (w) => `/api/admin/units/${w.unitId}`, body: () => ({ name: "Đổi tên" }), wrongRole: (w) => w.chuyenvien },
   { method: "DELETE", path: (w) => `/api/admin/units/${w.unitId}`, wrongRole: (w) => w.chuyenvien },
+  { method: "POST", path: (w) => `/api/admin/units/${w.unitId}/retire`, wrongRole: (w) => w.chuyenvien },
+  { method: "POST", path: (w) => `/api/admin/units/${w.unitId}/reinstate`, wrongRole: (w) => w.chuyenvien },
   { method: "GET", path: () => "/api/admin/users", wrongRole: (w) => w.chuyenvien },
   { method: "GET", path: (w) => `/api/admin/users/${w.userId}`, wrongRole: (w) => w.chuyenvien },
   {
@@ -99,6 +105,7 @@ const ROUTES: Row[] = [
     wrongRole: (w) => w.nguoinop,
   },
   { method: "PATCH", path: (w) => `/api/admin/users/${w.userId}`, body: () => ({ disabled: true }), wrongRole: (w) => w.chuyenvien },
+  { method: "GET", path: (w) => `/api/admin/users/${w.userId}/sole-tasks`, wrongRole: (w) => w.chuyenvien },
   { method: "GET", path: () => "/api/admin/grants", wrongRole: (w) => w.chuyenvien },
   {
     method: "POST",
@@ -207,7 +214,7 @@ describe.each(databaseKinds)("every route checks its caller, on %s", (kind) => {
     const served = new Set(t.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`));
     const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.path({ dossierId: ":id", planId: ":id", taskId: ":id", unitId: ":id", userId: ":id", grantId: ":id", attachmentId: ":id", notificationId: ":id", fundId: ":id", entryId: ":entryId", fundRequestId: ":id", documentId: ":id" } as World).split("?")[0]}`), ...PUBLIC]);
     expect(served.size).toBe(ROUTES.length + PUBLIC.length);
-    const normalised = [...served].map((r) => r.replace(/:key\b/, "association-founding").replace(/:year\b/, "2026").replace(/:deliveryId\b/, "1"));
+    const normalised = [...served].map((r) => r.replace(/:key\b/, "association-founding").replace(/:year\b/, "2026").replace(/:deliveryId\b/, "1").replace(/:version\b/, "1"));
     expect(normalised.filter((r) => !covered.has(r))).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppEnv } from "../../app-env";
 import { requireAdmin, requireParentInScope, requireUnitInScope } from "../../auth/admin-scope";
 import { UNIT_KINDS } from "../../db/schema";
+import { DomainError } from "../../errors";
 import { readJson } from "../../request";
 import { unitView } from "../units";
 
@@ -16,6 +17,13 @@ export const UnitBody = z
   .strict();
 export const UnitPatch = UnitBody.partial().strict();
 
+/** No new unit under a retired one, nor one moved there: it is offered for nothing new. */
+function requireActive(parent: { retiredAt: Date | null }): void {
+  if (!parent.retiredAt) return;
+  const message = "Đơn vị cấp trên đã ngừng hoạt động";
+  throw new DomainError("VALIDATION_FAILED", message, { messageEn: "the parent unit is retired", fields: [{ path: "/parentId", message }] });
+}
+
 /**
  * Admin: the organisation tree, within the admin's subtree. Units are public (`GET /api/units`), so a unit
  * outside it is refused with 403 ADMIN_OUT_OF_SCOPE, not hidden.
@@ -28,7 +36,7 @@ export const adminUnitRoutes = new Hono<AppEnv>()
   .post("/", async (c) => {
     const scope = requireAdmin(c);
     const body = await readJson(c, UnitBody);
-    if (body.parentId) await c.var.services.units.get(body.parentId);
+    if (body.parentId) requireActive(await c.var.services.units.get(body.parentId));
     await requireParentInScope(c, scope, body.parentId ?? null, "/parentId");
     return c.json(unitView(await c.var.services.units.create(body)), 201);
   })
@@ -43,11 +51,28 @@ export const adminUnitRoutes = new Hono<AppEnv>()
     await requireParentInScope(c, scope, unit.parentId);
     if (body.parentId !== undefined && body.parentId !== unit.parentId) {
       // A move takes the unit from one parent to another: the admin must manage both.
-      if (body.parentId) await units.get(body.parentId);
+      if (body.parentId) requireActive(await units.get(body.parentId));
       await requireParentInScope(c, scope, unit.parentId, "/parentId");
       await requireParentInScope(c, scope, body.parentId, "/parentId");
     }
     return c.json(unitView(await units.update(unit.id, body)));
+  })
+  .post("/:id/retire", async (c) => {
+    const scope = requireAdmin(c);
+    const { units } = c.var.services;
+    const unit = await units.get(c.req.param("id"));
+    requireUnitInScope(scope, unit.id);
+    // As with a delete: the unit an admin is granted in is his superior's to retire.
+    await requireParentInScope(c, scope, unit.parentId);
+    return c.json(unitView(await units.retire(unit.id)));
+  })
+  .post("/:id/reinstate", async (c) => {
+    const scope = requireAdmin(c);
+    const { units } = c.var.services;
+    const unit = await units.get(c.req.param("id"));
+    requireUnitInScope(scope, unit.id);
+    await requireParentInScope(c, scope, unit.parentId);
+    return c.json(unitView(await units.reinstate(unit.id)));
   })
   .delete("/:id", async (c) => {
     const scope = requireAdmin(c);

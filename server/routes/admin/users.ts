@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Role } from "../../../workflows";
 import type { AppEnv } from "../../app-env";
 import { requireAdmin, requireUnitInScope } from "../../auth/admin-scope";
+import { DomainError } from "../../errors";
 import { readJson, readQuery } from "../../request";
 import { publicUser } from "../../services/people";
 
@@ -16,7 +17,13 @@ export const UserBody = z
   })
   .strict();
 export const UserPatch = z
-  .object({ displayName: z.string().trim().min(1).max(200).optional(), password: Password.optional(), disabled: z.boolean().optional() })
+  .object({
+    displayName: z.string().trim().min(1).max(200).optional(),
+    password: Password.optional(),
+    disabled: z.boolean().optional(),
+    /** The open tasks only this user can act on, as the admin was shown them before disabling him. */
+    acknowledgedTasks: z.array(z.string().uuid()).max(500).optional(),
+  })
   .strict();
 
 /**
@@ -45,8 +52,16 @@ export const adminUserRoutes = new Hono<AppEnv>()
     }
     return c.json(publicUser(await people.create(body)), 201);
   })
+  .get("/:id/sole-tasks", async (c) => {
+    const scope = requireAdmin(c);
+    return c.json({ items: await c.var.services.people.soleTasks(c.req.param("id"), scope.units) });
+  })
   .patch("/:id", async (c) => {
     const scope = requireAdmin(c);
     const body = await readJson(c, UserPatch);
+    if (body.disabled === true && c.req.param("id") === scope.user.id) {
+      // Whoever disables himself is signed out at once and may leave nobody to enable him again.
+      throw new DomainError("CANNOT_DISABLE_SELF", "Bạn không thể tự vô hiệu hóa tài khoản của mình", { messageEn: "you cannot disable your own account" });
+    }
     return c.json(publicUser(await c.var.services.people.update(c.req.param("id"), body, scope.units)));
   });

@@ -1,6 +1,8 @@
 /**
  * Admin: edit a form's JSON Schema and UI schema side by side with a live JSON Forms preview; add
- * fields from a palette; save as a new version (the server checks it and points at each problem).
+ * fields from a palette and set their properties in a panel beside the preview (label, required, help
+ * text, bounds, options) without touching the JSON; save as a new version (the server checks it and
+ * points at each problem).
  */
 import { Component, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useParams } from "react-router";
@@ -13,6 +15,7 @@ import { loadForm } from "../forms/use-form";
 import { validateForm } from "../forms/validate";
 import { JsonEditor, parseJson, type EditorProblem } from "./JsonEditor";
 import { addField, FIELD_KINDS, type FieldKind } from "./palette";
+import { PropertyPanel } from "./PropertyPanel";
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 const EMPTY_SCHEMA = { $schema: "https://json-schema.org/draft/2020-12/schema", type: "object", properties: {}, required: [] };
@@ -56,6 +59,11 @@ export default function FormBuilder() {
     }
   }, [schema.value, ui.value]);
 
+  // The panel reads the text as it is now (not the last good copy, one render behind), so its inputs keep their caret.
+  const current =
+    schema.value && ui.value && typeof schema.value === "object" && typeof ui.value === "object"
+      ? { schema: schema.value as Record<string, unknown>, uischema: ui.value as Record<string, unknown> }
+      : good;
   const problemsFor = (which: "schema" | "uischema"): EditorProblem[] => {
     const parsed = which === "schema" ? schema : ui;
     if (parsed.error) return [{ path: "", message: t("jsonInvalid", { msg: parsed.error.message }), line: parsed.error.line }];
@@ -108,7 +116,7 @@ export default function FormBuilder() {
           <input id="form-key" className="input input-mono" value={key} disabled={!isNew} onChange={(e) => setKey(e.target.value)} placeholder="my-form" />
         </div>
         <div className="field">
-          <label className="field-label" htmlFor="form-title">{t("title")}</label>
+          <label className="field-label" htmlFor="form-title">{lang === "en" ? "Form title" : "Tên biểu mẫu"}</label>
           <input id="form-title" className="input" value={titleVi} onChange={(e) => setTitleVi(e.target.value)} />
         </div>
       </div>
@@ -132,11 +140,24 @@ export default function FormBuilder() {
             <JsonEditor id="uischema" label={t("uischema")} value={uiText} onChange={(v) => { setUiText(v); setServerProblems([]); }} problems={problemsFor("uischema")} />
           )}
         </div>
+        <div className="builder-side">
+        <div className="card">
+          <PropertyPanel
+            schema={current.schema}
+            uischema={current.uischema}
+            onChange={(next) => {
+              setSchemaText(pretty(next.schema));
+              setUiText(pretty(next.uischema));
+              setServerProblems([]);
+            }}
+          />
+        </div>
         <div className="card">
           <h2>{t("preview")}</h2>
           <PreviewBoundary key={schemaText.length + uiText.length}>
             <FormView form={previewForm} data={preview} onChange={(d) => { setPreview(d); setPreviewProblems(validateForm(previewForm, d)); }} problems={previewProblems} />
           </PreviewBoundary>
+        </div>
         </div>
       </div>
     </div>

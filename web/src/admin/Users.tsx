@@ -1,4 +1,4 @@
-/** Admin: accounts, and the roles each holds in which unit (grant and revoke). */
+/** Admin: accounts (create, rename, disable and enable), and the roles each holds in which unit (grant and revoke). */
 import { useState, type FormEvent } from "react";
 import { ApiError, api, post } from "../lib/api";
 import { useI18n } from "../lib/i18n";
@@ -7,9 +7,71 @@ import type { Unit } from "../lib/types";
 import { roleNames } from "../lib/words";
 import { ErrorNotice, isMissing, Loading, Notice, PageHeader } from "../components/Notice";
 import { treeOrder } from "../forms/units";
+import { DisableUserDialog } from "./DisableUserDialog";
 
 type User = { id: string; username: string; displayName: string; disabled?: boolean };
 type GrantRow = { id: string; userId: string; role: string; unitId: string; unitName?: string };
+
+/** One user's panel: his name, whether he may sign in, and his roles. */
+function UserPanel({ user, units, onChanged }: { user: User; units: Unit[]; onChanged(): Promise<void> }) {
+  const { lang, t } = useI18n();
+  const en = lang === "en";
+  const [name, setName] = useState(user.displayName);
+  const [message, setMessage] = useState<{ kind: "success" | "error"; text: string } | null>(null);
+  const [disabling, setDisabling] = useState(false);
+  const fail = (e: unknown) => setMessage({ kind: "error", text: e instanceof ApiError ? (en && e.messageEn) || e.message : String(e) });
+
+  async function rename(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await api("PATCH", `/api/admin/users/${user.id}`, { displayName: name.trim() });
+      setMessage({ kind: "success", text: t("saved") });
+      await onChanged();
+    } catch (err) {
+      fail(err);
+    }
+  }
+  async function enable() {
+    try {
+      await api("PATCH", `/api/admin/users/${user.id}`, { disabled: false });
+      setMessage({ kind: "success", text: en ? "Enabled" : "Đã cho hoạt động lại" });
+      await onChanged();
+    } catch (err) {
+      fail(err);
+    }
+  }
+  return (
+    <div className="user-panel">
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      <form className="inline-form" onSubmit={rename}>
+        <label className="field-label" htmlFor={`name-${user.id}`}>{t("displayName")}</label>
+        <input id={`name-${user.id}`} className="input" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
+        <button type="submit" className="btn btn-secondary btn-sm" disabled={!name.trim() || name.trim() === user.displayName}>{t("save")}</button>
+      </form>
+      <p className="user-status">
+        {user.disabled ? (en ? "Disabled: cannot sign in." : "Đã vô hiệu hóa: không đăng nhập được.") : en ? "Active." : "Đang hoạt động."}{" "}
+        {user.disabled ? (
+          <button type="button" className="btn btn-secondary btn-sm" onClick={() => void enable()}>{en ? "Enable again" : "Cho hoạt động lại"}</button>
+        ) : (
+          <button type="button" className="btn btn-ghost btn-sm danger" onClick={() => setDisabling(true)}>{en ? "Disable…" : "Vô hiệu hóa…"}</button>
+        )}
+      </p>
+      {disabling && (
+        <DisableUserDialog
+          user={user}
+          onClose={() => setDisabling(false)}
+          onDone={() => {
+            setDisabling(false);
+            setMessage({ kind: "success", text: en ? "Disabled" : "Đã vô hiệu hóa" });
+            void onChanged();
+          }}
+        />
+      )}
+      <h3 className="field-label">{en ? "Roles" : "Vai trò"}</h3>
+      <UserGrants user={user} units={units} />
+    </div>
+  );
+}
 
 function UserGrants({ user, units }: { user: User; units: Unit[] }) {
   const { t, loc, lang } = useI18n();
@@ -107,8 +169,9 @@ export default function Users() {
                 <li key={u.id}>
                   <button type="button" className="user-row" aria-expanded={open === u.id} onClick={() => setOpen(open === u.id ? null : u.id)}>
                     <strong>{u.displayName}</strong> <code className="muted">{u.username}</code>
+                    {u.disabled && <span className="tag">{lang === "en" ? "disabled" : "đã vô hiệu hóa"}</span>}
                   </button>
-                  {open === u.id && <UserGrants user={u} units={units.data?.items ?? []} />}
+                  {open === u.id && <UserPanel key={u.id} user={u} units={(units.data?.items ?? []).filter((x) => !x.retiredAt)} onChanged={users.reload} />}
                 </li>
               ))}
             </ul>
