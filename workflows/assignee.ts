@@ -53,13 +53,26 @@ export function resolveAssignee(
   context: { data: Record<string, unknown>; starterUnitId: string | null; dossierUnitId: string | null },
 ): ResolvedAssignee {
   const personal = assignee.role === "applicant";
+  const unitId = resolveAssigneeUnit(assignee.unit ?? (personal ? "$starter.unit" : undefined), context);
   return {
     role: assignee.role,
-    unitId: resolveAssigneeUnit(assignee.unit ?? (personal ? "$starter.unit" : undefined), context),
+    unitId,
     personal,
     visibleToAncestors: assignee.visibleToAncestors ?? false,
-    source: assigneeDataPointer(assignee.unit),
+    source: formFieldOf(assignee.unit, unitId, context.data),
   };
+}
+
+/**
+ * The field to point at when a task's unit will not do: the rule's own field, or, for a unit the server
+ * derived and keeps under a `$` key (`$authorities.recognition`), the form field that holds that same
+ * unit (`/authorityUnit`), else none.
+ */
+function formFieldOf(rule: string | undefined, unitId: string | null, data: Record<string, unknown>): string | null {
+  const pointer = assigneeDataPointer(rule);
+  if (!pointer?.startsWith("/$")) return pointer;
+  const key = unitId ? Object.keys(data).find((k) => !k.startsWith("$") && data[k] === unitId) : undefined;
+  return key ? `/${key}` : null;
 }
 
 /**

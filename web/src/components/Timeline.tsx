@@ -29,8 +29,9 @@ function Item({ entry, workflow, meId, meName }: { entry: HistoryEntry; workflow
   const to = names(entry.to).filter((s) => !names(entry.from).includes(s));
   const stateTitle = (name: string) => loc(workflow?.states.find((s) => s.name === name)?.title) || name;
   const actor = entry.actorName ?? (entry.actorId && entry.actorId === meId ? meName : null) ?? (entry.actorId ? null : t("system"));
-  // What the engine itself sends (timers, child updates) carries bookkeeping, not something to read.
-  const data = entry.actorId && entry.data && Object.keys(entry.data).length ? entry.data : null;
+  // What the engine itself sends (timers, child updates) carries bookkeeping, not something to read; so
+  // does an event without a form, whose data can only be what the server computed for it.
+  const data = entry.actorId && info.form && entry.data && Object.keys(entry.data).length ? entry.data : null;
   const kind = entry.type === "COMMENT" ? "comment" : /REJECT|WITHDRAW/.test(entry.type) ? "stop" : /APPROVE/.test(entry.type) ? "ok" : /SUPPLEMENT/.test(entry.type) ? "warn" : "step";
   return (
     <li className={`tl-item tl-${kind}`}>
