@@ -2,6 +2,7 @@
  * The built-in forms, one JSON file each in `definitions/`, loaded by static import so that this
  * module stays pure (no file system). The server seeds them as version 1 of each form.
  */
+import apologyNotice from "./definitions/apology-notice.json";
 import comment from "./definitions/comment.json";
 import compileSummary from "./definitions/compile-summary.json";
 import congressExtension from "./definitions/congress-extension.json";
@@ -46,6 +47,7 @@ export const builtinForms: readonly FormDefinition[] = [
   fundApproval,
   fundPayment,
   dissolutionRequest,
+  apologyNotice,
 ];
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
-import { documentNumber, fillLines, fillTemplate, type IssueDocument, type Role } from "../../workflows";
+import { documentNumber, fillLines, fillTemplate, ONE_STOP_TYPES, type IssueDocument, type Role } from "../../workflows";
 import { toVietnamDate } from "../../workflows/calendar";
 import type { Db, Tx } from "../db/client";
 import { documents, documentSequences, units, type DocumentBody } from "../db/schema";
@@ -12,6 +12,9 @@ import type { StepContext } from "./step-context";
 import type { ApplierOf } from "./step-pipeline";
 
 export type DocumentRow = typeof documents.$inferSelect;
+
+/** What a document issued outside a transition's `issueDocument` adds: values for its templates, its signer. */
+export type IssueExtra = { scope?: Record<string, unknown>; signer?: { name: string; title: string | null } };
 
 /** The short form of a document, as listed on its dossier. */
 export type DocumentRef = { id: string; number: string; type: string; title: string; issuedAt: string; issuedOn: string; signer: { name: string; title: string | null } };
@@ -30,7 +33,12 @@ export class DocumentService {
     await this.issue(await context.tx(), context, effect.spec, effect.unitId);
   };
 
-  private async issue(tx: Tx, context: StepContext, spec: IssueDocument, unitId: string | null): Promise<DocumentRow> {
+  /**
+   * Issues a numbered document in the step's transaction. `extra` adds values its templates may read
+   * (a receipt's `oneStop.due`) and names the signer when the actor is not one (a receipt of a dossier
+   * handed in online is issued by the receiving unit, not signed by the applicant).
+   */
+  async issue(tx: Tx, context: StepContext, spec: IssueDocument, unitId: string | null, extra: IssueExtra = {}): Promise<DocumentRow> {
     const { instance, step, event, actor, at, seq } = context;
     const data = step.snapshot.context.data;
     const [unit] = unitId ? await tx.select().from(units).where(eq(units.id, unitId)) : [];
@@ -53,7 +61,7 @@ export class DocumentService {
       .returning({ lastNumber: documentSequences.lastNumber });
     const number = documentNumber(next!.lastNumber, spec.type, unitCode(unit), spec.numberFormat);
     const form = event.data ?? {};
-    const scope = { data, event: form, dossier: { code: instance.code, title: instance.title }, issuer: { name: unit.name } };
+    const scope = { ...extra.scope, data, event: form, dossier: { code: instance.code, title: instance.title }, issuer: { name: unit.name } };
     const fill = (lines: string[] | undefined) => fillLines(lines ?? [], scope);
     const subject = fillTemplate(spec.title.vi, scope);
     const body: DocumentBody = {
@@ -84,9 +92,9 @@ export class DocumentService {
         issuedOn,
         issuedAt: at,
         // The signer is the account that acted, never a name typed into the form.
-        signerId: actor?.id ?? null,
-        signerName: actor?.displayName ?? unit.name,
-        signerTitle: actor ? signerTitle(actor, unit.id) : null,
+        signerId: extra.signer ? null : (actor?.id ?? null),
+        signerName: extra.signer?.name ?? actor?.displayName ?? unit.name,
+        signerTitle: extra.signer ? extra.signer.title : actor ? signerTitle(actor, unit.id) : null,
         body,
       })
       .returning();
@@ -103,8 +111,11 @@ export class DocumentService {
     return this.db.select().from(documents).where(eq(documents.instanceId, instanceId)).orderBy(asc(documents.issuedAt), asc(documents.eventSeq));
   }
 
-  /** The documents a dossier has issued, as listed on it (without their bodies). */
-  async refs(instanceId: string, via: Db | Tx): Promise<DocumentRef[]> {
+  /**
+   * The documents a dossier has issued, as listed on it (without their bodies): its decisions and notices
+   * under `documents`, the one-stop slips (receipt, supplement request, apology) under `oneStopPapers`.
+   */
+  async refs(instanceId: string, via: Db | Tx): Promise<{ documents: DocumentRef[]; oneStopPapers: DocumentRef[] }> {
     const rows = await via
       .select({
         id: documents.id,
@@ -119,7 +130,8 @@ export class DocumentService {
       .from(documents)
       .where(eq(documents.instanceId, instanceId))
       .orderBy(asc(documents.issuedAt), asc(documents.eventSeq));
-    return rows.map(documentRef);
+    const refs = rows.map(documentRef);
+    return { documents: refs.filter((d) => !ONE_STOP_TYPES.has(d.type)), oneStopPapers: refs.filter((d) => ONE_STOP_TYPES.has(d.type)) };
   }
 }
 

@@ -93,6 +93,7 @@ describe("built-in forms", () => {
         "fund-approval",
         "fund-payment",
         "dissolution-request",
+        "apology-notice",
       ].sort(),
     );
     for (const f of builtinForms) expect(f.version).toBe(1);
