@@ -4,6 +4,7 @@
  */
 import campaignDistribution from "./definitions/campaign-distribution.json";
 import campaignPublication from "./definitions/campaign-publication.json";
+import apologyNotice from "./definitions/apology-notice.json";
 import comment from "./definitions/comment.json";
 import compileSummary from "./definitions/compile-summary.json";
 import congressExtension from "./definitions/congress-extension.json";
@@ -62,6 +63,7 @@ export const builtinForms: readonly FormDefinition[] = [
   campaignPublication,
   campaignDistribution,
   fundDutyDone,
+  apologyNotice,
 ];
 
 /**

@@ -62,7 +62,7 @@ export const operations: Record<string, Record<string, Operation>> = {
   "/api/instances/{id}/draft": {
     put: { summary: "Save the start form unfinished while the dossier is in its initial state (starter only)", body: DraftBody, responses: { 200: "dossier", 403: "not the starter", 409: "stale or already handed in", 422: "invalid data" } },
   },
-  "/api/instances/{id}": { get: { summary: "A dossier with history, available events, deadline and the documents it issued (`documents: [{ id, number, type, title, issuedAt }]`)", responses: { 200: "dossier", 404: "not found or not visible" } } },
+  "/api/instances/{id}": { get: { summary: "A dossier with history, available events, deadline (with `promised`: the return date of its one-stop receipt or apology) and the documents it issued (`documents: [{ id, number, type, title, issuedAt }]`; the one-stop slips GTN/PYC/PXL under `oneStopPapers`)", responses: { 200: "dossier", 404: "not found or not visible" } } },
   "/api/instances/{id}/events": {
     post: { summary: "Act on a dossier", body: EventBody, responses: { 200: "new state", 403: "not your role", 409: "stale version or not allowed now", 422: "invalid data" } },
   },

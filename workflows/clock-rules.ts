@@ -9,10 +9,12 @@ export type ClockRule = {
   pauseIn: string[];
   /** States in which the clock runs: those declaring the deadline, and the `from` state. */
   runIn: string[];
+  /** On leaving a `pauseIn` state: resume with the days left, or run again in full (`oneStop.clockOnSupplement`). */
+  onSupplement: "pause" | "restart";
 };
 
 export type LiveClock = "running" | "paused";
-export type ClockAction = "start" | "pause" | "resume" | "stop";
+export type ClockAction = "start" | "pause" | "resume" | "restart" | "stop";
 
 const cache = new WeakMap<CompiledWorkflow, ClockRule[]>();
 
@@ -35,9 +37,10 @@ export function clockRules(wf: CompiledWorkflow): ClockRule[] {
     for (const p of deadline.pauseIn ?? []) entry.pauseIn.add(p);
     byKey.set(key, entry);
   }
+  const onSupplement = wf.definition.oneStop?.clockOnSupplement.rule ?? "pause";
   const rules = [...byKey].map(([key, e]) => {
     const own = e.deadlines.find(([name]) => name === key)?.[1] ?? e.deadlines[0]![1];
-    return { key, rule: { workingDays: own.workingDays, calendarDays: own.calendarDays }, pauseIn: [...e.pauseIn], runIn: [...e.runIn] };
+    return { key, rule: { workingDays: own.workingDays, calendarDays: own.calendarDays }, pauseIn: [...e.pauseIn], runIn: [...e.runIn], onSupplement };
   });
   cache.set(wf, rules);
   return rules;
@@ -46,7 +49,8 @@ export function clockRules(wf: CompiledWorkflow): ClockRule[] {
 /**
  * What happens to each clock when the dossier's active states become `active`: start a clock when a
  * state that runs it is entered and none is live; pause it in a `pauseIn` state; resume it on leaving
- * that state for one that runs it; stop it when no state that uses it is active.
+ * that state for one that runs it (or restart it in full, when the procedure says the time runs again
+ * from the complete dossier); stop it when no state that uses it is active.
  *
  * @example
  * clockActions(rules, new Set(["committeeSupplement"]), new Map([["committeeReview", "running"]]));
@@ -66,7 +70,7 @@ export function clockActions(
     if (pausing && state === "running") out.push({ rule, action: "pause" });
     else if (pausing) continue;
     else if (running && state === undefined) out.push({ rule, action: "start" });
-    else if (running && state === "paused") out.push({ rule, action: "resume" });
+    else if (running && state === "paused") out.push({ rule, action: rule.onSupplement === "restart" ? "restart" : "resume" });
     else if (!running && state !== undefined) out.push({ rule, action: "stop" });
   }
   return out;

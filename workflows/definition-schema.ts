@@ -228,6 +228,35 @@ export const StateNode: z.ZodType<StateNodeDef> = z.lazy(() =>
     .strict(),
 );
 
+/**
+ * The one-stop procedure ("một cửa", Nghị định 61/2018/NĐ-CP, replaced from 01/07/2025 by Nghị định
+ * 118/2025/NĐ-CP) of a definition: the receipt with its return date issued when a legal clock starts, the
+ * written supplement request and its limit, what a supplement does to the clock, and the apology with a
+ * new date for an overdue dossier. Read by `workflows/one-stop.ts`; each part carries its source.
+ */
+export const OneStop = z
+  .object({
+    /** "Giấy tiếp nhận hồ sơ và hẹn trả kết quả": issued whenever a legal clock starts or runs again after a supplement. */
+    receipt: z.object({ document: IssueDocument, source: FigureSource }).strict(),
+    /** "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ": written, listing everything at once, within the limit after receipt. */
+    supplement: z
+      .object({
+        /** The event that asks for a supplement (default `REQUEST_SUPPLEMENT`). */
+        event: z.string().min(1).optional(),
+        /** Working days after the receipt (not counting its day) within which the request is due. */
+        withinWorkingDays: z.number().int().positive(),
+        document: IssueDocument,
+        source: FigureSource,
+      })
+      .strict(),
+    /** After a supplement the clock resumes with the days left (`pause`) or runs again in full from the complete dossier (`restart`). */
+    clockOnSupplement: z.object({ rule: z.enum(["pause", "restart"]), source: FigureSource }).strict(),
+    /** "Phiếu xin lỗi và hẹn lại ngày trả kết quả": an official's written apology with a new date, only on an overdue dossier. */
+    apology: z.object({ document: IssueDocument, source: FigureSource }).strict(),
+  })
+  .strict();
+export type OneStop = z.infer<typeof OneStop>;
+
 export const WorkflowDefinition = z
   .object({
     key: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/, "key must be kebab-case"),
@@ -246,6 +275,8 @@ export const WorkflowDefinition = z
      * figures under it: `minCommitteeMembers` covers `minCommitteeMembers.province`).
      */
     configSources: z.record(z.string(), FigureSource).optional(),
+    /** The one-stop procedure, when the dossier is an administrative procedure handled at a one-stop desk. */
+    oneStop: OneStop.optional(),
     initial: z.string().min(1),
     states: z.record(z.string(), StateNode),
   })

@@ -12,8 +12,16 @@ export const DOCUMENT_TYPES = {
   TB: { vi: "THÔNG BÁO", en: "Notice" },
   CV: { vi: "CÔNG VĂN", en: "Official letter" },
   TTr: { vi: "TỜ TRÌNH", en: "Submission" },
+  // One-stop slips (Thông tư 01/2018/TT-VPCP, forms of Nghị định 61/2018/NĐ-CP; kept under Nghị định
+  // 118/2025/NĐ-CP): not administrative documents of Nghị định 30/2020, so their keys are Hoso's own.
+  GTN: { vi: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", en: "Receipt and return date" },
+  PYC: { vi: "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", en: "Request to supplement the dossier" },
+  PXL: { vi: "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", en: "Apology and new return date" },
 } as const;
 export type DocumentType = keyof typeof DOCUMENT_TYPES;
+
+/** The one-stop slips: listed apart from a dossier's decisions (`oneStopPapers`), printed like them. */
+export const ONE_STOP_TYPES: ReadonlySet<string> = new Set(["GTN", "PYC", "PXL"]);
 
 const PATH = String.raw`[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*`;
 const PLACEHOLDER = new RegExp(String.raw`\{\{\s*(${PATH})\s*((?:\|\s*[a-z]+(?::[A-Za-z_$][\w$]*)?\s*)*)\}\}`, "g");

@@ -1,4 +1,5 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateNode, type StateValue } from "xstate";
+import { APOLOGIZE, ONE_STOP_SUPPLEMENT, supplementEvent } from "./one-stop";
 import type { Guard, LocalizedText, Transition } from "./definition-schema";
 import { timeScope } from "./time-scope";
 import { CHILD_UPDATE, spawnRequests, type SpawnRequest } from "./children";
@@ -105,7 +106,10 @@ function optionOf(wf: CompiledWorkflow, guard: TransitionGuard): EventOption {
  * @example computationsFor(plan, compilingSnapshot, "SUBMIT") // ["planSummary"]
  */
 export function computationsFor(wf: CompiledWorkflow, stored: DossierSnapshot, type: string): string[] {
-  return [...new Set(declared(wf, restore(wf, stored), type).flatMap((g) => g.transition.compute ?? []))];
+  const transitions = declared(wf, restore(wf, stored), type);
+  // A one-stop supplement request is judged against its receipt's date (the server's clock rows).
+  const oneStop = transitions.length && type === supplementEvent(wf) ? [ONE_STOP_SUPPLEMENT] : [];
+  return [...new Set([...transitions.flatMap((g) => g.transition.compute ?? []), ...oneStop])];
 }
 
 /** A transition that the event could take, with the state that declares it. */
@@ -296,6 +300,8 @@ export function saveDraft(wf: CompiledWorkflow, stored: DossierSnapshot, data: R
 export function replay(wf: CompiledWorkflow, startData: Record<string, unknown>, events: DossierEvent[]): DossierSnapshot {
   let snapshot = startDossier(wf, startData).snapshot;
   for (const event of events) {
+    // An apology only adds to the history (and issues its slip): the statechart never saw it.
+    if (event.type === APOLOGIZE) continue;
     snapshot = event.type === SAVE_DRAFT ? saveDraft(wf, snapshot, event.data ?? {}).snapshot : sendEvent(wf, snapshot, event).snapshot;
   }
   return snapshot;

@@ -25,3 +25,4 @@ export * from "./legal-source";
 export * from "./legal-figures";
 export { legalBasisTable } from "./legal-basis-table";
 export * from "./dissolution/effects";
+export * from "./one-stop";

@@ -6,7 +6,7 @@ export type LegalFigure = {
   workflow: string;
   /** Dotted path in the definition: `config.minCommitteeMembers.province`, `states.committeeReview.deadline.workingDays`. */
   path: string;
-  /** A number, a list of numbers (reminder offsets) or a month-day (`06-14`, a data cut-off). */
+  /** A number, a list of numbers (reminder offsets), a month-day (`06-14`, a data cut-off) or a rule's name (`restart`). */
   value: number | number[] | string;
   /** Free text for older definitions; undefined when nothing names a source. */
   source: FigureSource | string | undefined;
@@ -59,14 +59,23 @@ function stateFigures(workflow: string, states: Record<string, StateNodeDef>, pr
  * @example legalFigures({ key: "x", initial: "a", states: { a: { title: { vi: "A" } } }, config: { days: 90 }, configSources: { days: { setting: "tỉnh" } } })
  * // [{ workflow: "x", path: "config.days", value: 90, source: { setting: "tỉnh" } }]
  */
-export function legalFigures(definition: Pick<WorkflowDefinition, "key" | "states" | "config" | "configSources">): LegalFigure[] {
+export function legalFigures(definition: Pick<WorkflowDefinition, "key" | "states" | "config" | "configSources"> & Partial<Pick<WorkflowDefinition, "oneStop">>): LegalFigure[] {
   const fromConfig = configLeaves(definition.config ?? {}, []).map(({ path, value }) => ({
     workflow: definition.key,
     path: `config.${path.join(".")}`,
     value,
     source: configSource(definition.configSources, path),
   }));
-  return [...fromConfig, ...stateFigures(definition.key, definition.states, "")];
+  return [...fromConfig, ...stateFigures(definition.key, definition.states, ""), ...oneStopFigures(definition.key, definition.oneStop)];
+}
+
+/** The one-stop procedure's figures: the supplement request's limit and what a supplement does to the clock. */
+function oneStopFigures(workflow: string, oneStop: WorkflowDefinition["oneStop"]): LegalFigure[] {
+  if (!oneStop) return [];
+  return [
+    { workflow, path: "oneStop.supplement.withinWorkingDays", value: oneStop.supplement.withinWorkingDays, source: oneStop.supplement.source },
+    { workflow, path: "oneStop.clockOnSupplement.rule", value: oneStop.clockOnSupplement.rule, source: oneStop.clockOnSupplement.source },
+  ];
 }
 
 /** `configSources` keys that name nothing in `config` (a typo would leave a figure silently unsourced). */

@@ -10,6 +10,7 @@ import type { Step } from "./engine";
 import { activeStateNames, currentStateName } from "./state-index";
 import { issuingUnit } from "./issuing-unit";
 import { isStartersOwnWork } from "./separation";
+import { APOLOGIZE, apologyClocks, receiptsOf, receivingUnit, supplementSlipOf } from "./one-stop";
 
 /** What the step needs to know of its dossier besides the snapshot: its identity and units. */
 export type DossierFacts = {
@@ -39,6 +40,8 @@ export type StepEffect =
   | { kind: "planTimers"; timers: { state: string; timer: Timer }[] }
   | { kind: "planDatedTimers"; timers: DatedTimer[] }
   | { kind: "issueDocument"; spec: IssueDocument; unitId: string | null }
+  | { kind: "issueReceipt"; clock: string; spec: IssueDocument; unitId: string | null }
+  | { kind: "apologize"; clocks: string[]; spec: IssueDocument | null; unitId: string | null }
   | { kind: "establishUnit"; spec: EstablishUnit; parentId: string | null; name: string; code: string | null }
   | { kind: "notify"; event: string; entered: EnteredState[]; finished: boolean }
   | { kind: "dueDateNotice"; notice: DueDateNotice }
@@ -83,6 +86,16 @@ export function stepEffects(wf: CompiledWorkflow, step: Step, eventType: string,
   const onDates = entered.flatMap(({ state, timer }) => datedFromData(state, timer, data));
   const issue = step.transition?.issueDocument;
   if (issue) effects.push({ kind: "issueDocument", spec: issue, unitId: issuingUnit(wf, issue, step.from, units) });
+  // One-stop slips (`one-stop.ts`): the written supplement request, the receipt of a clock set running
+  // (after `moveClocks`, so that it carries the clock's due date), the apology for an overdue dossier.
+  const slip = supplementSlipOf(wf, step, eventType, units);
+  if (slip) effects.push({ kind: "issueDocument", ...slip });
+  for (const receipt of receiptsOf(wf, step, units)) effects.push({ kind: "issueReceipt", ...receipt });
+  if (eventType === APOLOGIZE) {
+    const clocks = apologyClocks(wf, activeStateNames(step.snapshot.value));
+    const unitId = clocks[0] ? receivingUnit(wf, clocks[0], units) : dossier.unitId;
+    effects.push({ kind: "apologize", clocks: clocks.map((c) => c.key), spec: wf.definition.oneStop?.apology.document ?? null, unitId });
+  }
   const establish = step.transition?.establishUnit;
   if (establish) {
     const scope = { data, dossier: { code: dossier.code, title: dossier.title } };

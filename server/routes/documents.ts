@@ -8,6 +8,7 @@ import { readQuery } from "../request";
 import type { Services } from "../services";
 import { canSeeDossier } from "../services/access";
 import { documentHtml } from "../services/document-print";
+import { ONE_STOP_TYPES } from "../../workflows";
 import { documentRef, documentView, type DocumentRow } from "../services/documents";
 
 export const DocumentQuery = z.object({ instance: z.string().min(1).max(100) });
@@ -28,7 +29,9 @@ export const documentRoutes = new Hono<AppEnv>()
     const { dossierReads, documents, database } = c.var.services;
     const dossier = await dossierReads.find(instance);
     if (!dossier || !(await canSeeDossier(database.db, user, dossier))) throw notFound("DOSSIER_NOT_FOUND", "no such dossier");
-    return c.json({ items: (await documents.ofInstance(dossier.id)).map((d) => ({ ...documentRef(d), printUrl: `/api/documents/${d.id}/print` })) });
+    const listed = (await documents.ofInstance(dossier.id)).map((d) => ({ ...documentRef(d), printUrl: `/api/documents/${d.id}/print` }));
+    // As on the dossier: decisions and notices under `items`, the one-stop slips apart.
+    return c.json({ items: listed.filter((d) => !ONE_STOP_TYPES.has(d.type)), oneStopPapers: listed.filter((d) => ONE_STOP_TYPES.has(d.type)) });
   })
   .get("/:id", async (c) => {
     const doc = await visibleDocument(c.var.services, requireUser(c), c.req.param("id"));

@@ -42,8 +42,8 @@ async function visibleRow(services: Services, user: SessionUser, id: string): Pr
 
 /** A dossier's detail view with the documents it has issued, read through `via` (a transaction sends the reads together). */
 async function detail(services: Services, row: InstanceRow, user: SessionUser, via: Db | Tx) {
-  const [view, documents] = await Promise.all([services.dossierReads.view(row, user, via), services.documents.refs(row.id, via)]);
-  return { ...view, documents };
+  const [view, issued] = await Promise.all([services.dossierReads.view(row, user, via), services.documents.refs(row.id, via)]);
+  return { ...view, ...issued };
 }
 
 export const instanceRoutes = new Hono<AppEnv>()

@@ -27,6 +27,8 @@ export type DeadlineView = {
   startedAt: string;
   /** False when a year in range has no calendar data (weekends only counted). */
   calendarCovered: boolean;
+  /** The return date promised to the applicant (the receipt's, or the apology's new date); null when none was issued. */
+  promised: IsoDate | null;
 };
 
 type Pause = { from: string; to: string | null };
@@ -73,6 +75,11 @@ export class DeadlineService {
   }
 
   private async apply(tx: Tx, instanceId: string, clock: ClockRow | undefined, rule: ClockRule, action: ClockAction, at: Date): Promise<ClockRow> {
+    if (action === "restart") {
+      // The time runs again in full from the complete dossier: the old clock stops (kept for the record), a new one starts.
+      await this.apply(tx, instanceId, clock, rule, "stop", at);
+      return this.apply(tx, instanceId, undefined, rule, "start", at);
+    }
     if (action === "start") {
       const [row] = await tx
         .insert(dossierClocks)
@@ -161,5 +168,12 @@ export function view(cal: Calendar, clock: ClockRow, now: Date): DeadlineView {
     remaining: s.remaining,
     startedAt: clock.startedAt.toISOString(),
     calendarCovered: s.calendarCovered,
+    promised: promisedDate(clock),
   };
+}
+
+/** The return date a one-stop receipt or apology promised for this clock (kept in its `rule`). */
+export function promisedDate(clock: ClockRow): IsoDate | null {
+  const promised = (clock.rule as { promised?: unknown }).promised;
+  return typeof promised === "string" ? promised : null;
 }

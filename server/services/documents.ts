@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { documentNumber, fillLines, fillTemplate, type IssueDocument, type Role } from "../../workflows";
+import { documentNumber, fillLines, fillTemplate, ONE_STOP_TYPES, type IssueDocument, type Role } from "../../workflows";
 import { toVietnamDate } from "../../workflows/calendar";
 import type { Db, Tx } from "../db/client";
 import { documents, documentSequences, grants, units, type DocumentBody } from "../db/schema";
@@ -14,6 +14,9 @@ import type { StepContext } from "./step-context";
 import type { ApplierOf } from "./step-pipeline";
 
 export type DocumentRow = typeof documents.$inferSelect;
+
+/** What a document issued outside a transition's `issueDocument` adds: values for its templates, its signer. */
+export type IssueExtra = { scope?: Record<string, unknown>; signer?: { name: string; title: string | null } };
 
 /** The short form of a document, as listed on its dossier. */
 export type DocumentRef = { id: string; number: string; type: string; title: string; issuedAt: string; issuedOn: string; signer: { name: string; title: string | null } };
@@ -32,7 +35,12 @@ export class DocumentService {
     await this.issue(await context.tx(), context, effect.spec, effect.unitId);
   };
 
-  private async issue(tx: Tx, context: StepContext, spec: IssueDocument, unitId: string | null): Promise<DocumentRow> {
+  /**
+   * Issues a numbered document in the step's transaction. `extra` adds values its templates may read
+   * (a receipt's `oneStop.due`) and names the signer when the actor is not one (a receipt of a dossier
+   * handed in online is issued by the receiving unit, not signed by the applicant).
+   */
+  async issue(tx: Tx, context: StepContext, spec: IssueDocument, unitId: string | null, extra: IssueExtra = {}): Promise<DocumentRow> {
     const { instance, step, event, actor, at, seq } = context;
     const data = step.snapshot.context.data;
     const [unit] = unitId ? await tx.select().from(units).where(eq(units.id, unitId)) : [];
@@ -44,7 +52,8 @@ export class DocumentService {
     }
     const ancestors = await ancestorsOf(tx, unit.parentId);
     const heading = issuerHeading(unit, ancestors[0] ?? null);
-    const signing = actor ? await signingTitle(tx, actor, unit.id) : null;
+    // A slip signed in the desk's name (`extra.signer`) prints that title, not the acting account's.
+    const signing = actor && !extra.signer ? await signingTitle(tx, actor, unit.id) : null;
     const issuedOn = toVietnamDate(at.toISOString());
     const year = Number(issuedOn.slice(0, 4));
     const [next] = await tx
@@ -57,7 +66,7 @@ export class DocumentService {
       .returning({ lastNumber: documentSequences.lastNumber });
     const number = documentNumber(next!.lastNumber, spec.type, unitCode(unit), spec.numberFormat);
     const form = event.data ?? {};
-    const scope = { data, event: form, dossier: { code: instance.code, title: instance.title }, issuer: { name: unit.name } };
+    const scope = { ...extra.scope, data, event: form, dossier: { code: instance.code, title: instance.title }, issuer: { name: unit.name } };
     const fill = (lines: string[] | undefined) => fillLines(lines ?? [], scope);
     const subject = fillTemplate(spec.title.vi, scope);
     const body: DocumentBody = {
@@ -72,7 +81,7 @@ export class DocumentService {
       issuerName: heading.issuer,
       parentIssuerName: heading.parent,
       place: placeName(ancestors.at(-1)?.name ?? unit.name),
-      signature: signatureBlock(unit, signing?.position ?? null, signing?.title ?? null),
+      signature: extra.signer ? [extra.signer.title ?? "Người tiếp nhận hồ sơ"] : signatureBlock(unit, signing?.position ?? null, signing?.title ?? null),
       authority: authorityLine(unit, signing),
     };
     const [row] = await tx
@@ -90,9 +99,9 @@ export class DocumentService {
         issuedOn,
         issuedAt: at,
         // The signer is the account that acted, never a name typed into the form.
-        signerId: actor?.id ?? null,
-        signerName: actor?.displayName ?? unit.name,
-        signerTitle: signing?.position ?? signing?.title ?? null,
+        signerId: extra.signer ? null : (actor?.id ?? null),
+        signerName: extra.signer?.name ?? actor?.displayName ?? unit.name,
+        signerTitle: extra.signer ? extra.signer.title : (signing?.position ?? signing?.title ?? null),
         body,
       })
       .returning();
@@ -109,8 +118,11 @@ export class DocumentService {
     return this.db.select().from(documents).where(eq(documents.instanceId, instanceId)).orderBy(asc(documents.issuedAt), asc(documents.eventSeq));
   }
 
-  /** The documents a dossier has issued, as listed on it (without their bodies). */
-  async refs(instanceId: string, via: Db | Tx): Promise<DocumentRef[]> {
+  /**
+   * The documents a dossier has issued, as listed on it (without their bodies): its decisions and notices
+   * under `documents`, the one-stop slips (receipt, supplement request, apology) under `oneStopPapers`.
+   */
+  async refs(instanceId: string, via: Db | Tx): Promise<{ documents: DocumentRef[]; oneStopPapers: DocumentRef[] }> {
     const rows = await via
       .select({
         id: documents.id,
@@ -125,7 +137,8 @@ export class DocumentService {
       .from(documents)
       .where(eq(documents.instanceId, instanceId))
       .orderBy(asc(documents.issuedAt), asc(documents.eventSeq));
-    return rows.map(documentRef);
+    const refs = rows.map(documentRef);
+    return { documents: refs.filter((d) => !ONE_STOP_TYPES.has(d.type)), oneStopPapers: refs.filter((d) => ONE_STOP_TYPES.has(d.type)) };
   }
 }
 

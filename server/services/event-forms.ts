@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { EngineError, isInInitialState, permittedTransitions, type DossierEvent, type DossierSnapshot } from "../../workflows";
+import { APOLOGIZE, EngineError, isInInitialState, permittedTransitions, type DossierEvent, type DossierSnapshot } from "../../workflows";
 import { instanceEvents } from "../db/schema";
 import type { Tx } from "../db/client";
 import { DomainError, type FieldError } from "../errors";
@@ -10,8 +10,14 @@ import type { FormRegistry, FormVersion } from "./form-registry";
 import { formatVietnamDateTime } from "./vietnam-time";
 import type { WorkflowVersion } from "./workflow-registry";
 
-/** Events that only add to the history and never move the statechart, with the form their data fills. */
-const HISTORY_ONLY_EVENTS = new Map([["COMMENT", "comment"]]);
+/**
+ * Events that only add to the history and never move the statechart, with the form their data fills: a
+ * comment, and a one-stop apology for an overdue dossier (its slip and new date are the step's effects).
+ */
+const HISTORY_ONLY_EVENTS = new Map([
+  ["COMMENT", "comment"],
+  [APOLOGIZE, "apology-notice"],
+]);
 
 /** The event that hands a draft in: from the initial state, the start form must then be complete. */
 const SUBMIT = "SUBMIT";

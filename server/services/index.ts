@@ -1,3 +1,4 @@
+import { OneStopService } from "./one-stop";
 import { builtinForms } from "../../forms";
 import { builtinDefinitions } from "../../workflows";
 import { LoginLimiter } from "../auth/login-limiter";
@@ -128,6 +129,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const ledger = new FundLedger(db, clock);
   const funds = new FundService(db, clock, registry, ledger);
   const plans = new PlanService(db, clock);
+  const oneStop = new OneStopService(calendar, deadlines, documents, registry);
+  packs.register(oneStop.pack());
   packs.register(fundPack(funds, ledger)).register(campaignPack()).register(plansPack(plans, reportDueDates(calendar, registry))).register(reportsPack).register(foundingPack(calendar, registry)).register(dissolutionPack);
   await registry.installBuiltins(builtinDefinitions);
   // One applier per effect of the pure core; the order they run in is the order of `stepEffects`.
@@ -140,6 +143,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       planTimers: timers.planTimers,
       planDatedTimers: timers.planDatedTimers,
       issueDocument: documents.issueDocument,
+      issueReceipt: oneStop.issueReceipt,
+      apologize: oneStop.apologize,
       establishUnit,
       notify: notifications.notify,
       dueDateNotice: dueDateNotice(calendar),

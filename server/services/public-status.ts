@@ -1,5 +1,5 @@
-import { and, asc, desc, eq } from "drizzle-orm";
-import { currentStateName, type DossierSnapshot, type LocalizedText } from "../../workflows";
+import { and, asc, desc, eq, notInArray } from "drizzle-orm";
+import { currentStateName, ONE_STOP_TYPES, type DossierSnapshot, type LocalizedText } from "../../workflows";
 import type { Db } from "../db/client";
 import { documents, instanceEvents, instances } from "../db/schema";
 import { notFound } from "../errors";
@@ -46,7 +46,8 @@ export class PublicStatusService {
     const [latest] = await this.db
       .select({ number: documents.number })
       .from(documents)
-      .where(eq(documents.instanceId, row.id))
+      // The result is a decision or notice, never a one-stop slip (receipt, supplement request, apology).
+      .where(and(eq(documents.instanceId, row.id), notInArray(documents.type, [...ONE_STOP_TYPES])))
       .orderBy(desc(documents.issuedAt), desc(documents.eventSeq))
       .limit(1);
     const deadline = row.status === "done" ? null : await this.deadlines.forInstance(row.id, this.db);

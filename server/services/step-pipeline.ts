@@ -21,7 +21,8 @@ export type CoreAppliers = { [K in CoreEffect["kind"]]: EffectApplier<Extract<Co
  * 1. tasks close and open (who may act next),
  * 2. legal clocks move (and fill the due dates of the tasks just opened),
  * 3. state timers are cancelled and planned (with dated reminders),
- * 4. the numbered document is issued, the new unit created,
+ * 4. the numbered document is issued (and the one-stop slips: supplement request, receipt with the
+ *    clock's due date, apology), the new unit created,
  * 5. the outbox rows are queued (their recipients are the holders of the tasks just opened),
  * 6. child dossiers start and the parent is told,
  * 7. the domain pack's own effects (e.g. a fund's lines and its ledger).

@@ -109,6 +109,7 @@ describe("built-in forms", () => {
         "campaign-publication",
         "campaign-distribution",
         "fund-duty-done",
+        "apology-notice",
       ].sort(),
     );
     for (const f of builtinForms) expect(f.version).toBe(1);

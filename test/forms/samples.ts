@@ -106,6 +106,7 @@ export const validSamples: Record<string, unknown> = {
   },
   decision: { effectiveDate: "2026-11-24", note: "" },
   comment: { text: "Đề nghị bổ sung lý lịch." },
+  "apology-notice": { reason: "Hồ sơ phải lấy ý kiến của sở quản lý ngành, chưa nhận được trả lời.", newDate: "2026-12-15" },
   proposal: { summary: "Hồ sơ đầy đủ, hợp lệ; đề nghị lãnh đạo ký quyết định công nhận." },
   "return-note": { reason: "Đề nghị kiểm tra lại danh sách thành viên." },
   plan: planSample,

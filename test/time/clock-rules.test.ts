@@ -18,7 +18,8 @@ describe("clock rules of a definition", () => {
     ["entering review starts its clock", ["committeeReview"], [], [["committeeReview", "start"]]],
     ["review → decision keeps it running", ["committeeDecision"], [["committeeReview", "running"]], []],
     ["a supplement request pauses it", ["committeeSupplement"], [["committeeReview", "running"]], [["committeeReview", "pause"]]],
-    ["a resubmission resumes it", ["committeeReview"], [["committeeReview", "paused"]], [["committeeReview", "resume"]]],
+    // Founding's one-stop rule: the time runs again in full from the complete dossier (`oneStop.clockOnSupplement`).
+    ["a resubmission restarts it", ["committeeReview"], [["committeeReview", "paused"]], [["committeeReview", "restart"]]],
     ["still waiting: nothing", ["committeeSupplement"], [["committeeReview", "paused"]], []],
     ["a decision stops it", ["committeeRecognized"], [["committeeReview", "running"]], [["committeeReview", "stop"]]],
     ["withdrawal while paused stops it", ["withdrawn"], [["committeeReview", "paused"]], [["committeeReview", "stop"]]],
@@ -35,5 +36,14 @@ describe("clock rules of a definition", () => {
   ];
   it.each(cases)("%s", (_, active, live, expected) => {
     expect(clockActions(rules, new Set(active), new Map(live)).map((a) => [a.rule.key, a.action])).toEqual(expected);
+  });
+
+  it("resumes with the days left where the procedure says pause, and without a one-stop block", () => {
+    const { oneStop, ...plain } = founding.definition;
+    const paused = compileWorkflow({ ...founding.definition, oneStop: { ...oneStop!, clockOnSupplement: { ...oneStop!.clockOnSupplement, rule: "pause" } } });
+    for (const wf of [paused, compileWorkflow(plain)]) {
+      const actions = clockActions(clockRules(wf), new Set(["committeeReview"]), new Map([["committeeReview", "paused" as LiveClock]]));
+      expect(actions.map((a) => [a.rule.key, a.action])).toEqual([["committeeReview", "resume"]]);
+    }
   });
 });

@@ -55,7 +55,7 @@ describe.each(databaseKinds)("legal deadlines of dossiers on %s", (kind) => {
     expect((await view(t, w.specialist, id)).deadline).toMatchObject({ due: "2026-06-10", daysLeft: -1, overdue: true });
   });
 
-  it("moves the due date by exactly the paused working days: supplement on day 10, resubmission 7 calendar days later", async () => {
+  it("runs the time again in full from the complete dossier: supplement on day 10 (late, with its reason), resubmission 7 calendar days later", async () => {
     t.clock.set("2026-03-02T08:00:00+07:00");
     const id = await startFounding(t, w);
     t.clock.set("2026-03-02T09:00:00+07:00"); // Monday 02/03/2026: receipt
@@ -64,22 +64,21 @@ describe.each(databaseKinds)("legal deadlines of dossiers on %s", (kind) => {
     // 30–31/3 = 21, 1–3/4 = 24, 6–10/4 = 29, Mon 13/4 = 30.
     expect(submitted.deadline).toMatchObject({ due: "2026-04-13", daysLeft: 30 });
 
-    t.clock.set("2026-03-16T10:00:00+07:00"); // Mon 16/3 = working day 10 (3,4,5,6,9,10,11,12,13,16)
-    const paused = await act(t, w.specialist, id, "REQUEST_SUPPLEMENT");
+    t.clock.set("2026-03-16T10:00:00+07:00"); // Mon 16/3 = working day 10 (3,4,5,6,9,10,11,12,13,16): past the 3 days of the one-stop rule
+    const paused = await act(t, w.specialist, id, "REQUEST_SUPPLEMENT", { items: ["Phiếu lý lịch tư pháp của trưởng ban"], lateReason: "Phát hiện khi đối chiếu với cơ sở dữ liệu dân cư" });
     expect(paused.state).toBe("committeeSupplement");
     expect(paused.deadline).toMatchObject({ paused: true, due: null, daysLeft: null, used: 10, remaining: 20 });
     expect(await pending(id)).toEqual([]); // no reminders while the clock stands still
 
     t.clock.set("2026-03-23T10:00:00+07:00"); // Mon 23/3: 7 calendar days later
     const resumed = await act(t, w.applicant, id, "RESUBMIT");
-    // Paused working days: Tue 17, Wed 18, Thu 19, Fri 20 and Mon 23/3 (counting restarts the day after) = 5.
-    // 20 days left from Mon 23/3: 24–27/3 = 4, 30–31/3 = 6, 1–3/4 = 9, 6–10/4 = 14, 13–17/4 = 19, Mon 20/4 = 20.
-    // 13/4 + 5 working days (14, 15, 16, 17, 20/4) = 20/4: the due date moved by exactly the 5 paused days.
-    expect(resumed.deadline).toMatchObject({ paused: false, due: "2026-04-20", daysLeft: 20, used: 10, remaining: 20 });
+    // Founding's one-stop rule is `restart`: 30 working days again from Mon 23/3: 24–27/3 = 4, 30–31/3 = 6,
+    // 1–3/4 = 9, 6–10/4 = 14, 13–17/4 = 19, 20–24/4 = 24, (27/4 off) 28–29/4 = 26, (30/4, 1/5 off) 4–7/5 = 30.
+    expect(resumed.deadline).toMatchObject({ paused: false, due: "2026-05-07", daysLeft: 30, used: 0, remaining: 30 });
     expect((await pending(id)).map((p) => [p.kind, p.fireAt.toISOString()])).toEqual([
-      ["reminder", "2026-04-15T00:00:00.000Z"], // Wed 15/4, 3 working days before Mon 20/4
-      ["reminder", "2026-04-17T00:00:00.000Z"], // Fri 17/4
-      ["escalation", "2026-04-21T00:00:00.000Z"],
+      ["reminder", "2026-05-04T00:00:00.000Z"], // Mon 4/5, 3 working days before Thu 7/5
+      ["reminder", "2026-05-06T00:00:00.000Z"], // Wed 6/5
+      ["escalation", "2026-05-08T00:00:00.000Z"],
     ]);
   });
 

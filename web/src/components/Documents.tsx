@@ -1,4 +1,7 @@
-/** The documents a dossier has issued (decisions, refusals…), each with its number and a print view. */
+/**
+ * The documents a dossier has issued (decisions, refusals…), each with its number and a print view; the
+ * one-stop slips (receipt with its return date, supplement request, apology) in a list of their own.
+ */
 import { showDate } from "../lib/format";
 import { useI18n } from "../lib/i18n";
 import { useApi } from "../lib/use-api";
@@ -7,13 +10,23 @@ import type { Dossier, Localized } from "../lib/types";
 type Doc = { id: string; number?: string | null; type?: string; kind?: string; title?: string | Localized | null; issuedOn?: string | null; issuedAt?: string | null; printUrl?: string; signer?: { name?: string | null; title?: string | null } };
 
 export function Documents({ dossier }: { dossier: Dossier }) {
-  const { t, loc, lang } = useI18n();
-  const listed = useApi<{ items: Doc[] }>(dossier.documents ? null : `/api/documents?instance=${dossier.id}&v=${dossier.version}`);
+  const { t } = useI18n();
+  const listed = useApi<{ items: Doc[]; oneStopPapers?: Doc[] }>(dossier.documents ? null : `/api/documents?instance=${dossier.id}&v=${dossier.version}`);
   const docs: Doc[] = (dossier.documents as Doc[] | undefined) ?? listed.data?.items ?? [];
-  if (docs.length === 0) return null;
+  const papers: Doc[] = (dossier.oneStopPapers as Doc[] | undefined) ?? listed.data?.oneStopPapers ?? [];
   return (
-    <section className="card" aria-labelledby="docs-title">
-      <h2 id="docs-title">{t("documents")}</h2>
+    <>
+      {docs.length > 0 && <DocList id="docs-title" heading={t("documents")} docs={docs} />}
+      {papers.length > 0 && <DocList id="papers-title" heading={t("oneStopPapers")} docs={papers} />}
+    </>
+  );
+}
+
+function DocList({ id, heading, docs }: { id: string; heading: string; docs: Doc[] }) {
+  const { t, loc, lang } = useI18n();
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
       <ul className="doc-list">
         {docs.map((d) => (
           <li key={d.id} className="doc">

@@ -79,6 +79,8 @@ export type Dossier = DossierSummary & {
   availableEvents: AvailableEvent[];
   deadline: Deadline;
   documents?: DocumentRef[];
+  /** One-stop slips: the receipt with its return date, supplement requests, apologies. */
+  oneStopPapers?: DocumentRef[];
 };
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 export type Task = {
