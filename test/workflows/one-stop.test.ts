@@ -34,7 +34,9 @@ describe("one-stop procedure of the built-in definitions", () => {
       snapshot = s.snapshot;
       return slips(stepEffects(founding, s, type, dossier, AT));
     };
-    expect(step("SUBMIT", applicant)).toEqual(["receipt committeeReview @u-snv"]);
+    // The server computes who decides each stage at the first submission (here the Sở for every stage).
+    const authorities = { recognition: "u-snv", recognitionBy: "filedWith", appraisal: "u-snv", decision: "u-snv", submission: false };
+    expect(step("SUBMIT", applicant, { foundingAuthorities: authorities })).toEqual(["receipt committeeReview @u-snv"]);
     expect(step("PROPOSE", specialist)).toEqual([]);
     expect(step("RETURN", leader)).toEqual([]);
     expect(step("REQUEST_SUPPLEMENT", specialist, { items: ["x"] })).toEqual(["PYC @u-snv"]);
