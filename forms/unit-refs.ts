@@ -6,7 +6,7 @@ import { placesOfFormat } from "./attachments.js";
 import type { JsonObject } from "./json.js";
 
 /** The kinds of organisation unit (the server's `units.kind`). */
-export const UNIT_KIND_NAMES = ["province", "district", "commune", "office", "department", "association", "fund"] as const;
+export const UNIT_KIND_NAMES = ["province", "district", "commune", "office", "department", "association", "fund", "party"] as const;
 export type UnitKindName = (typeof UNIT_KIND_NAMES)[number];
 
 /** Vietnamese names of the kinds, for messages. */
@@ -18,6 +18,7 @@ export const UNIT_KIND_VI: Record<UnitKindName, string> = {
   department: "phòng, ban",
   association: "hội",
   fund: "quỹ",
+  party: "tổ chức Đảng",
 };
 
 /**

@@ -4,7 +4,7 @@ import { requireUser } from "../auth/require-user";
 import type { UnitRow } from "../services/units";
 
 export function unitView(unit: UnitRow) {
-  return { id: unit.id, parentId: unit.parentId, kind: unit.kind, name: unit.name, code: unit.code, retiredAt: unit.retiredAt?.toISOString() ?? null, suspendedAt: unit.suspendedAt?.toISOString() ?? null };
+  return { id: unit.id, parentId: unit.parentId, kind: unit.kind, name: unit.name, code: unit.code, retiredAt: unit.retiredAt?.toISOString() ?? null, suspendedAt: unit.suspendedAt?.toISOString() ?? null, termFrom: unit.termFrom };
 }
 
 /**

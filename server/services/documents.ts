@@ -55,7 +55,9 @@ export class DocumentService {
     // A slip signed in the desk's name (`extra.signer`) prints that title, not the acting account's.
     const signing = actor && !extra.signer ? await signingTitle(tx, actor, unit.id) : null;
     const issuedOn = toVietnamDate(at.toISOString());
-    const year = Number(issuedOn.slice(0, 4));
+    // A state body numbers per calendar year (Nghị định 30/2020); a Party body per term: its sequence is
+    // keyed by the year its current term began (Hướng dẫn 36-HD/VPTW).
+    const year = spec.partyDocument || unit.kind === "party" ? partyTermYear(unit, spec) : Number(issuedOn.slice(0, 4));
     const [next] = await tx
       .insert(documentSequences)
       .values({ unitId: unit.id, type: spec.type, year, lastNumber: 1 })
@@ -212,6 +214,19 @@ function authorityLine(unit: { kind: string; name: string }, signing: { title: s
   const head = signing.position ? signing.position.replace(/^Phó\s+/i, "") : signing.title;
   const name = isPeopleCommittee(unit) ? peopleCommitteeName(unit.name) : unit.name;
   return `${head.charAt(0).toLocaleUpperCase("vi")}${head.slice(1)} ${name}`;
+}
+
+/**
+ * The year a Party body's current term began, which keys its Party documents' sequence; a Party document
+ * from a unit that is not a Party body, a state document from a Party body, or a Party body with no term
+ * is refused: nothing of the step is applied.
+ */
+function partyTermYear(unit: { kind: string; name: string; termFrom: string | null }, spec: IssueDocument): number {
+  const refuse = (message: string, messageEn: string) => new DomainError("VALIDATION_FAILED", message, { messageEn, fields: [{ path: "/", message, messageEn }] });
+  if (unit.kind !== "party") throw refuse(`Văn bản của Đảng chỉ do tổ chức Đảng ban hành; "${unit.name}" không phải tổ chức Đảng`, "a Party document is issued only by a Party body");
+  if (!spec.partyDocument) throw refuse(`"${unit.name}" là tổ chức Đảng: văn bản ban hành theo thể thức văn bản của Đảng`, "a Party body issues Party documents only");
+  if (!unit.termFrom) throw refuse(`"${unit.name}" chưa khai báo ngày bắt đầu nhiệm kỳ: văn bản của Đảng được đánh số theo nhiệm kỳ`, "the Party body has no term: its documents are numbered per term");
+  return Number(unit.termFrom.slice(0, 4));
 }
 
 /** The roles that sign for a unit, the highest first. */

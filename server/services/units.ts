@@ -8,7 +8,7 @@ import { isUuid } from "./dossiers";
 import { rowsOf } from "./session-user";
 
 export type UnitRow = typeof units.$inferSelect;
-export type UnitInput = { id?: string | undefined; parentId?: string | null | undefined; kind: UnitKind; name: string; code?: string | null | undefined };
+export type UnitInput = { id?: string | undefined; parentId?: string | null | undefined; kind: UnitKind; name: string; code?: string | null | undefined; termFrom?: string | null | undefined };
 
 /** The organisation tree: province → district → commune, with offices, departments and associations under them. */
 export class UnitService {
@@ -31,7 +31,7 @@ export class UnitService {
     if (input.parentId) await this.get(input.parentId);
     const [row] = await this.db
       .insert(units)
-      .values({ id: input.id ?? randomUUID(), parentId: input.parentId ?? null, kind: input.kind, name: input.name, code: input.code ?? null, createdAt: this.clock.now() })
+      .values({ id: input.id ?? randomUUID(), parentId: input.parentId ?? null, kind: input.kind, name: input.name, code: input.code ?? null, termFrom: input.termFrom ?? null, createdAt: this.clock.now() })
       .returning();
     return row!;
   }

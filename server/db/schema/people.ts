@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { ROLES } from "../../../workflows";
 
 /** Kinds of organisation unit (design §4); the tree itself is `parent_id`. */
-export const UNIT_KINDS = ["province", "district", "commune", "office", "department", "association", "fund"] as const;
+export const UNIT_KINDS = ["province", "district", "commune", "office", "department", "association", "fund", "party"] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /** An organisation unit: province → district → commune, with offices, departments and associations under them. */
@@ -16,6 +16,8 @@ export const units = pgTable(
     name: text("name").notNull(),
     /** Short sign used in document numbers (`SNV` in `15/QĐ-SNV`). */
     code: text("code"),
+    /** A Party body's current term began on this day: its Party documents are numbered per term (Hướng dẫn 36-HD/VPTW). */
+    termFrom: date("term_from", { mode: "string" }),
     /** The dossier whose approval founded this unit (an association's founding dossier), if any. */
     establishedBy: uuid("established_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),

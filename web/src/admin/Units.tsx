@@ -4,6 +4,7 @@
  */
 import { useRef, useState, type FormEvent } from "react";
 import { api, ApiError, post } from "../lib/api";
+import { formatDateVi, parseDateVi } from "../lib/format";
 import { useI18n } from "../lib/i18n";
 import { useApi } from "../lib/use-api";
 import type { Unit } from "../lib/types";
@@ -55,9 +56,10 @@ export const UNIT_KIND_NAMES: Record<string, string> = {
   front: "Mặt trận Tổ quốc",
   committee: "Ban",
   fund: "Quỹ",
+  party: "Tổ chức Đảng",
 };
 
-const EMPTY = { id: "", name: "", code: "", kind: "office", parentId: "" };
+const EMPTY = { id: "", name: "", code: "", kind: "office", parentId: "", termFrom: "" };
 
 export default function Units() {
   const { t, lang } = useI18n();
@@ -68,7 +70,7 @@ export default function Units() {
   const formRef = useRef<HTMLFormElement>(null);
   function edit(u: Unit) {
     setMessage(null);
-    setForm({ id: u.id, name: u.name, code: u.code ?? "", kind: u.kind, parentId: u.parentId ?? "" });
+    setForm({ id: u.id, name: u.name, code: u.code ?? "", kind: u.kind, parentId: u.parentId ?? "", termFrom: u.termFrom ? formatDateVi(u.termFrom) : "" });
     // On a phone the form is below the whole tree: bring it to the reader and put him in its first field.
     formRef.current?.scrollIntoView({ block: "start" });
     formRef.current?.querySelector("input")?.focus({ preventScroll: true });
@@ -91,7 +93,9 @@ export default function Units() {
   async function add(e: FormEvent) {
     e.preventDefault();
     try {
-      const body = { name: name.trim(), kind, parentId: parentId || null, code: form.code.trim() || null };
+      // A Party body's term start, typed dd/mm/yyyy; text that is not a date goes as typed and the server names it.
+      const termFrom = kind === "party" && form.termFrom.trim() ? (parseDateVi(form.termFrom.trim()) ?? form.termFrom.trim()) : null;
+      const body = { name: name.trim(), kind, parentId: parentId || null, code: form.code.trim() || null, termFrom };
       if (form.id) await api("PATCH", `/api/admin/units/${form.id}`, body);
       else await post("/api/admin/units", body);
       setForm(EMPTY);
@@ -165,6 +169,13 @@ export default function Units() {
                 {kinds.map((k) => <option key={k} value={k}>{UNIT_KIND_NAMES[k] ?? k}</option>)}
               </select>
             </div>
+            {kind === "party" && (
+              <div className="field">
+                <label className="field-label" htmlFor="u-term">{lang === "en" ? "Current term began on" : "Nhiệm kỳ hiện tại bắt đầu từ ngày"}</label>
+                <input id="u-term" className="input" value={form.termFrom} onChange={set("termFrom")} placeholder="dd/mm/yyyy" inputMode="numeric" aria-describedby="u-term-hint" />
+                <span id="u-term-hint" className="field-hint">{lang === "en" ? "Party documents are numbered per term" : "Văn bản của Đảng được đánh số theo nhiệm kỳ"}</span>
+              </div>
+            )}
             <div className="field">
               <label className="field-label" htmlFor="u-parent">{t("parentUnit")}</label>
               <select id="u-parent" className="input select" value={parentId} onChange={set("parentId")}>

@@ -10,7 +10,7 @@ import { treeOrder } from "../forms/units";
 import { DisableUserDialog } from "./DisableUserDialog";
 
 type User = { id: string; username: string; displayName: string; disabled?: boolean };
-type GrantRow = { id: string; userId: string; role: string; unitId: string; unitName?: string };
+type GrantRow = { id: string; userId: string; role: string; unitId: string; unitName?: string; position?: string | null };
 
 /** One user's panel: his name, whether he may sign in, and his roles. */
 function UserPanel({ user, units, onChanged }: { user: User; units: Unit[]; onChanged(): Promise<void> }) {
@@ -78,6 +78,8 @@ function UserGrants({ user, units }: { user: User; units: Unit[] }) {
   const grants = useApi<{ items: GrantRow[] }>(`/api/admin/grants?userId=${user.id}`);
   const [role, setRole] = useState("specialist");
   const [unitId, setUnitId] = useState("");
+  // His title in the unit ("Giám đốc", "Phó Chủ tịch"): printed in the signature block of what he signs.
+  const [position, setPosition] = useState("");
   const [error, setError] = useState<string | null>(null);
   const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
   const tree = treeOrder(units);
@@ -87,7 +89,8 @@ function UserGrants({ user, units }: { user: User; units: Unit[] }) {
     e.preventDefault();
     setError(null);
     try {
-      await post("/api/admin/grants", { userId: user.id, role, unitId });
+      await post("/api/admin/grants", { userId: user.id, role, unitId, ...(position.trim() ? { position: position.trim() } : {}) });
+      setPosition("");
       await grants.reload();
     } catch (err) {
       fail(err);
@@ -99,7 +102,7 @@ function UserGrants({ user, units }: { user: User; units: Unit[] }) {
       <ul className="grant-list">
         {(grants.data?.items ?? []).map((g) => (
           <li key={g.id}>
-            <span className="tag">{loc(roleNames[g.role] ?? g.role)}</span> {g.unitName ?? unitName(g.unitId)}
+            <span className="tag">{loc(roleNames[g.role] ?? g.role)}</span> {g.position ? `${g.position}, ` : ""}{g.unitName ?? unitName(g.unitId)}
             <button
               type="button"
               className="btn btn-ghost btn-sm danger"
@@ -128,6 +131,8 @@ function UserGrants({ user, units }: { user: User; units: Unit[] }) {
           <option value="">{t("choose")}</option>
           {tree.map((u) => <option key={u.id} value={u.id}>{"\u00a0\u00a0".repeat(u.depth)}{u.name}</option>)}
         </select>
+        <label className="sr-only" htmlFor={`position-${user.id}`}>{lang === "en" ? "Position (printed where he signs)" : "Chức vụ (in ở phần ký văn bản)"}</label>
+        <input id={`position-${user.id}`} className="input" value={position} onChange={(e) => setPosition(e.target.value)} maxLength={100} placeholder={lang === "en" ? "Position, e.g. Giám đốc" : "Chức vụ, ví dụ Giám đốc"} />
         <button type="submit" className="btn btn-secondary btn-sm" disabled={!unitId}>{t("addGrant")}</button>
       </form>
     </div>

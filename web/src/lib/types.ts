@@ -113,7 +113,7 @@ export type InboxCounts = { mine: number; unit: number; unclaimed: number; overd
 /** `GET /api/notifications`. */
 export type AppNotification = { id: string; kind: string; title: string; body: string; instanceId: string | null; createdAt: string; readAt: string | null };
 export type NotificationPage = Page<AppNotification> & { unread: number };
-export type Unit = { id: string; name: string; parentId: string | null; kind: string; code?: string | null; retiredAt?: string | null };
+export type Unit = { id: string; name: string; parentId: string | null; kind: string; code?: string | null; retiredAt?: string | null; termFrom?: string | null };
 export type Attachment = { id: string; name: string; size: number; mediaType: string; sha256?: string };
 /** `GET /api/public/dossiers/:code`: nothing personal. */
 export type PublicDossier = {
