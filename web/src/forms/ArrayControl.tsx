@@ -4,6 +4,7 @@
  */
 import type { ControlProps, JsonSchema, UISchemaElement } from "@jsonforms/core";
 import { Generate, composePaths } from "@jsonforms/core";
+import { withConfirmRules } from "./confirm-rules";
 import { JsonFormsDispatch, withJsonFormsControlProps } from "@jsonforms/react";
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "../lib/i18n";
@@ -33,7 +34,7 @@ function ArrayRows(p: ControlProps) {
   const label = typeof p.label === "string" ? p.label : "";
   const rowLabel = (i: number) => (p.uischema.options?.rowLabel ? `${String(p.uischema.options.rowLabel)} ${i + 1}` : t("row", { n: i + 1 }));
   const detail: UISchemaElement = isObject
-    ? ((p.uischema.options?.detail as UISchemaElement | undefined) ?? Generate.uiSchema(items, "VerticalLayout", "#", p.rootSchema))
+    ? withConfirmRules((p.uischema.options?.detail as UISchemaElement | undefined) ?? Generate.uiSchema(items, "VerticalLayout", "#", p.rootSchema), items)
     : ({ type: "Control", scope: "#", label: `${label} — ${rowLabel(0)}`, options: { srOnlyLabel: true } } as UISchemaElement);
 
   const set = (next: unknown[]) => p.handleChange(p.path, next.length ? next : undefined);
