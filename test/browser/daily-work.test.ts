@@ -59,7 +59,7 @@ beforeAll(async () => {
   Object.assign(supplement, await submitted("Hội Cựu giáo chức xã Đăk Pxi"));
   const ask = await t.request(chuyenvien, "POST", `/api/instances/${supplement.id}/events`, {
     type: "REQUEST_SUPPLEMENT",
-    data: { items: ASKED, note: "Nộp bản có chứng thực." },
+    data: { items: ASKED, note: "Nộp bản có chứng thực.", replyBy: "2026-12-04" },
   });
   expect(ask.status, await ask.clone().text()).toBe(200);
 
@@ -186,6 +186,8 @@ describe.each(VIEWPORTS)("the daily work in Chromium on a %s", (device, viewport
     await card.getByRole("heading", { name: "Cơ quan giải quyết yêu cầu bổ sung hồ sơ" }).waitFor();
     for (const item of ASKED) expect(await card.getByRole("listitem").filter({ hasText: item }).count()).toBe(1);
     expect(await card.innerText()).toContain("Nộp bản có chứng thực.");
+    // The reply date the specialist set, beside the paused legal clock.
+    expect(await card.innerText()).toMatch(/Hạn nộp bổ sung:\s*04\/12\/2026/);
     expect(await card.innerText()).toContain("Tạm dừng — chờ bổ sung");
     expect(await card.innerText()).toMatch(/còn \d+ ngày làm việc để giải quyết/);
     expect(await card.innerText()).toContain("Trần Thị Chuyên");

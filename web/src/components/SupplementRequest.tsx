@@ -13,7 +13,7 @@ import { DueBadge } from "./DueBadge";
 const REQUEST_FORM = "supplement-request";
 const names = (v: string[] | string | null | undefined): string[] => (v == null ? [] : Array.isArray(v) ? v : [v]);
 
-export type Asked = { entry: HistoryEntry; items: string[]; note: string | null; answer: AvailableEvent | null };
+export type Asked = { entry: HistoryEntry; items: string[]; note: string | null; replyBy: string | null; answer: AvailableEvent | null };
 
 /** The supplement asked of the dossier now, if the current state was entered by such a request. */
 export function askedNow(dossier: Dossier): Asked | null {
@@ -27,17 +27,33 @@ export function askedNow(dossier: Dossier): Asked | null {
     const items = Array.isArray(h.data.items) ? h.data.items.filter((x): x is string => typeof x === "string" && x.trim() !== "") : [];
     const note = typeof h.data.note === "string" && h.data.note.trim() ? h.data.note : null;
     const answer = dossier.availableEvents.find((e) => from.includes(e.target)) ?? null;
-    return { entry: h, items, note, answer };
+    const replyBy = typeof h.data.replyBy === "string" && /^\d{4}-\d{2}-\d{2}$/.test(h.data.replyBy) ? h.data.replyBy : null;
+    return { entry: h, items, note, replyBy, answer };
   }
   return null;
 }
 
 /**
- * The reply deadline: a running clock's date; a paused legal clock has none (the days still left once
- * answered are told). Without a clock (a unit report) nothing is said here.
+ * The reply deadline: the date the official set on the request, else a running clock's date; a paused
+ * legal clock has none (the days still left once answered are told). Without a clock (a unit report)
+ * and no date set, nothing is said here.
  */
-function ReplyDeadline({ deadline }: { deadline: Deadline | undefined }) {
+function ReplyDeadline({ deadline, replyBy }: { deadline: Deadline | undefined; replyBy: string | null }) {
   const { t } = useI18n();
+  if (replyBy) {
+    return (
+      <>
+        <strong>{showDate(replyBy)}</strong>
+        {deadline && (
+          <>
+            {" "}
+            <DueBadge info={deadline} />
+          </>
+        )}
+        {deadline?.paused && deadline.remaining != null && deadline.unit === "workingDays" && <p className="muted small">{t("clockRemaining", { n: deadline.remaining })}</p>}
+      </>
+    );
+  }
   if (!deadline) return null;
   if (!deadline.paused && deadline.due) return <DueBadge info={deadline} />;
   return (
@@ -65,9 +81,9 @@ export function AskedSummary({ asked, deadline, headingLevel = 3 }: { asked: Ask
           <span className="asked-label">{t("supplementNote")}:</span> {asked.note}
         </p>
       )}
-      {deadline && (
+      {(deadline || asked.replyBy) && (
         <div className="asked-deadline">
-          <span className="asked-label">{t("replyDeadline")}:</span> <ReplyDeadline deadline={deadline} />
+          <span className="asked-label">{t("replyDeadline")}:</span> <ReplyDeadline deadline={deadline} replyBy={asked.replyBy} />
         </div>
       )}
     </div>
