@@ -63,6 +63,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("HOSO_PROCESSES=2 on PostgreSQL"
   });
 
   it("a worker killed with -9 is replaced while the other keeps answering; SIGTERM stops all with exit 0", async () => {
+    // Both workers up and listening before one is killed (a replacement still starting would leave none);
+    // if a worker died on its own meanwhile, say so with the server's log.
+    await until(() => childrenOf(server.child.pid!).length === 2 && server.output().split("Hoso đang chạy tại").length - 1 >= 2, "two listening workers");
+    expect(server.output(), server.output().slice(-2000)).not.toContain("đã dừng");
     const [victim, survivor] = childrenOf(server.child.pid!);
     process.kill(victim!, "SIGKILL");
     await until(() => server.output().includes(`tiến trình ${victim} đã dừng`), "the primary to notice");
