@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 describe.each(VIEWPORTS)("attachments in the viewer, on a %s", (device, viewport) => {
-  test("the checklist lists the documents asked for, and the application letter opens in a sandboxed viewer", async () => {
+  test("the checklist lists the documents asked for, and the application letter opens in the viewer under the sandboxing CSP", async () => {
     const { context, page } = await run.session(viewport);
     await run.login(page, "nguoinop");
     await page.goto(`${run.base}/dossiers/${dossierId}`);
@@ -78,6 +78,10 @@ describe.each(VIEWPORTS)("attachments in the viewer, on a %s", (device, viewport
     // Focus is in the dialog; Tab stays inside.
     expect(await page.evaluate(() => !!document.activeElement?.closest("dialog"))).toBe(true);
     await expectNoSeriousA11yViolations(page, `attachment viewer (${device})`);
+    // Chromium's PDF viewer is on: a frame `sandbox` attribute would block it ("This page has been blocked
+    // by Chromium", a chrome-error:// frame); the server's CSP `sandbox` does not.
+    await expect.poll(() => page.frames().map((f) => f.url())).toContain(inline[0]!.url);
+    expect(page.frames().some((f) => f.url().startsWith("chrome-error:"))).toBe(false);
     await page.waitForTimeout(1500); // the PDF viewer paints
     await run.shot(page, `61-${device}-attachment-viewer-pdf`);
     await page.keyboard.press("Escape");

@@ -73,7 +73,7 @@ function AttachmentViewer({ meta, onClose }: { meta: Attachment; onClose(): void
       {meta.mediaType.startsWith("image/") ? (
         <img className="viewer-image" src={src} alt={meta.name} />
       ) : (
-        // No sandbox attribute: Chromium does not run its PDF viewer in a sandboxed frame. The server's
+        // No `sandbox` attribute: Chromium blocks its PDF viewer in a sandboxed frame ("blocked by Chromium"; the browser test checks). The server's
         // CSP (`sandbox`, `default-src 'none'`) is what keeps the file from running anything.
         <iframe className="viewer-frame" src={src} title={`Nội dung tệp ${meta.name}`} />
       )}
