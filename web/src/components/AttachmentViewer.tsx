@@ -73,8 +73,9 @@ function AttachmentViewer({ meta, onClose }: { meta: Attachment; onClose(): void
       {meta.mediaType.startsWith("image/") ? (
         <img className="viewer-image" src={src} alt={meta.name} />
       ) : (
-        // No `sandbox` attribute: Chromium blocks its PDF viewer in a sandboxed frame ("blocked by Chromium"; the browser test checks). The server's
-        // CSP (`sandbox`, `default-src 'none'`) is what keeps the file from running anything.
+        // No `sandbox` attribute: Chromium blocks its PDF viewer in a sandboxed frame ("This page has been
+        // blocked by Chromium"; the browser test checks). The server's CSP (`sandbox`, `default-src 'none'`)
+        // is what keeps the file from running anything, and Chromium still renders the PDF under it.
         <iframe className="viewer-frame" src={src} title={`Nội dung tệp ${meta.name}`} />
       )}
     </Dialog>
