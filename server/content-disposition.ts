@@ -9,6 +9,11 @@ export function attachmentDisposition(name: string): string {
   return `attachment; filename="${asciiFallback(name)}"; filename*=UTF-8''${encodeRfc5987(name)}`;
 }
 
+/** The same for a file shown in place (the viewer), keeping its name for "save as". */
+export function inlineDisposition(name: string): string {
+  return `inline; filename="${asciiFallback(name)}"; filename*=UTF-8''${encodeRfc5987(name)}`;
+}
+
 function asciiFallback(name: string): string {
   const plain = name
     .normalize("NFD")

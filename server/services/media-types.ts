@@ -12,6 +12,9 @@ export const ALLOWED_MEDIA_TYPES: Readonly<Record<string, readonly string[]>> = 
   "application/vnd.oasis.opendocument.text": ["odt"],
 };
 
+/** The kinds a browser shows by itself without running the file's own code: previewed in place. */
+export const PREVIEWABLE_MEDIA_TYPES: ReadonlySet<string> = new Set(["application/pdf", "image/png", "image/jpeg", "image/webp"]);
+
 /** Declared types that say nothing about the content (a browser that does not know the extension). */
 const UNSPECIFIC = new Set(["", "application/octet-stream", "binary/octet-stream"]);
 

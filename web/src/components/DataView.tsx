@@ -1,14 +1,14 @@
 /**
  * Dossier data as a person reads it, never as JSON: the form's own layout (groups, labels) with each
- * value shown the Vietnamese way (dates, amounts, choices by title, units by name, files as links,
+ * value shown the Vietnamese way (dates, amounts, choices by title, units by name, files opening in a viewer,
  * repeating rows as a table). Without a form, the data's own keys are shown.
  */
 import { useEffect, useState, type ReactNode } from "react";
 import { formatVnd, showDate } from "../lib/format";
 import { useI18n } from "../lib/i18n";
 import type { FormDef, JsonSchema, UiElement } from "../lib/types";
-import { AttachmentLink } from "../forms/AttachmentControl";
 import { choicesOf } from "../forms/controls";
+import { AttachmentPreview } from "./AttachmentViewer";
 import { loadUnits, type UnitRow } from "../forms/units";
 
 type Ctx = { units: Map<string, UnitRow> };
@@ -46,7 +46,7 @@ export function Value({ schema, value, ctx }: { schema: JsonSchema | undefined; 
   const { t } = useI18n();
   if (isEmpty(value)) return <span className="muted">—</span>;
   const format = schema?.format;
-  if (format === "attachment" && typeof value === "string") return <AttachmentLink id={value} />;
+  if (format === "attachment" && typeof value === "string") return <AttachmentPreview id={value} />;
   if (format === "date" && typeof value === "string") return showDate(value);
   if ((format === "cccd" || format === "phone-vn") && typeof value === "string") return <span className="nowrap">{value}</span>;
   if (format === "vnd" && typeof value === "number") return formatVnd(value);

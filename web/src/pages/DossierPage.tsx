@@ -13,6 +13,7 @@ import type { Dossier, WorkflowDetail } from "../lib/types";
 import { ActionPanel } from "../components/ActionPanel";
 import { Comments } from "../components/Comments";
 import { DataView } from "../components/DataView";
+import { RequiredDocuments } from "../components/RequiredDocuments";
 import { RatingBox } from "../components/RatingBox";
 import { ReportData } from "../components/ReportData";
 import { Documents } from "../components/Documents";
@@ -141,6 +142,7 @@ export default function DossierPage() {
         <div className="dossier-main">
           <Documents dossier={dossier} />
           <RatingBox dossier={dossier} isStarter={isStarter} />
+          {dossier.workflow !== "unit-report" && workflow && !formLoading && <RequiredDocuments form={form} data={dossier.data} />}
           <section className="card" aria-labelledby="data-title">
             <h2 id="data-title">{t("dossierData")}</h2>
             {dossier.workflow === "unit-report" ? (
