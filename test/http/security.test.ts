@@ -72,6 +72,7 @@ const ROUTES: Row[] = [
   { method: "POST", path: () => "/api/forms", body: () => ({ key: "x" }), wrongRole: (w) => w.chuyenvien },
   { method: "POST", path: () => "/api/attachments" },
   { method: "GET", path: (w) => `/api/attachments/${w.attachmentId}`, otherUnit: (w) => w.outsider },
+  { method: "GET", path: (w) => `/api/attachments/${w.attachmentId}/inline`, otherUnit: (w) => w.outsider },
   { method: "GET", path: (w) => `/api/plans/${w.planId}/tracking`, otherUnit: (w) => w.outsider },
   { method: "GET", path: (w) => `/api/plans/${w.planId}/summary`, otherUnit: (w) => w.outsider },
   { method: "GET", path: (w) => `/api/plans/${w.planId}/summary.csv`, otherUnit: (w) => w.outsider },
