@@ -89,7 +89,9 @@ describe("the admin edits and disables users", () => {
     // The roles are chosen from pickers: a role list and the unit tree, never an id.
     const panel = page.getByRole("listitem").filter({ has: page.getByRole("button", { name: /cv\.motnguoi/ }) });
     expect(await panel.getByRole("combobox").count()).toBe(2);
-    expect(await panel.getByRole("textbox").count()).toBe(1);
+    // The only text typed: his name, and the position a new role carries (printed where he signs).
+    expect(await panel.getByRole("textbox").count()).toBe(2);
+    expect(await panel.getByRole("textbox", { name: "Chức vụ (in ở phần ký văn bản)" }).count()).toBe(1);
     await run.shot(page, "i19-admin-user-edit-laptop");
     await expectNoSeriousA11yViolations(page, "admin user panel");
 
